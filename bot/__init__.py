@@ -1,0 +1,1 @@
+"""PSM Bot application core: settings, domain rules, texts, CLI."""

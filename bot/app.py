@@ -1,0 +1,97 @@
+"""Application factory: wires settings, storage, services and handlers together."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+
+from bot.categories import load_categories
+from bot.context import BotApp, BotContext, BotData, Services
+from bot.crypto import load_cipher
+from bot.people import ensure_admins
+from bot.regions import load_regions
+from bot.settings import Settings
+from bot.texts import LOCALES, Texts
+from bot.updates import PerChatUpdateProcessor
+from storage.db import create_engine, create_sessions
+from storage.persistence import SqlPersistence
+
+_log = logging.getLogger(__name__)
+COMMANDS = ("lapor", "batal", "bantuan", "bahasa", "start")
+# Edited messages would replay old answers into a conversation; nothing else is used.
+ALLOWED_UPDATES = ["message", "callback_query"]
+
+
+def build_application(settings: Settings) -> BotApp:
+    """Build the bot; nothing touches the network or the database until it is started."""
+    engine = create_engine(settings.db_url)
+    sessions = create_sessions(engine)
+    texts = Texts(settings.default_locale)
+
+    async def post_init(application: BotApp) -> None:
+        application.bot_data.services = Services(
+            settings=settings,
+            engine=engine,
+            sessions=sessions,
+            texts=texts,
+            regions=load_regions(settings.region_file),
+            categories=load_categories(settings.category_file),
+            cipher=load_cipher(
+                settings.data_key.get_secret_value() if settings.data_key else None,
+                settings.data_dir,
+            ),
+        )
+        async with sessions.begin() as session:
+            await ensure_admins(session, settings.admin_ids)
+        await set_command_menu(application)
+        _log.info("PSM Bot ready as @%s", application.bot.username)
+
+    async def post_shutdown(application: BotApp) -> None:
+        await engine.dispose()
+
+    application: BotApp = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.file_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
+        .persistence(SqlPersistence(sessions, settings.persistence_interval))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    _register_handlers(application, texts)
+    return application
+
+
+async def set_command_menu(application: BotApp) -> None:
+    """Publish the command menu: the default language for everyone, then each language's own."""
+    services = application.bot_data.services
+    assert services is not None
+
+    def commands(locale: str) -> list[BotCommand]:
+        return [
+            BotCommand(name, services.texts.get(locale, f"command-{name}")) for name in COMMANDS
+        ]
+
+    await application.bot.set_my_commands(commands(services.settings.default_locale))
+    for locale in LOCALES:
+        await application.bot.set_my_commands(commands(locale), language_code=locale)
+
+
+def _register_handlers(application: BotApp, texts: Texts) -> None:
+    """The one place that knows every handler module, in the order they must be tried."""
+    from handlers import approval, common, errors, language, onboarding, report
+
+    language.register(application)
+    report.register(application, texts)
+    onboarding.register(application)
+    approval.register(application)
+    common.register(application)
+    errors.register(application)

@@ -1,0 +1,82 @@
+"""Command line: `psm-bot run | migrate | import-roster FILE` (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.regions import load_regions
+from bot.roster import read_roster, save_roster
+from bot.settings import Settings, SettingsError, load_settings
+from storage.db import create_engine, create_sessions
+from storage.migrate import upgrade
+
+
+def _run(settings: Settings) -> int:
+    """Migrate, then poll Telegram until SIGINT/SIGTERM; state is flushed on the way out."""
+    from bot.app import ALLOWED_UPDATES, build_application
+
+    settings.require_token()
+    upgrade(settings.db_url)
+    application = build_application(settings)
+    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 0
+
+
+def _migrate(settings: Settings) -> int:
+    upgrade(settings.db_url)
+    print("database is up to date")
+    return 0
+
+
+def _import_roster(settings: Settings, path: Path) -> int:
+    """Import a roster CSV; any bad row aborts the whole import with its line number."""
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 1
+    report = read_roster(path, load_regions(settings.region_file))
+    if report.errors:
+        for problem in report.errors:
+            print(f"error: {path}: {problem}", file=sys.stderr)
+        print("nothing was imported; fix the rows above and run again", file=sys.stderr)
+        return 1
+    upgrade(settings.db_url)
+
+    async def save() -> int:
+        engine = create_engine(settings.db_url)
+        try:
+            async with create_sessions(engine).begin() as session:
+                return await save_roster(session, report.rows)
+        finally:
+            await engine.dispose()
+
+    print(f"imported {asyncio.run(save())} roster rows from {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="psm-bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="apply migrations and run the bot (long polling)")
+    commands.add_parser("migrate", help="apply database migrations")
+    roster = commands.add_parser("import-roster", help="import PSM and coordinators from CSV")
+    roster.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+        # httpx logs every getUpdates poll at INFO, which would drown the bot's own log.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        if args.command == "run":
+            return _run(settings)
+        if args.command == "migrate":
+            return _migrate(settings)
+        return _import_roster(settings, args.file)
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

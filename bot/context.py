@@ -1,0 +1,82 @@
+"""Typed callback context: the services handlers use, the user's locale and report draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.categories import Categories
+from bot.crypto import Cipher
+from bot.draft import Draft
+from bot.regions import Regions
+from bot.settings import Settings
+from bot.texts import Texts
+from storage.db import Sessions
+
+UserData = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything long-lived, created in post_init and closed in post_shutdown."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: Sessions
+    texts: Texts
+    regions: Regions
+    categories: Categories
+    cipher: Cipher
+
+
+class BotData:
+    """`context.bot_data`: filled in post_init; PTB creates it empty before that."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData]):
+    @property
+    def services(self) -> Services:
+        if self.bot_data.services is None:
+            raise RuntimeError("services are created in post_init")
+        return self.bot_data.services
+
+    @property
+    def locale(self) -> str:
+        chosen = (self.user_data or {}).get("locale")
+        return chosen if isinstance(chosen, str) else self.services.settings.default_locale
+
+    @locale.setter
+    def locale(self, value: str) -> None:
+        if self.user_data is not None:
+            self.user_data["locale"] = value
+
+    def t(self, key: str, **args: object) -> str:
+        """Format a catalog text in the current user's language."""
+        return self.services.texts.get(self.locale, key, **args)
+
+    @property
+    def draft(self) -> Draft:
+        stored = (self.user_data or {}).get("draft")
+        if not isinstance(stored, dict):
+            raise LookupError("no report draft in progress")
+        return Draft.from_dict(stored)
+
+    @draft.setter
+    def draft(self, value: Draft | None) -> None:
+        if self.user_data is None:
+            return
+        if value is None:
+            self.user_data.pop("draft", None)
+        else:
+            self.user_data["draft"] = value.to_dict()
+
+
+BotApp = Application[
+    ExtBot[None], BotContext, UserData, dict[str, Any], BotData, JobQueue[BotContext]
+]

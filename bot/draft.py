@@ -1,0 +1,78 @@
+"""A case report being filled in; lives in persisted user data until it is submitted."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime
+from typing import Any
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass
+class Draft:
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    step: int = 0
+    editing: bool = False
+    resume_step: int | None = None
+    home_kelurahan: str | None = None
+    category: int | None = None
+    category_group: str | None = None
+    name: str | None = None
+    # The NIK itself is kept only encrypted, even in the draft; the masked form is for display.
+    nik_token: str | None = None
+    nik_masked: str | None = None
+    nik_birth_date: str | None = None
+    nik_sex: str | None = None
+    no_nik_reason: str | None = None
+    sex: str | None = None
+    birth_date: str | None = None
+    age: int | None = None
+    age_unknown: bool = False
+    kecamatan: str | None = None
+    kelurahan: str | None = None
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    location_skipped: bool = False
+    description: str | None = None
+    urgency: str | None = None
+    photos: list[list[str]] = field(default_factory=list)
+    started_at: str = field(default_factory=_now)
+    updated_at: str = field(default_factory=_now)
+
+    def to_dict(self) -> dict[str, Any]:
+        self.updated_at = _now()
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+    @property
+    def birth(self) -> date | None:
+        return date.fromisoformat(self.birth_date) if self.birth_date else None
+
+    def age_on(self, today: date) -> int | None:
+        """Age in whole years, from the birth date when known, else as entered."""
+        born = self.birth
+        return self.age if born is None else years_between(born, today)
+
+    def nik_mismatch(self, today: date) -> bool:
+        """True when sex or age were changed by hand away from what the NIK says."""
+        if self.nik_token is None or self.nik_birth_date is None:
+            return False
+        if self.sex != self.nik_sex:
+            return True
+        if self.birth_date:
+            return self.birth_date != self.nik_birth_date
+        nik_age = years_between(date.fromisoformat(self.nik_birth_date), today)
+        return self.age is not None and self.age != nik_age
+
+
+def years_between(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

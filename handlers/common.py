@@ -1,0 +1,40 @@
+"""Commands and messages outside any conversation: help, nothing to cancel, a gentle hint."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.context import BotApp, BotContext
+
+
+async def show_help(update: Update, context: BotContext) -> None:
+    """Explain what the bot does and which commands there are."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(context.t("help"))
+
+
+async def nothing_to_cancel(update: Update, context: BotContext) -> None:
+    """Say there is nothing in progress to cancel."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(context.t("cancel-nothing"))
+
+
+async def hint(update: Update, context: BotContext) -> None:
+    """Point a stray message at the commands."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(context.t("hint"))
+
+
+async def old_button(update: Update, context: BotContext) -> None:
+    """A button from a finished conversation: tell the user it no longer applies."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(context.t("wrong-stale-button-short"), show_alert=True)
+
+
+def register(application: BotApp) -> None:
+    application.add_handler(CommandHandler("bantuan", show_help))
+    application.add_handler(CommandHandler("help", show_help))
+    application.add_handler(CommandHandler("batal", nothing_to_cancel))
+    application.add_handler(CallbackQueryHandler(old_button))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE, hint))

@@ -1,0 +1,45 @@
+"""The error handler: log it, tell the admins, and give the user a calm word, never a traceback."""
+
+from __future__ import annotations
+
+import html
+import logging
+import traceback
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.context import BotApp, BotContext
+
+_log = logging.getLogger(__name__)
+# Leave room for the header inside Telegram's 4096-character limit.
+MAX_TRACE = 3000
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the exception, report it to the admin chat(s) and reassure the user."""
+    error = context.error
+    _log.error("unhandled error while handling %s", update, exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, context.t("error-user"))
+        except TelegramError:
+            _log.warning("could not tell the user about the error")
+    trace = "".join(traceback.format_exception(error)) if error else ""
+    user = update.effective_user.id if isinstance(update, Update) and update.effective_user else "-"
+    report = context.services.texts.get(
+        context.services.settings.default_locale,
+        "error-admin",
+        error=f"{type(error).__name__}: {error}",
+        user=str(user),
+    )
+    report += f"\n<pre>{html.escape(trace[-MAX_TRACE:])}</pre>"
+    for chat_id in context.services.settings.admin_chats:
+        try:
+            await context.bot.send_message(chat_id, report)
+        except TelegramError:
+            _log.warning("could not report the error to admin chat %s", chat_id)
+
+
+def register(application: BotApp) -> None:
+    application.add_error_handler(on_error)

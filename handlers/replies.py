@@ -1,0 +1,23 @@
+"""Small reply helpers shared by the conversations."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+
+from telegram import Update
+from telegram.error import BadRequest
+
+
+async def mark_chosen(update: Update, label: str) -> None:
+    """Answer a button press and fold the keyboard into the choice, so it cannot be reused."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    message = query.message
+    if message is None or not hasattr(message, "text_html") or message.text is None:
+        return
+    # The prompt may be too old to edit; the choice itself is recorded either way.
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(f"{message.text_html}\n<b>➜ {html.escape(label)}</b>")

@@ -1,0 +1,1 @@
+"""Data layer: typed models, engine and sessions, PTB persistence, migrations."""
