@@ -1,0 +1,77 @@
+"""Shared fixtures: a fresh database, the fake Bot API server, the real Application on top."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.settings import Settings, load_settings
+from storage.db import create_engine
+from storage.models import Base
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.harness import BotHarness
+
+ADMIN_ID = 900_001
+
+
+async def reset_database(url: str) -> None:
+    """Empty the database, including Alembic's version table, so each test starts clean."""
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.run_sync(Base.metadata.drop_all)
+        await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    await engine.dispose()
+
+
+@pytest.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """SQLite in the test's folder, or the PostgreSQL of TEST_DATABASE_URL, emptied first."""
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    await reset_database(url)
+    yield url
+    await reset_database(url)
+
+
+@pytest.fixture
+async def schema(database_url: str) -> str:
+    """The database with every table created from the models."""
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        await connection.run_sync(Base.metadata.create_all)
+    await engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegramServer]:
+    server = FakeTelegramServer()
+    await server.start()
+    yield server
+    await server.stop()
+    server.assert_no_rejections()
+
+
+@pytest.fixture
+def settings(telegram: FakeTelegramServer, schema: str, tmp_path: Path) -> Settings:
+    return load_settings(
+        _env_file=None,
+        bot_token=telegram.token,
+        bot_api_base_url=telegram.base_url,
+        bot_api_base_file_url=telegram.base_file_url,
+        database_url=schema,
+        data_dir=tmp_path / "data",
+        admin_ids=[ADMIN_ID],
+        persistence_interval=0.2,
+    )
+
+
+@pytest.fixture
+async def harness(telegram: FakeTelegramServer, settings: Settings) -> AsyncIterator[BotHarness]:
+    bot = BotHarness(telegram, settings)
+    await bot.start()
+    yield bot
+    await bot.stop()

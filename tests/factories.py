@@ -1,0 +1,63 @@
+"""Rows the tests need before a conversation starts, written straight to the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from storage.db import create_engine, create_sessions
+from storage.models import Case, CoordinatorArea, Role, RosterEntry, User, UserStatus
+
+TANGERANG = "367101"
+SUKARASA = "3671011001"
+CIPONDOH = "367105"
+
+
+async def add_user(
+    url: str,
+    telegram_id: int,
+    role: Role = Role.PSM,
+    kelurahan: str | None = SUKARASA,
+    areas: tuple[str, ...] = (),
+    status: UserStatus = UserStatus.ACTIVE,
+    name: str = "Siti Aminah",
+    locale: str | None = None,
+) -> None:
+    engine = create_engine(url)
+    async with create_sessions(engine).begin() as session:
+        session.add(
+            User(
+                telegram_id=telegram_id,
+                full_name=name,
+                role=role,
+                status=status,
+                locale=locale,
+                kelurahan_code=kelurahan,
+                kecamatan_code=kelurahan[:6] if kelurahan else None,
+                areas=[CoordinatorArea(kecamatan_code=code) for code in areas],
+            )
+        )
+    await engine.dispose()
+
+
+async def add_roster(url: str, phone: str, name: str, role: Role, kelurahan: str | None = None,
+                     kecamatan: list[str] | None = None) -> None:
+    engine = create_engine(url)
+    async with create_sessions(engine).begin() as session:
+        session.add(RosterEntry(phone=phone, full_name=name, role=role, kelurahan_code=kelurahan,
+                                kecamatan_codes=kecamatan or []))
+    await engine.dispose()
+
+
+async def fetch(url: str, model: Any, **where: Any) -> list[Any]:
+    """All rows of `model` matching `where`, with their collections loaded."""
+    engine = create_engine(url)
+    async with create_sessions(engine)() as session:
+        statement = select(model).filter_by(**where)
+        rows = list(await session.scalars(statement))
+        for row in rows:
+            if isinstance(row, Case):
+                await session.refresh(row, ["photos", "events"])
+    await engine.dispose()
+    return rows

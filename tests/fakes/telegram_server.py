@@ -1,0 +1,282 @@
+"""A fake Telegram Bot API server on loopback, for PTB's ``base_url``.
+
+It validates every request like Telegram would (schema, limits, HTML), keeps chat state so
+edits and deletions behave realistically, and lets tests push updates and inject failures.
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from aiohttp import web
+
+from .account_methods import AccountMethods
+from .bot_api_limits import check_limits
+from .bot_api_schema import BotApiSchema, UploadedFile
+from .chat_state import ApiError, ChatState
+from .message_methods import MessageMethods
+from .server_support import RecordedRequest, describe_message, read_params
+from .update_queue import Signal, UpdateQueue
+
+__all__ = ["FakeTelegramServer", "RecordedRequest"]
+
+# Methods that deliver a message to chat_id, hence subject to flood control.
+_SENDING = frozenset({
+    "sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup", "sendLocation",
+    "copyMessage", "forwardMessage",
+})  # fmt: skip
+Handler = Callable[[dict[str, Any], dict[str, UploadedFile]], Any]
+
+
+class FakeTelegramServer:
+    """Bot API look-alike; point PTB at :attr:`base_url` and :attr:`base_file_url`."""
+
+    def __init__(self, token: str = "123456:TEST-TOKEN", bot_username: str = "psm_test_bot"):
+        self.token = token
+        self.bot_id = int(token.split(":")[0])
+        self.bot_user: dict[str, Any] = {
+            "id": self.bot_id, "is_bot": True, "first_name": "PSM Test Bot",
+            "username": bot_username,
+        }  # fmt: skip
+        self.schema = BotApiSchema.load()
+        self.state = ChatState(self.bot_user)
+        self.signal = Signal()
+        self.queue = UpdateQueue(self.signal)
+        self.account = AccountMethods(self.state, self.queue)
+        self.requests: list[RecordedRequest] = []
+        self.rate_limited_count = 0
+        self._blocked: set[str] = set()
+        self._per_second: float | None = None
+        self._recent_sends: collections.deque[float] = collections.deque()
+        self._failures: dict[str, collections.deque[ApiError]] = collections.defaultdict(
+            collections.deque
+        )
+        self._runner: web.AppRunner | None = None
+        self._port = 0
+        self._handlers = self._build_handlers(MessageMethods(self.state), self.account)
+
+    async def start(self) -> None:
+        """Listen on an ephemeral loopback port."""
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        # Pending long polls are woken by stop(), so a short grace period is enough.
+        self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self._port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        """Wake pending getUpdates calls and close the listener."""
+        self.signal.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self._port}/file/bot"
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        """Queue an incoming update (update_id assigned here) and wake long polls."""
+        queued = self.queue.push(update)
+        if "message" in queued:
+            self.state.store(queued["message"])  # so the bot can reply to, copy or delete it
+        if "callback_query" in queued:
+            self.account.open_callback_queries.add(queued["callback_query"]["id"])
+        return int(queued["update_id"])
+
+    @property
+    def pending_updates(self) -> list[dict[str, Any]]:
+        """Updates the bot has not yet confirmed with a higher getUpdates offset."""
+        return copy.deepcopy(self.queue.updates)
+
+    # -- failure injection -----------------------------------------------------------------
+    def block_chat(self, chat_id: int) -> None:
+        """Sends to ``chat_id`` now fail with 403, as if the user blocked the bot."""
+        self._blocked.add(str(chat_id))
+
+    def unblock_chat(self, chat_id: int) -> None:
+        self._blocked.discard(str(chat_id))
+
+    def rate_limit(self, per_second: float | None) -> None:
+        """Answer 429 to sends beyond ``per_second`` in any 1 s window; None switches it off."""
+        self._per_second = per_second
+        self._recent_sends.clear()
+
+    def fail_next(
+        self, method: str, error_code: int, description: str, retry_after: int | None = None
+    ) -> None:
+        """Make the next valid call of ``method`` fail with this error, once."""
+        parameters = {"retry_after": retry_after} if retry_after is not None else None
+        self._failures[method].append(ApiError(error_code, description, parameters))
+
+    def _injected_failure(self, method: str, p: dict[str, Any]) -> ApiError | None:
+        if self._failures[method]:
+            return self._failures[method].popleft()
+        if method in _SENDING | {"sendChatAction"} and str(p.get("chat_id")) in self._blocked:
+            return ApiError(403, "Forbidden: bot was blocked by the user")
+        if method not in _SENDING or self._per_second is None:
+            return None
+        now = time.monotonic()
+        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
+            self._recent_sends.popleft()
+        if len(self._recent_sends) >= self._per_second:
+            self.rate_limited_count += 1
+            return ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        self._recent_sends.append(now)
+        return None
+
+    # -- inspection ------------------------------------------------------------------------
+    @property
+    def rejected(self) -> list[RecordedRequest]:
+        """Failed requests the test did not inject: almost always bugs in the bot."""
+        # error_code, not ``ok``: a long poll still waiting is neither ok nor failed yet.
+        return [r for r in self.requests if r.error_code is not None and not r.injected]
+
+    def assert_no_rejections(self, allow: Iterable[str] = ()) -> None:
+        """Raise AssertionError listing rejected requests; ``allow``: tolerated substrings."""
+        allowed = tuple(allow)
+        bad = [r for r in self.rejected if not any(a in (r.error or "") for a in allowed)]
+        if bad:
+            lines = "\n".join(f"  {r.method} -> {r.error} params={r.params!r:.300}" for r in bad)
+            raise AssertionError(f"Telegram rejected {len(bad)} request(s):\n{lines}")
+
+    def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
+        """The bot's live messages in ``chat_id``, oldest first, with edits applied."""
+        return self.state.messages(int(chat_id), from_bot=True)
+
+    def history(self, chat_id: int) -> list[dict[str, Any]]:
+        """All live messages of the chat, the user's and the bot's."""
+        return self.state.messages(int(chat_id))
+
+    def last_message(self, chat_id: int) -> dict[str, Any] | None:
+        sent = self.sent_to(chat_id)
+        return sent[-1] if sent else None
+
+    def mark(self) -> int:
+        """Index for ``since``/``since_index``: only later requests will be considered."""
+        return len(self.requests)
+
+    def requests_for(self, chat_id: int, since: int = 0) -> list[RecordedRequest]:
+        return [r for r in self.requests[since:] if str(r.params.get("chat_id")) == str(chat_id)]
+
+    async def wait_for_message(
+        self,
+        chat_id: int,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 - the API tests asked for
+        since_index: int | None = None,
+    ) -> dict[str, Any]:
+        """Latest bot message in ``chat_id`` matching ``predicate`` (sent or edited after
+        ``since_index`` if given); AssertionError listing recent messages on timeout."""
+        found: list[dict[str, Any]] = []
+
+        def matching() -> bool:
+            candidates = self._candidates(chat_id, since_index)
+            found[:] = [m for m in candidates if predicate is None or predicate(m)]
+            return bool(found)
+
+        if await self.signal.wait_until(matching, timeout):
+            return found[-1]
+        recent = "\n".join(f"  {describe_message(m)}" for m in self.sent_to(chat_id)[-8:])
+        failed = [f"  {r.method}: {r.error}" for r in self.requests_for(chat_id) if not r.ok]
+        raise AssertionError(
+            f"no matching bot message in chat {chat_id} within {timeout}s\n"
+            f"recent bot messages:\n{recent or '  (none)'}\n"
+            f"failed requests:\n{chr(10).join(failed) or '  (none)'}"
+        )
+
+    def _candidates(self, chat_id: int, since_index: int | None) -> list[dict[str, Any]]:
+        if since_index is None:
+            return self.sent_to(chat_id)
+        touched: set[int] = set()
+        for r in self.requests_for(chat_id, since_index):
+            results = r.result if isinstance(r.result, list) else [r.result]
+            touched.update(m["message_id"] for m in results if r.ok and isinstance(m, dict))
+        return [m for m in self.sent_to(chat_id) if m["message_id"] in touched]
+
+    # -- HTTP ------------------------------------------------------------------------------
+    async def _handle_file(self, request: web.Request) -> web.StreamResponse:
+        path = request.match_info["path"]
+        stored = next((f for f in self.state.files.values() if f.file_path == path), None)
+        if request.match_info["token"] != self.token or stored is None:
+            body = {"ok": False, "error_code": 404, "description": "Not Found"}
+            return web.json_response(body, status=404)
+        mime = stored.mime_type or "application/octet-stream"
+        return web.Response(body=stored.data, content_type=mime)
+
+    async def _handle_api(self, request: web.Request) -> web.Response:
+        method = self.schema.canonical_method(request.match_info["method"])
+        method = method or request.match_info["method"]
+        params, attachments = await read_params(request, self.schema, method)
+        record = RecordedRequest(method, params)
+        self.requests.append(record)
+        error: ApiError | None = None
+        try:
+            record.result = await self._dispatch(request.match_info["token"], record, attachments)
+            record.ok = True
+        except ApiError as err:
+            error = err
+            record.error, record.error_code = err.description, err.code
+        self.signal.notify()
+        if error is None:
+            return web.json_response({"ok": True, "result": record.result})
+        body: dict[str, Any] = {"ok": False, "error_code": error.code}
+        body["description"] = error.description
+        if error.parameters:
+            body["parameters"] = error.parameters
+        return web.json_response(body, status=error.code)
+
+    async def _dispatch(
+        self, token: str, record: RecordedRequest, attachments: dict[str, UploadedFile]
+    ) -> Any:
+        method, p = record.method, record.params
+        if token != self.token:
+            raise ApiError(401, "Unauthorized")
+        if method not in self._handlers:
+            raise ApiError(404, "Not Found")
+        error = self.schema.validate(method, p) or check_limits(method, p)
+        if error:
+            raise ApiError(400, error)
+        injected = self._injected_failure(method, p)
+        if injected is not None:
+            record.injected = True
+            raise injected
+        result = self._handlers[method](p, attachments)
+        return await result if method == "getUpdates" else result
+
+    @staticmethod
+    def _build_handlers(messages: MessageMethods, account: AccountMethods) -> dict[str, Handler]:
+        by_params: dict[str, Callable[[dict[str, Any]], Any]] = {
+            "getMe": account.get_me, "getUpdates": account.get_updates,
+            "setWebhook": account.set_webhook, "deleteWebhook": account.delete_webhook,
+            "getWebhookInfo": account.get_webhook_info, "logOut": account.no_op,
+            "close": account.no_op, "sendChatAction": account.no_op,
+            "answerCallbackQuery": account.answer_callback_query,
+            "setMyCommands": account.set_my_commands, "getMyCommands": account.get_my_commands,
+            "deleteMyCommands": account.delete_my_commands,
+            "setChatMenuButton": account.set_chat_menu_button, "getChat": account.get_chat,
+        }  # fmt: skip
+        handlers: dict[str, Handler] = {
+            "sendMessage": messages.send_message, "sendPhoto": messages.send_photo,
+            "sendDocument": messages.send_document, "sendLocation": messages.send_location,
+            "sendMediaGroup": messages.send_media_group, "copyMessage": messages.copy_message,
+            "forwardMessage": messages.forward_message,
+            "editMessageText": messages.edit_message_text,
+            "editMessageCaption": messages.edit_message_caption,
+            "editMessageReplyMarkup": messages.edit_message_reply_markup,
+            "deleteMessage": messages.delete_message, "getFile": messages.get_file,
+        }  # fmt: skip
+        for name, handler in by_params.items():
+            handlers[name] = lambda p, _attachments, handler=handler: handler(p)
+        return handlers
