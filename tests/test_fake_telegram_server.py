@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -15,7 +15,7 @@ from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
 from tests.fakes import FakeTelegramServer, FakeUser, parse_html
 
-Api = Callable[..., Awaitable[tuple[int, dict[str, Any]]]]
+Api = Callable[..., Coroutine[Any, Any, tuple[int, dict[str, Any]]]]
 USER_ID = 1001
 
 
@@ -304,6 +304,7 @@ async def test_wait_for_message_since_index_sees_only_new_messages(
     mark = server.mark()
     waiter = asyncio.create_task(server.wait_for_message(USER_ID, since_index=mark, timeout=1))
     await asyncio.sleep(0.05)
+    await api("getChat", chat_id=USER_ID)  # results without message_id are ignored
     assert not waiter.done()
     await api("sendMessage", chat_id=USER_ID, text="new")
     assert (await waiter)["text"] == "new"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable
 from typing import Any
 
-from .chat_state import ApiError, ChatState
+from .chat_state import ApiError, ChatState, Handler, Params, Uploads
 from .update_queue import UpdateQueue
 
 STALE_QUERY = "Bad Request: query is too old and response timeout expired or query ID is invalid"
@@ -14,8 +14,6 @@ _WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
 )
-
-Params = Mapping[str, Any]
 
 
 class AccountMethods:
@@ -30,6 +28,19 @@ class AccountMethods:
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.open_callback_queries: set[str] = set()
+
+    def routes(self) -> dict[str, Handler]:
+        by_params: dict[str, Callable[[Params], Any]] = {
+            "getMe": self.get_me, "getUpdates": self.get_updates,
+            "setWebhook": self.set_webhook, "deleteWebhook": self.delete_webhook,
+            "getWebhookInfo": self.get_webhook_info, "logOut": self.no_op,
+            "close": self.no_op, "sendChatAction": self.no_op,
+            "answerCallbackQuery": self.answer_callback_query,
+            "setMyCommands": self.set_my_commands, "getMyCommands": self.get_my_commands,
+            "deleteMyCommands": self.delete_my_commands,
+            "setChatMenuButton": self.set_chat_menu_button, "getChat": self.get_chat,
+        }  # fmt: skip
+        return {name: _ignoring_uploads(method) for name, method in by_params.items()}
 
     def get_me(self, p: Params) -> dict[str, Any]:
         return {
@@ -110,6 +121,13 @@ class AccountMethods:
     def no_op(self, p: Params) -> bool:
         """logOut, close, sendChatAction: accepted and otherwise ignored."""
         return True
+
+
+def _ignoring_uploads(method: Callable[[Params], Any]) -> Handler:
+    def handler(params: Params, uploads: Uploads) -> Any:
+        return method(params)
+
+    return handler
 
 
 def _flag(value: Any) -> bool:

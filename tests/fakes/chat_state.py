@@ -6,8 +6,16 @@ import copy
 import itertools
 import secrets
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from .bot_api_schema import UploadedFile
+
+Params = Mapping[str, Any]
+Uploads = Mapping[str, UploadedFile]
+# A Bot API method: decoded parameters and attach:// uploads in, JSON ``result`` out.
+Handler = Callable[[Params, Uploads], Any]
 
 # Real file_ids start with a type-dependent prefix; mimicking it keeps logs realistic.
 _FILE_ID_PREFIX = {

@@ -5,12 +5,11 @@ from __future__ import annotations
 import copy
 import secrets
 import time
-from collections.abc import Mapping
 from typing import Any
 
 from .bot_api_limits import render
 from .bot_api_schema import UploadedFile
-from .chat_state import ApiError, ChatState
+from .chat_state import ApiError, ChatState, Handler, Params, Uploads
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
@@ -23,15 +22,23 @@ _ENVELOPE = {
 }  # fmt: skip
 _CAPTIONED = {"photo", "document", "video", "audio", "animation", "voice"}
 
-Params = Mapping[str, Any]
-Uploads = Mapping[str, UploadedFile]
-
 
 class MessageMethods:
     """One method per Bot API call; each returns the JSON ``result`` or raises ApiError."""
 
     def __init__(self, state: ChatState) -> None:
         self.state = state
+
+    def routes(self) -> dict[str, Handler]:
+        return {
+            "sendMessage": self.send_message, "sendPhoto": self.send_photo,
+            "sendDocument": self.send_document, "sendLocation": self.send_location,
+            "sendMediaGroup": self.send_media_group, "copyMessage": self.copy_message,
+            "forwardMessage": self.forward_message, "editMessageText": self.edit_message_text,
+            "editMessageCaption": self.edit_message_caption,
+            "editMessageReplyMarkup": self.edit_message_reply_markup,
+            "deleteMessage": self.delete_message, "getFile": self.get_file,
+        }  # fmt: skip
 
     def send_message(self, p: Params, uploads: Uploads) -> dict[str, Any]:
         return self._send(p, **_text(p["text"], p.get("parse_mode"), p.get("entities")))
@@ -178,9 +185,11 @@ class MessageMethods:
             assert upload is not None
             name, mime = upload.filename, upload.content_type or "application/octet-stream"
             stored = self.state.new_file("document", upload.data, name, mime)
-        document = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
-        document.update(file_name=stored.file_name, mime_type=stored.mime_type)
-        document["file_size"] = len(stored.data)
+        document: dict[str, Any] = {
+            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+            "file_name": stored.file_name, "mime_type": stored.mime_type,
+            "file_size": len(stored.data),
+        }  # fmt: skip
         return {k: v for k, v in document.items() if v is not None}
 
 

@@ -36,8 +36,8 @@ async def read_params(
     """
     params: dict[str, Any] = {}
     attachments: dict[str, UploadedFile] = {}
-    for key, value in request.query.items():
-        params[key] = schema.decode_form_value(method, key, value)
+    for key, query_value in request.query.items():
+        params[key] = schema.decode_form_value(method, key, query_value)
     if request.content_type == "application/json":
         body = await request.json() if request.can_read_body else {}
         if isinstance(body, dict):

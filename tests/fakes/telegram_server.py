@@ -6,9 +6,7 @@ edits and deletions behave realistically, and lets tests push updates and inject
 
 from __future__ import annotations
 
-import collections
 import copy
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,18 +16,12 @@ from .account_methods import AccountMethods
 from .bot_api_limits import check_limits
 from .bot_api_schema import BotApiSchema, UploadedFile
 from .chat_state import ApiError, ChatState
+from .failure_injection import FailureInjector
 from .message_methods import MessageMethods
 from .server_support import RecordedRequest, describe_message, read_params
 from .update_queue import Signal, UpdateQueue
 
 __all__ = ["FakeTelegramServer", "RecordedRequest"]
-
-# Methods that deliver a message to chat_id, hence subject to flood control.
-_SENDING = frozenset({
-    "sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup", "sendLocation",
-    "copyMessage", "forwardMessage",
-})  # fmt: skip
-Handler = Callable[[dict[str, Any], dict[str, UploadedFile]], Any]
 
 
 class FakeTelegramServer:
@@ -47,17 +39,11 @@ class FakeTelegramServer:
         self.signal = Signal()
         self.queue = UpdateQueue(self.signal)
         self.account = AccountMethods(self.state, self.queue)
+        self.failures = FailureInjector()
         self.requests: list[RecordedRequest] = []
-        self.rate_limited_count = 0
-        self._blocked: set[str] = set()
-        self._per_second: float | None = None
-        self._recent_sends: collections.deque[float] = collections.deque()
-        self._failures: dict[str, collections.deque[ApiError]] = collections.defaultdict(
-            collections.deque
-        )
         self._runner: web.AppRunner | None = None
         self._port = 0
-        self._handlers = self._build_handlers(MessageMethods(self.state), self.account)
+        self._handlers = {**MessageMethods(self.state).routes(), **self.account.routes()}
 
     async def start(self) -> None:
         """Listen on an ephemeral loopback port."""
@@ -103,38 +89,25 @@ class FakeTelegramServer:
     # -- failure injection -----------------------------------------------------------------
     def block_chat(self, chat_id: int) -> None:
         """Sends to ``chat_id`` now fail with 403, as if the user blocked the bot."""
-        self._blocked.add(str(chat_id))
+        self.failures.blocked.add(str(chat_id))
 
     def unblock_chat(self, chat_id: int) -> None:
-        self._blocked.discard(str(chat_id))
+        self.failures.blocked.discard(str(chat_id))
 
     def rate_limit(self, per_second: float | None) -> None:
         """Answer 429 to sends beyond ``per_second`` in any 1 s window; None switches it off."""
-        self._per_second = per_second
-        self._recent_sends.clear()
+        self.failures.rate_limit(per_second)
 
     def fail_next(
         self, method: str, error_code: int, description: str, retry_after: int | None = None
     ) -> None:
         """Make the next valid call of ``method`` fail with this error, once."""
-        parameters = {"retry_after": retry_after} if retry_after is not None else None
-        self._failures[method].append(ApiError(error_code, description, parameters))
+        self.failures.fail_next(method, error_code, description, retry_after)
 
-    def _injected_failure(self, method: str, p: dict[str, Any]) -> ApiError | None:
-        if self._failures[method]:
-            return self._failures[method].popleft()
-        if method in _SENDING | {"sendChatAction"} and str(p.get("chat_id")) in self._blocked:
-            return ApiError(403, "Forbidden: bot was blocked by the user")
-        if method not in _SENDING or self._per_second is None:
-            return None
-        now = time.monotonic()
-        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
-            self._recent_sends.popleft()
-        if len(self._recent_sends) >= self._per_second:
-            self.rate_limited_count += 1
-            return ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        self._recent_sends.append(now)
-        return None
+    @property
+    def rate_limited_count(self) -> int:
+        """How many sends were answered 429 by :meth:`rate_limit`."""
+        return self.failures.rate_limited_count
 
     # -- inspection ------------------------------------------------------------------------
     @property
@@ -202,7 +175,9 @@ class FakeTelegramServer:
         touched: set[int] = set()
         for r in self.requests_for(chat_id, since_index):
             results = r.result if isinstance(r.result, list) else [r.result]
-            touched.update(m["message_id"] for m in results if r.ok and isinstance(m, dict))
+            touched.update(
+                m["message_id"] for m in results if isinstance(m, dict) and "message_id" in m
+            )
         return [m for m in self.sent_to(chat_id) if m["message_id"] in touched]
 
     # -- HTTP ------------------------------------------------------------------------------
@@ -248,35 +223,9 @@ class FakeTelegramServer:
         error = self.schema.validate(method, p) or check_limits(method, p)
         if error:
             raise ApiError(400, error)
-        injected = self._injected_failure(method, p)
+        injected = self.failures.failure_for(method, p)
         if injected is not None:
             record.injected = True
             raise injected
         result = self._handlers[method](p, attachments)
         return await result if method == "getUpdates" else result
-
-    @staticmethod
-    def _build_handlers(messages: MessageMethods, account: AccountMethods) -> dict[str, Handler]:
-        by_params: dict[str, Callable[[dict[str, Any]], Any]] = {
-            "getMe": account.get_me, "getUpdates": account.get_updates,
-            "setWebhook": account.set_webhook, "deleteWebhook": account.delete_webhook,
-            "getWebhookInfo": account.get_webhook_info, "logOut": account.no_op,
-            "close": account.no_op, "sendChatAction": account.no_op,
-            "answerCallbackQuery": account.answer_callback_query,
-            "setMyCommands": account.set_my_commands, "getMyCommands": account.get_my_commands,
-            "deleteMyCommands": account.delete_my_commands,
-            "setChatMenuButton": account.set_chat_menu_button, "getChat": account.get_chat,
-        }  # fmt: skip
-        handlers: dict[str, Handler] = {
-            "sendMessage": messages.send_message, "sendPhoto": messages.send_photo,
-            "sendDocument": messages.send_document, "sendLocation": messages.send_location,
-            "sendMediaGroup": messages.send_media_group, "copyMessage": messages.copy_message,
-            "forwardMessage": messages.forward_message,
-            "editMessageText": messages.edit_message_text,
-            "editMessageCaption": messages.edit_message_caption,
-            "editMessageReplyMarkup": messages.edit_message_reply_markup,
-            "deleteMessage": messages.delete_message, "getFile": messages.get_file,
-        }  # fmt: skip
-        for name, handler in by_params.items():
-            handlers[name] = lambda p, _attachments, handler=handler: handler(p)
-        return handlers
