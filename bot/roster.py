@@ -77,10 +77,11 @@ def read_roster(path: Path, regions: Regions) -> RosterReport:
     report = RosterReport()
     seen: dict[str, int] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
+        header = handle.readline()
         handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else "excel"
-        reader = csv.DictReader(handle, dialect=dialect)
+        # Spreadsheets in Indonesian locales export with ';'; the header shows which one it is.
+        delimiter = max(",;\t", key=header.count)
+        reader = csv.DictReader(handle, delimiter=delimiter)
         unknown = [h for h in reader.fieldnames or [] if h.strip().lower() not in COLUMNS]
         if unknown or not reader.fieldnames:
             report.errors.append(f"line 1: unknown columns {unknown}; expected {sorted(COLUMNS)}")

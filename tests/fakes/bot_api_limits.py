@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .bot_api_schema import first_error
 from .html_check import HtmlParseError, ParsedText, parse_html
 
 MAX_TEXT = 4096
@@ -50,7 +51,7 @@ def check_limits(method: str, params: Mapping[str, Any]) -> str | None:
         lambda: _check_markup(params.get("reply_markup")),
         lambda: _check_method_specific(method, params),
     ]
-    return next((error for check in checks if (error := check())), None)
+    return first_error(check() for check in checks)
 
 
 def _check_text(method: str, params: Mapping[str, Any]) -> str | None:
@@ -86,9 +87,8 @@ def _check_media(media: Any) -> str | None:
     for single in ("document", "audio"):
         if single in kinds and kinds != {single}:
             return f"Bad Request: {single}s can't be mixed with other media types in a group"
-    return next(
-        (e for item in media if (e := _check_caption(item.get("caption"), item.get("parse_mode")))),
-        None,
+    return first_error(
+        _check_caption(item.get("caption"), item.get("parse_mode")) for item in media
     )
 
 
@@ -98,7 +98,7 @@ def _check_markup(markup: Any) -> str | None:
     buttons = [button for row in markup["inline_keyboard"] for button in row]
     if len(buttons) > MAX_INLINE_BUTTONS:
         return "Bad Request: reply markup is too long"
-    return next((error for button in buttons if (error := _check_button(button))), None)
+    return first_error(_check_button(button) for button in buttons)
 
 
 def _check_button(button: dict[str, Any]) -> str | None:

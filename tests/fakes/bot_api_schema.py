@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,13 +103,8 @@ class BotApiSchema:
             if not isinstance(value, list):
                 return f"Bad Request: field {path} must be an Array"
             inner = [t.removeprefix(_ARRAY) for t in types]
-            return next(
-                (
-                    e
-                    for i, v in enumerate(value)
-                    if (e := self._check_union(inner, v, f"{path}[{i}]"))
-                ),
-                None,
+            return first_error(
+                self._check_union(inner, v, f"{path}[{i}]") for i, v in enumerate(value)
             )
         errors: list[tuple[int, str]] = []
         for type_name in types:
@@ -129,20 +124,18 @@ class BotApiSchema:
             return 0
         if "subtypes" in spec:
             return max(self._overlap(sub, value) for sub in spec["subtypes"])
-        return len(set(value) & set(spec.get("fields", {})))
+        const = spec.get("const", {})
+        # A matching discriminator ("type": "photo") outweighs any count of shared keys.
+        bonus = 100 if const and all(value.get(k) == v for k, v in const.items()) else 0
+        return len(set(value) & set(spec.get("fields", {}))) + bonus
 
     def _check_type(self, type_name: str, value: Any, path: str) -> str | None:
         if type_name.startswith(_ARRAY):
             if not isinstance(value, list):
                 return f"Bad Request: field {path} must be an Array"
             inner = type_name.removeprefix(_ARRAY)
-            return next(
-                (
-                    e
-                    for i, v in enumerate(value)
-                    if (e := self._check_type(inner, v, f"{path}[{i}]"))
-                ),
-                None,
+            return first_error(
+                self._check_type(inner, v, f"{path}[{i}]") for i, v in enumerate(value)
             )
         if type_name in _SCALARS:
             ok = _SCALARS[type_name](value)
@@ -158,6 +151,11 @@ class BotApiSchema:
         if not spec.get("fields"):
             return None  # placeholder types such as CallbackGame accept any object
         return self._check_fields(spec["fields"], value, f"{path}.")
+
+
+def first_error(errors: Iterable[str | None]) -> str | None:
+    """The first non-empty error, evaluating lazily."""
+    return next((error for error in errors if error), None)
 
 
 def _is_integer(value: Any) -> bool:

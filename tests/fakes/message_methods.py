@@ -68,7 +68,8 @@ class MessageMethods:
     def copy_message(self, p: Params, uploads: Uploads) -> dict[str, Any]:
         source = self._source(p, "copy")
         content = {k: copy.deepcopy(v) for k, v in source.items() if k not in _ENVELOPE}
-        if "caption" in p:
+        if "caption" in p:  # a new caption, possibly empty, replaces the original one
+            content.pop("caption", None)
             content.pop("caption_entities", None)
             content.update(_caption(p))
         return {"message_id": self._send(p, **content)["message_id"]}
@@ -107,7 +108,7 @@ class MessageMethods:
         return _apply_edit(message, content, p.get("reply_markup"))
 
     def delete_message(self, p: Params, uploads: Uploads) -> bool:
-        if not self.state.delete(int(p["chat_id"]), int(p["message_id"])):
+        if not self.state.delete(_chat_id(p["chat_id"]), int(p["message_id"])):
             raise ApiError(400, "Bad Request: message to delete not found")
         return True
 
@@ -121,7 +122,8 @@ class MessageMethods:
         chat_id = _chat_id(p["chat_id"])
         markup = p.get("reply_markup")
         if isinstance(markup, dict) and "inline_keyboard" in markup:
-            content["reply_markup"] = markup  # reply keyboards are not echoed back by Telegram
+            # Reply keyboards are not echoed back in the Message; inline ones are.
+            content["reply_markup"] = copy.deepcopy(markup)
         reply = p.get("reply_parameters")
         if isinstance(reply, dict):
             target = self.state.find(
@@ -200,14 +202,14 @@ def _chat_id(value: Any) -> int:
     return int(text)
 
 
-def _text(text: str, parse_mode: Any, entities: Any) -> dict[str, Any]:
-    shown = render(text, parse_mode)
+def _text(text: Any, parse_mode: Any, entities: Any) -> dict[str, Any]:
+    shown = render(str(text), parse_mode)
     return {"text": shown.text, "entities": entities or shown.entities or None}
 
 
 def _caption(p: Params) -> dict[str, Any]:
-    if p.get("caption") is None:
-        return {}
+    if not p.get("caption"):
+        return {}  # Telegram treats an empty caption as none
     shown = render(str(p["caption"]), p.get("parse_mode"))
     return {
         "caption": shown.text,
@@ -217,8 +219,8 @@ def _caption(p: Params) -> dict[str, Any]:
 
 def _apply_edit(message: dict[str, Any], content: dict[str, Any], markup: Any) -> dict[str, Any]:
     """Edit in place; like Telegram, an edit without reply_markup removes the keyboard."""
-    before = {k: message.get(k) or None for k in (*content, "reply_markup")}
-    after = {k: v or None for k, v in {**content, "reply_markup": markup}.items()}
+    after = {k: v or None for k, v in {**content, "reply_markup": copy.deepcopy(markup)}.items()}
+    before = {k: message.get(k) or None for k in after}
     if before == after:
         raise ApiError(400, NOT_MODIFIED)
     for key, value in after.items():

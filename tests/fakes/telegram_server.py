@@ -147,7 +147,7 @@ class FakeTelegramServer:
         self,
         chat_id: int,
         predicate: Callable[[dict[str, Any]], bool] | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 - the API tests asked for
+        timeout: float = 5.0,  # noqa: ASYNC109 - reads best in tests
         since_index: int | None = None,
     ) -> dict[str, Any]:
         """Latest bot message in ``chat_id`` matching ``predicate`` (sent or edited after
@@ -162,7 +162,7 @@ class FakeTelegramServer:
         if await self.signal.wait_until(matching, timeout):
             return found[-1]
         recent = "\n".join(f"  {describe_message(m)}" for m in self.sent_to(chat_id)[-8:])
-        failed = [f"  {r.method}: {r.error}" for r in self.requests_for(chat_id) if not r.ok]
+        failed = [f"  {r.method}: {r.error}" for r in self.requests_for(chat_id) if r.error]
         raise AssertionError(
             f"no matching bot message in chat {chat_id} within {timeout}s\n"
             f"recent bot messages:\n{recent or '  (none)'}\n"
@@ -202,7 +202,10 @@ class FakeTelegramServer:
             record.ok = True
         except ApiError as err:
             error = err
-            record.error, record.error_code = err.description, err.code
+        except Exception as err:  # a bug in the fake must fail the test, not hang it
+            error = ApiError(500, f"Internal Server Error in fake: {err!r}")
+        if error is not None:
+            record.error, record.error_code = error.description, error.code
         self.signal.notify()
         if error is None:
             return web.json_response({"ok": True, "result": record.result})
