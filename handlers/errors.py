@@ -10,6 +10,8 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import BotApp, BotContext
+from handlers.report.prompts import ask
+from handlers.report.steps import Step
 
 _log = logging.getLogger(__name__)
 # Leave room for the header inside Telegram's 4096-character limit.
@@ -21,10 +23,7 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     _log.error("unhandled error while handling %s", update, exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
-        try:
-            await context.bot.send_message(update.effective_chat.id, context.t("error-user"))
-        except TelegramError:
-            _log.warning("could not tell the user about the error")
+        await _reassure(update, context)
     trace = "".join(traceback.format_exception(error)) if error else ""
     user = update.effective_user.id if isinstance(update, Update) and update.effective_user else "-"
     report = context.services.texts.get(
@@ -39,6 +38,18 @@ async def on_error(update: object, context: BotContext) -> None:
             await context.bot.send_message(chat_id, report)
         except TelegramError:
             _log.warning("could not report the error to admin chat %s", chat_id)
+
+
+async def _reassure(update: Update, context: BotContext) -> None:
+    """Say sorry and, mid-report, ask the current question again so the PSM can carry on."""
+    assert update.effective_chat is not None
+    try:
+        if context.user_data and "draft" in context.user_data:
+            await ask(update, context, Step(context.draft.step), context.t("error-user"))
+        else:
+            await context.bot.send_message(update.effective_chat.id, context.t("error-user"))
+    except Exception:
+        _log.exception("could not tell the user about the error")
 
 
 def register(application: BotApp) -> None:

@@ -406,3 +406,23 @@ async def test_ptb_application_polls_replies_and_stops_quickly(
     assert reply["text"] == "Halo Siti"
     assert server.pending_updates == []  # the final getUpdates confirmed the /start update
     server.assert_no_rejections()
+
+
+async def test_deleted_messages_leave_sent_to_and_cannot_be_deleted_twice(
+    api: Api, server: FakeTelegramServer
+) -> None:
+    sent = (await api("sendMessage", chat_id=USER_ID, text="sementara"))[1]["result"]
+    ids = {"chat_id": USER_ID, "message_id": sent["message_id"]}
+    assert (await api("deleteMessage", **ids))[0] == 200
+    assert server.sent_to(USER_ID) == []
+    status, body = await api("deleteMessage", **ids)
+    assert (status, body["description"]) == (400, "Bad Request: message to delete not found")
+
+
+async def test_union_members_are_told_apart_by_their_type_field(api: Api) -> None:
+    commands = [{"command": "lapor", "description": "Lapor"}]
+    status, body = await api("setMyCommands", commands=commands, scope={"type": "chats"})
+    assert status == 400
+    assert body["description"].startswith("Bad Request: field scope.type must be one of default")
+    status, body = await api("setMyCommands", commands=commands, scope={"type": "chat"})
+    assert body["description"] == "Bad Request: field scope.chat_id is required"

@@ -56,7 +56,6 @@ async def edit_field(update: Update, context: BotContext) -> Step:
 
 async def submit(update: Update, context: BotContext) -> Step | int:
     """Save the case in one transaction, then confirm with its number and tell the reviewers."""
-    await mark_chosen(update, context.t("button-submit"))
     draft, services = context.draft, context.services
     assert update.effective_user is not None
     try:

@@ -106,6 +106,14 @@ class BotApiSchema:
             return first_error(
                 self._check_union(inner, v, f"{path}[{i}]") for i, v in enumerate(value)
             )
+        kinds = [self.types.get(t, {}).get("const", {}).get("type") for t in types]
+        if (
+            len(types) > 1
+            and all(kinds)
+            and isinstance(value, dict)
+            and value.get("type") not in kinds
+        ):
+            return f"Bad Request: field {path}.type must be one of {', '.join(map(str, kinds))}"
         errors: list[tuple[int, str]] = []
         for type_name in types:
             error = self._check_type(type_name, value, path)
