@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
@@ -52,7 +53,9 @@ def build_application(settings: Settings) -> BotApp:
     async def post_shutdown(application: BotApp) -> None:
         await engine.dispose()
 
-    application: BotApp = (
+    # The builder's generics cannot follow the custom context types through the chain.
+    application = cast(
+        BotApp,
         ApplicationBuilder()
         .token(settings.require_token())
         .base_url(settings.bot_api_base_url)
@@ -64,7 +67,7 @@ def build_application(settings: Settings) -> BotApp:
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .build()
+        .build(),
     )
     _register_handlers(application, texts)
     return application

@@ -25,7 +25,7 @@ class Submitted:
 
 async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str:
     """Take the next number of the year atomically, safe under concurrent submits."""
-    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(CaseCounter)
         .values(year=year, last=1)

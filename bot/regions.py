@@ -6,9 +6,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-T = TypeVar("T", "Kecamatan", "Kelurahan")
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -24,6 +22,7 @@ class Kecamatan:
     code: str
     name: str
     kelurahan: tuple[Kelurahan, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,22 @@ class Regions:
         return _find(scope, text)
 
 
+class _Named(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+T = TypeVar("T", bound=_Named)
+
+
 def _find(items: Iterable[T], text: str) -> T | None:
     wanted = _key(text)
     for item in items:
-        names = (item.name, *getattr(item, "aliases", ()))
+        names = (item.name, *item.aliases)
         if wanted.replace(".", "") == item.code or any(_key(name) == wanted for name in names):
             return item
     return None

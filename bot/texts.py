@@ -34,6 +34,7 @@ class Texts:
         if not bundle.has_message(key):
             bundle = self._bundles[self.default_locale]
         message = bundle.get_message(key)
+        assert message.value is not None, f"{key} has no value"
         escaped = {
             name: html.escape(value, quote=False)
             if isinstance(value, str) and not isinstance(value, Html)

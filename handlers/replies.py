@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import BadRequest
 
 
@@ -16,7 +16,7 @@ async def mark_chosen(update: Update, label: str) -> None:
         return
     await query.answer()
     message = query.message
-    if message is None or not hasattr(message, "text_html") or message.text is None:
+    if not isinstance(message, Message) or message.text is None:
         return
     # The prompt may be too old to edit; the choice itself is recorded either way.
     with contextlib.suppress(BadRequest):

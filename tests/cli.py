@@ -25,11 +25,16 @@ def cli_env(cwd: Path, **settings: str) -> dict[str, str]:
     return env
 
 
-async def run_cli(cwd: Path, *args: str, timeout: float = 60, **settings: str) -> Finished:
+async def run_cli(cwd: Path, *args: str, **settings: str) -> Finished:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", *args,
-        cwd=cwd, env=cli_env(cwd, **settings),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=cwd,
+        env=cli_env(cwd, **settings),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(), timeout)
+    out, err = await asyncio.wait_for(process.communicate(), 60)
     return Finished(process.returncode or 0, out.decode(), err.decode())

@@ -41,12 +41,25 @@ async def add_user(
     await engine.dispose()
 
 
-async def add_roster(url: str, phone: str, name: str, role: Role, kelurahan: str | None = None,
-                     kecamatan: list[str] | None = None) -> None:
+async def add_roster(
+    url: str,
+    phone: str,
+    name: str,
+    role: Role,
+    kelurahan: str | None = None,
+    kecamatan: list[str] | None = None,
+) -> None:
     engine = create_engine(url)
     async with create_sessions(engine).begin() as session:
-        session.add(RosterEntry(phone=phone, full_name=name, role=role, kelurahan_code=kelurahan,
-                                kecamatan_codes=kecamatan or []))
+        session.add(
+            RosterEntry(
+                phone=phone,
+                full_name=name,
+                role=role,
+                kelurahan_code=kelurahan,
+                kecamatan_codes=kecamatan or [],
+            )
+        )
     await engine.dispose()
 
 

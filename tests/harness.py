@@ -86,8 +86,8 @@ class BotHarness:
     def _event(self, update_id: int) -> asyncio.Event:
         return self._done.setdefault(update_id, asyncio.Event())
 
-    async def handled(self, update_id: int, timeout: float = 10) -> None:
-        await asyncio.wait_for(self._event(update_id).wait(), timeout)
+    async def handled(self, update_id: int) -> None:
+        await asyncio.wait_for(self._event(update_id).wait(), 10)
 
     def user(self, user_id: int, first_name: str = "Siti", language_code: str = "id") -> Chat:
         return Chat(self, FakeUser(self.telegram, user_id, first_name, language_code))

@@ -16,9 +16,8 @@ from tests.factories import fetch
 async def test_run_without_token_says_what_to_set(tmp_path: Path, database_url: str) -> None:
     done = await run_cli(tmp_path, "run", DATABASE_URL=database_url)
     assert done.code == 2
-    assert done.stderr.strip().splitlines() == [
-        "error: BOT_TOKEN is not set: put BOT_TOKEN=<token from @BotFather> in .env or the environment."
-    ]
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("error: BOT_TOKEN is not set: put BOT_TOKEN=<token from @BotFather>")
 
 
 async def test_bad_setting_names_its_key_without_traceback(tmp_path: Path) -> None:
@@ -26,7 +25,9 @@ async def test_bad_setting_names_its_key_without_traceback(tmp_path: Path) -> No
     assert done.code == 2 and "TIMEZONE" in done.stderr and "Traceback" not in done.stderr
 
 
-async def test_migrations_build_exactly_the_models_schema(tmp_path: Path, database_url: str) -> None:
+async def test_migrations_build_exactly_the_models_schema(
+    tmp_path: Path, database_url: str
+) -> None:
     done = await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)
     assert done.code == 0, done.stderr
     engine = create_engine(database_url)
@@ -38,7 +39,9 @@ async def test_migrations_build_exactly_the_models_schema(tmp_path: Path, databa
     assert diff == []
 
 
-async def test_roster_import_with_a_bad_row_imports_nothing(tmp_path: Path, database_url: str) -> None:
+async def test_roster_import_with_a_bad_row_imports_nothing(
+    tmp_path: Path, database_url: str
+) -> None:
     await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)
     roster = tmp_path / "roster.csv"
     roster.write_text(

@@ -33,8 +33,14 @@ async def bot_process(
     }
     assert (await run_cli(tmp_path, "import-roster", str(roster), **settings)).code == 0
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=cli_env(tmp_path, **settings),
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=cli_env(tmp_path, **settings),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     yield process
     if process.returncode is None:
@@ -68,7 +74,9 @@ async def test_operator_starts_the_bot_and_a_psm_reports_a_case(
     await answer(telegram, lambda: user.click(menu, "Kelurahan saya"), "alamat")
     await answer(telegram, lambda: user.send_text("Jl. Kisamaun 10 RT 01/02"), "lokasi")
     await answer(telegram, lambda: user.send_location(-6.178, 106.63), "Ceritakan")
-    menu = await answer(telegram, lambda: user.send_text("Ditinggal orang tua, tidur di pasar."), "mendesak")
+    menu = await answer(
+        telegram, lambda: user.send_text("Ditinggal orang tua, tidur di pasar."), "mendesak"
+    )
     menu = await answer(telegram, lambda: user.click(menu, "Tinggi"), "foto")
     menu = await answer(telegram, lambda: user.send_photo(), "Foto ke-1")
     review = await answer(telegram, lambda: user.click(menu, "Selesai"), "Periksa laporan")

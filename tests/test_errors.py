@@ -1,4 +1,4 @@
-"""A failure inside a handler: the user gets a calm word, the admins the details, nothing is lost."""
+"""A failure in a handler: a calm word to the user, details to the admins, nothing lost."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ PSM_ID = 1001
 COORDINATOR_ID = 2001
 
 
-async def test_roster_psm_is_activated_by_sharing_their_phone(harness: BotHarness, schema: str) -> None:
+async def test_roster_psm_is_activated_by_sharing_their_phone(
+    harness: BotHarness, schema: str
+) -> None:
     await add_roster(schema, "+6281234567890", "Lutpiah", Role.PSM, kelurahan="3671031001")
     chat = harness.user(PSM_ID)
 
@@ -56,21 +58,33 @@ async def _apply(harness: BotHarness, user_id: int) -> None:
     assert "dikirim ke koordinator" in reply.text
 
 
-async def test_unknown_psm_is_approved_by_their_coordinator(harness: BotHarness, schema: str) -> None:
-    await add_user(schema, COORDINATOR_ID, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,),
-                   name="Pak Budi")
+async def test_unknown_psm_is_approved_by_their_coordinator(
+    harness: BotHarness, schema: str
+) -> None:
+    await add_user(
+        schema,
+        COORDINATOR_ID,
+        Role.COORDINATOR,
+        kelurahan=None,
+        areas=(TANGERANG,),
+        name="Pak Budi",
+    )
     await _apply(harness, PSM_ID)
     coordinator = harness.user(COORDINATOR_ID)
     request = coordinator.last_with_buttons()
     assert "Rina Marlina" in request["text"] and "+6281299998888" in request["text"]
-    assert harness.telegram.sent_to(ADMIN_ID) == [], "admins are not bothered when a coordinator exists"
+    assert harness.telegram.sent_to(ADMIN_ID) == [], (
+        "admins are not bothered when a coordinator exists"
+    )
 
     await coordinator.tap("Setujui", request)
     assert "disetujui oleh Pak Budi" in coordinator.history()[-1]["text"]
     assert "disetujui" in harness.telegram.sent_to(PSM_ID)[-1]["text"]
     [user] = await fetch(schema, User, telegram_id=PSM_ID)
     assert (user.status, user.kelurahan_code, user.phone) == ("active", SUKARASA, "+6281299998888")
-    assert [a.action for a in await fetch(schema, AuditEntry, action="user.approve")] == ["user.approve"]
+    assert [a.action for a in await fetch(schema, AuditEntry, action="user.approve")] == [
+        "user.approve"
+    ]
 
 
 async def test_unknown_psm_is_rejected_by_an_admin_when_no_coordinator(
@@ -85,7 +99,9 @@ async def test_unknown_psm_is_rejected_by_an_admin_when_no_coordinator(
     assert "tidak disetujui" in (await harness.user(PSM_ID).send("/lapor")).text
 
 
-async def test_coordinator_of_another_kecamatan_cannot_decide(harness: BotHarness, schema: str) -> None:
+async def test_coordinator_of_another_kecamatan_cannot_decide(
+    harness: BotHarness, schema: str
+) -> None:
     await add_user(schema, COORDINATOR_ID, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,))
     await add_user(schema, 2002, Role.COORDINATOR, kelurahan=None, areas=(CIPONDOH,))
     await _apply(harness, PSM_ID)

@@ -38,7 +38,9 @@ async def fill_until_review(chat: Chat) -> None:
     reply = await chat.send("Jl. Merdeka No. 5, RT 02/RW 03, dekat masjid")
     assert chat.last_sent_params()["reply_markup"]["keyboard"][0][0]["request_location"] is True
     await chat.share_location(-6.1702, 106.6403)
-    reply = await chat.send("Nenek tinggal sendiri, tidak ada keluarga, sakit-sakitan dan kurang makan.")
+    reply = await chat.send(
+        "Nenek tinggal sendiri, tidak ada keluarga, sakit-sakitan dan kurang makan."
+    )
     assert "mendesak" in reply.text
     assert "foto" in (await chat.tap("Darurat")).text
     assert "Foto ke-1" in (await chat.send_photo()).text
@@ -47,7 +49,9 @@ async def fill_until_review(chat: Chat) -> None:
     assert "Periksa laporan" in review.text
 
 
-async def test_complete_report_is_saved_with_every_field(psm: Chat, schema: str, harness: BotHarness) -> None:
+async def test_complete_report_is_saved_with_every_field(
+    psm: Chat, schema: str, harness: BotHarness
+) -> None:
     await fill_until_review(psm)
     review = psm.history()[-1]["text"]
     assert NIK not in review and "367101••••••••01" in review
@@ -66,14 +70,18 @@ async def test_complete_report_is_saved_with_every_field(psm: Chat, schema: str,
     assert case.urgency == "darurat" and case.status == "baru" and len(case.photos) == 2
     assert [e.kind for e in case.events] == ["created"]
     assert [a.action for a in await fetch(schema, AuditEntry, case_id=case.id)] == [
-        "case.create", "case.notify"]
+        "case.create",
+        "case.notify",
+    ]
 
     alert = harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
     assert "DARURAT" in alert and number.group() in alert and NIK not in alert
     assert harness.telegram.sent_to(ADMIN_ID) == []
 
 
-async def test_nik_is_encrypted_with_the_deployments_key(psm: Chat, schema: str, settings: Settings) -> None:
+async def test_nik_is_encrypted_with_the_deployments_key(
+    psm: Chat, schema: str, settings: Settings
+) -> None:
     from bot.crypto import load_cipher
 
     await fill_until_review(psm)
@@ -109,7 +117,11 @@ async def test_a_field_can_be_edited_from_the_review(psm: Chat, schema: str) -> 
 
     await psm.tap("Kirim laporan")
     [case] = await fetch(schema, Case)
-    assert (case.beneficiary_name, case.kecamatan_code, case.sex) == ("Onah Binti Saman", CIPONDOH, "L")
+    assert (case.beneficiary_name, case.kecamatan_code, case.sex) == (
+        "Onah Binti Saman",
+        CIPONDOH,
+        "L",
+    )
 
 
 async def test_report_without_nik_asks_reason_sex_and_age(psm: Chat, schema: str) -> None:
@@ -132,7 +144,11 @@ async def test_report_without_nik_asks_reason_sex_and_age(psm: Chat, schema: str
     await psm.tap("Kirim laporan")
     [case] = await fetch(schema, Case)
     assert (case.nik_encrypted, case.no_nik_reason, case.age_years, case.latitude) == (
-        None, "Orang tuanya tidak mengurus", 12, None)
+        None,
+        "Orang tuanya tidak mengurus",
+        12,
+        None,
+    )
 
 
 async def test_cancel_asks_first_then_forgets_the_draft(psm: Chat, schema: str) -> None:
@@ -148,7 +164,9 @@ async def test_cancel_asks_first_then_forgets_the_draft(psm: Chat, schema: str) 
     assert "Tidak ada yang sedang diisi" in (await psm.send("/batal")).text
 
 
-async def test_draft_survives_restart_at_the_same_step(psm: Chat, harness: BotHarness, schema: str) -> None:
+async def test_draft_survives_restart_at_the_same_step(
+    psm: Chat, harness: BotHarness, schema: str
+) -> None:
     await psm.send("/lapor")
     await psm.tap("Lansia")
     await psm.tap("Lanjut Usia Telantar")

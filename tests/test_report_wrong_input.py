@@ -64,7 +64,12 @@ WRONG: list[tuple[str, Action, str, str]] = [
     ("description", lambda c: c.send("/start"), "tidak bisa dipakai", "Ceritakan"),
     ("urgency", lambda c: c.send("darurat"), "menekan salah satu tombol", "mendesak"),
     ("photos", lambda c: c.send("ini fotonya"), "menunggu foto", "Kirim foto"),
-    ("photos", lambda c: c.send_document("laporan.pdf", "application/pdf"), "bukan gambar", "Kirim foto"),
+    (
+        "photos",
+        lambda c: c.send_document("laporan.pdf", "application/pdf"),
+        "bukan gambar",
+        "Kirim foto",
+    ),
 ]
 
 
@@ -89,7 +94,10 @@ async def test_answers_survive_every_kind_of_wrong_input(psm: Chat, schema: str)
     await psm.tap("Kirim laporan")
     [case] = await fetch(schema, Case)
     assert (case.beneficiary_name, case.category_code, case.kelurahan_code) == (
-        "Pak Karta", 9, "3671011008")
+        "Pak Karta",
+        9,
+        "3671011008",
+    )
     assert case.urgency == "tinggi" and case.nik_masked == "367101••••••••01"
 
 

@@ -73,7 +73,7 @@ def build_report_conversation(texts: Texts) -> ConversationHandler:  # type: ign
     }
     return ConversationHandler(
         entry_points=[CommandHandler("lapor", review.start_report)],
-        states=states,  # type: ignore[arg-type]
+        states=states,
         fallbacks=[
             CommandHandler("batal", review.ask_cancel),
             CommandHandler("bantuan", help_in_report),
