@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.categories import load_categories
+from bot.clock import Clock
 from bot.context import BotApp, BotContext, BotData, Services
 from bot.crypto import load_cipher
 from bot.people import ensure_admins
@@ -26,7 +27,7 @@ COMMANDS = ("lapor", "batal", "bantuan", "bahasa", "start")
 ALLOWED_UPDATES = ["message", "callback_query"]
 
 
-def build_application(settings: Settings) -> BotApp:
+def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
     """Build the bot; nothing touches the network or the database until it is started."""
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
@@ -40,6 +41,7 @@ def build_application(settings: Settings) -> BotApp:
             texts=texts,
             regions=load_regions(settings.region_file),
             categories=load_categories(settings.category_file),
+            clock=clock or Clock(),
             cipher=load_cipher(
                 settings.data_key.get_secret_value() if settings.data_key else None,
                 settings.data_dir,

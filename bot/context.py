@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.categories import Categories
+from bot.clock import Clock
 from bot.crypto import Cipher
 from bot.draft import Draft
 from bot.regions import Regions
@@ -30,6 +32,11 @@ class Services:
     regions: Regions
     categories: Categories
     cipher: Cipher
+    clock: Clock
+
+    def today(self) -> date:
+        """Today's date where the users live (TIMEZONE)."""
+        return self.clock.now().astimezone(self.settings.tz).date()
 
 
 class BotData:
@@ -74,6 +81,8 @@ class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData
         if value is None:
             self.user_data.pop("draft", None)
         else:
+            # The idle-draft reminder reads this; it goes by the bot's clock, not the host's.
+            value.updated_at = self.services.clock.now().isoformat()
             self.user_data["draft"] = value.to_dict()
 
 

@@ -45,7 +45,6 @@ class Draft:
     updated_at: str = field(default_factory=_now)
 
     def to_dict(self) -> dict[str, Any]:
-        self.updated_at = _now()
         return asdict(self)
 
     @classmethod

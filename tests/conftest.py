@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
+from bot.clock import FixedClock
 from bot.settings import Settings, load_settings
 from storage.db import create_engine
-from storage.models import Base
+from storage.tables import Base
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness
 
@@ -70,8 +73,16 @@ def settings(telegram: FakeTelegramServer, schema: str, tmp_path: Path) -> Setti
 
 
 @pytest.fixture
-async def harness(telegram: FakeTelegramServer, settings: Settings) -> AsyncIterator[BotHarness]:
-    bot = BotHarness(telegram, settings)
+def clock() -> FixedClock:
+    """A Tuesday morning in Tangerang; tests move it to reach due times."""
+    return FixedClock(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+
+
+@pytest.fixture
+async def harness(
+    telegram: FakeTelegramServer, settings: Settings, clock: FixedClock
+) -> AsyncIterator[BotHarness]:
+    bot = BotHarness(telegram, settings, clock)
     await bot.start()
     yield bot
     await bot.stop()

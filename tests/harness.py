@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.app import ALLOWED_UPDATES, build_application
+from bot.clock import FixedClock
 from bot.context import BotApp
 from bot.settings import Settings
 from tests.fakes.fake_user import FakeUser
@@ -40,13 +41,13 @@ class Reply:
 class BotHarness:
     """The bot as it runs in production, started inside the test's event loop."""
 
-    def __init__(self, telegram: FakeTelegramServer, settings: Settings) -> None:
-        self.telegram, self.settings = telegram, settings
+    def __init__(self, telegram: FakeTelegramServer, settings: Settings, clock: FixedClock) -> None:
+        self.telegram, self.settings, self.clock = telegram, settings, clock
         self.app: BotApp | None = None
         self._done: dict[int, asyncio.Event] = {}
 
     async def start(self) -> None:
-        app = build_application(self.settings)
+        app = build_application(self.settings, self.clock)
         processor = app.update_processor
         original = processor.do_process_update
 
@@ -82,6 +83,12 @@ class BotHarness:
         await self.stop()
         self._done.clear()
         await self.start()
+
+    async def run_job(self, name: str) -> None:
+        """Run a scheduled job now, as the JobQueue would when it ticks."""
+        assert self.app is not None and self.app.job_queue is not None
+        [job] = self.app.job_queue.get_jobs_by_name(name)
+        await job.run(self.app)
 
     def _event(self, update_id: int) -> asyncio.Event:
         return self._done.setdefault(update_id, asyncio.Event())

@@ -8,7 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from storage.db import create_engine
-from storage.models import Base, RosterEntry
+from storage.models import RosterEntry
+from storage.tables import Base
 from tests.cli import run_cli
 from tests.factories import fetch
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import Update
 
 from bot.answers import REASON_LENGTH, BadAnswer, age_or_birth_date, bounded_text, person_name
@@ -65,7 +63,7 @@ async def enter_name(update: Update, context: BotContext) -> Step:
 
 async def enter_nik(update: Update, context: BotContext) -> Step:
     """Check the NIK, keep it only encrypted, and take sex and birth date from it."""
-    today = datetime.now(context.services.settings.tz).date()
+    today = context.services.today()
     try:
         info = parse_nik(_text(update), today)
     except InvalidNik as bad:
@@ -127,9 +125,7 @@ async def enter_age(update: Update, context: BotContext) -> Step:
         await mark_chosen(update, context.t("button-age-unknown"))
     else:
         try:
-            answer = age_or_birth_date(
-                _text(update), datetime.now(context.services.settings.tz).date()
-            )
+            answer = age_or_birth_date(_text(update), context.services.today())
         except BadAnswer as bad:
             return await ask(update, context, Step.AGE, context.t(bad.key, **bad.args_))
         draft.age, draft.age_unknown = answer.age, False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from telegram.error import Forbidden, TelegramError
 
@@ -19,7 +18,7 @@ _log = logging.getLogger(__name__)
 async def notify_reviewers(context: BotContext, case: Case, draft: Draft, reporter: User) -> None:
     """Send each reviewer the summary in their own language; Darurat cases are marked loudly."""
     services = context.services
-    today = datetime.now(services.settings.tz).date()
+    today = services.today()
     async with services.sessions.begin() as session:
         reviewers = await reviewers_for(session, case.kecamatan_code)
         session.add(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
@@ -62,7 +60,7 @@ async def submit(update: Update, context: BotContext) -> Step | int:
         async with services.sessions.begin() as session:
             reporter = await get_user(session, update.effective_user.id)
             assert reporter is not None, "only active users reach the review"
-            now = datetime.now(services.settings.tz)
+            now = services.clock.now().astimezone(services.settings.tz)
             result = await submit_case(
                 session, draft, reporter, services.settings.case_number_prefix, now
             )

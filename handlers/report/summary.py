@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from bot.context import BotContext, Services
 from bot.draft import Draft
@@ -58,7 +58,7 @@ def no_nik_label(services: Services, locale: str, reason: str) -> str:
 
 def review_text(context: BotContext, draft: Draft) -> Html:
     """The review message: every answer, and a warning when sex or age disagree with the NIK."""
-    today = datetime.now(context.services.settings.tz).date()
+    today = context.services.today()
     fields = summary_fields(context.services, context.locale, draft, today)
     text = context.t("report-review", **fields)
     if draft.nik_mismatch(today):

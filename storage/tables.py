@@ -1,0 +1,9 @@
+"""Every model module, imported so that `Base.metadata` knows every table.
+
+Alembic and the tests import `Base` from here; a new model module adds one import line.
+"""
+
+from storage import models
+from storage.models import Base
+
+__all__ = ["Base", "models"]
