@@ -9,12 +9,14 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
+from bot import followup_jobs
 from bot.categories import load_categories
 from bot.clock import Clock
 from bot.context import BotApp, BotContext, BotData, Services
 from bot.crypto import load_cipher
 from bot.people import ensure_admins
 from bot.regions import load_regions
+from bot.sectors import load_sectors
 from bot.settings import Settings
 from bot.texts import LOCALES, Texts
 from bot.updates import PerChatUpdateProcessor
@@ -22,7 +24,7 @@ from storage.db import create_engine, create_sessions
 from storage.persistence import SqlPersistence
 
 _log = logging.getLogger(__name__)
-COMMANDS = ("lapor", "batal", "bantuan", "bahasa", "start")
+COMMANDS = ("lapor", "kasus", "batal", "bantuan", "bahasa", "start")
 # Edited messages would replay old answers into a conversation; nothing else is used.
 ALLOWED_UPDATES = ["message", "callback_query"]
 
@@ -41,6 +43,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
             texts=texts,
             regions=load_regions(settings.region_file),
             categories=load_categories(settings.category_file),
+            sectors=load_sectors(settings.sector_file),
             clock=clock or Clock(),
             cipher=load_cipher(
                 settings.data_key.get_secret_value() if settings.data_key else None,
@@ -72,6 +75,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .build(),
     )
     _register_handlers(application, texts)
+    followup_jobs.schedule(application, settings)
     return application
 
 
@@ -92,11 +96,13 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import approval, common, errors, language, onboarding, report
+    from handlers import approval, cases, common, errors, language, onboarding, report
 
     language.register(application)
+    cases.register_input(application)
     report.register(application, texts)
     onboarding.register(application)
+    cases.register(application)
     approval.register(application)
     common.register(application)
     errors.register(application)

@@ -10,6 +10,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.draft import Draft
+from bot.nudges import record_activity
+from bot.settings import Settings
 from storage.models import AuditEntry, Case, CaseCounter, CaseEvent, CasePhoto, User
 
 
@@ -37,7 +39,7 @@ async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str
 
 
 async def submit_case(
-    session: AsyncSession, draft: Draft, reporter: User, prefix: str, now: datetime
+    session: AsyncSession, draft: Draft, reporter: User, settings: Settings, now: datetime
 ) -> Submitted:
     """Write the draft as a new case, or return the case it already became."""
     existing = await session.scalar(select(Case).where(Case.draft_id == draft.id))
@@ -49,7 +51,7 @@ async def submit_case(
     if draft.description is None or draft.urgency is None:
         raise IncompleteDraft("description" if draft.description is None else "urgency")
     case = Case(
-        number=await next_case_number(session, prefix, now.year),
+        number=await next_case_number(session, settings.case_number_prefix, now.year),
         draft_id=draft.id,
         reporter_id=reporter.id,
         category_code=draft.category,
@@ -70,6 +72,7 @@ async def submit_case(
         created_at=now,
         updated_at=now,
     )
+    record_activity(case, settings, now)
     case.photos = [CasePhoto(file_id=fid, file_unique_id=uid) for fid, uid in draft.photos]
     case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=now)]
     session.add(case)

@@ -14,6 +14,7 @@ from bot.clock import Clock
 from bot.crypto import Cipher
 from bot.draft import Draft
 from bot.regions import Regions
+from bot.sectors import Sectors
 from bot.settings import Settings
 from bot.texts import Texts
 from storage.db import Sessions
@@ -31,6 +32,7 @@ class Services:
     texts: Texts
     regions: Regions
     categories: Categories
+    sectors: Sectors
     cipher: Cipher
     clock: Clock
 

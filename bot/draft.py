@@ -41,6 +41,7 @@ class Draft:
     description: str | None = None
     urgency: str | None = None
     photos: list[list[str]] = field(default_factory=list)
+    reminded: bool = False
     started_at: str = field(default_factory=_now)
     updated_at: str = field(default_factory=_now)
 

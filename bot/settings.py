@@ -34,9 +34,19 @@ class Settings(BaseSettings):
     case_number_prefix: str = Field(default="TNG", pattern=r"^[A-Z0-9]{1,10}$")
     region_file: Path = BUNDLED_DATA / "kota_tangerang_wilayah.csv"
     category_file: Path = BUNDLED_DATA / "ppks_categories.csv"
+    sector_file: Path = BUNDLED_DATA / "sectors.csv"
     data_key: SecretStr | None = None
     persistence_interval: float = Field(default=2.0, gt=0, le=300)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Follow-up nudges: days without activity before the reporting PSM is asked, per urgency.
+    nudge_days_darurat: float = Field(default=1, gt=0)
+    nudge_days_tinggi: float = Field(default=3, gt=0)
+    nudge_days_sedang: float = Field(default=7, gt=0)
+    nudge_days_rendah: float = Field(default=14, gt=0)
+    quiet_hours: str = Field(default="20:00-07:00", pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    referral_nudge_days: float = Field(default=7, gt=0)
+    draft_reminder_hours: float = Field(default=2, gt=0)
+    followup_tick_seconds: float = Field(default=60, ge=1)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -54,7 +64,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("region_file", "category_file")
+    @field_validator("region_file", "category_file", "sector_file")
     @classmethod
     def _file_exists(cls, value: Path) -> Path:
         if not value.is_file():

@@ -129,13 +129,16 @@ class CaseCounter(Base):
 
 class Case(Base):
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_kecamatan_status", "kecamatan_code", "status"),)
+    __table_args__ = (
+        Index("ix_cases_kecamatan_status", "kecamatan_code", "status"),
+        Index("ix_cases_reporter_activity", "reporter_id", "last_activity_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     # The draft's id makes submitting idempotent when a crash repeats the last step.
     draft_id: Mapped[str] = mapped_column(String(36), unique=True)
-    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     category_code: Mapped[int]
     beneficiary_name: Mapped[str] = mapped_column(String(120))
     nik_encrypted: Mapped[str | None] = mapped_column(Text)
@@ -154,6 +157,10 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(16), default="baru")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The follow-up schedule is this column: due nudges are one indexed range scan.
+    next_nudge_at: Mapped[datetime | None] = mapped_column(index=True)
+    nudges_unanswered: Mapped[int] = mapped_column(default=0)
 
     photos: Mapped[list[CasePhoto]] = relationship(cascade="all, delete-orphan")
     events: Mapped[list[CaseEvent]] = relationship(cascade="all, delete-orphan")
@@ -176,7 +183,8 @@ class CaseEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # None for the bot's own events (nudges, escalations).
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,7 +3,7 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import models
+from storage import followup, models
 from storage.models import Base
 
-__all__ = ["Base", "models"]
+__all__ = ["Base", "followup", "models"]

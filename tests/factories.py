@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from storage.db import create_engine, create_sessions
-from storage.models import Case, CoordinatorArea, Role, RosterEntry, User, UserStatus
+from storage.models import Case, CaseEvent, CoordinatorArea, Role, RosterEntry, User, UserStatus
 
 TANGERANG = "367101"
 SUKARASA = "3671011001"
@@ -74,3 +75,35 @@ async def fetch(url: str, model: Any, **where: Any) -> list[Any]:
                 await session.refresh(row, ["photos", "events"])
     await engine.dispose()
     return rows
+
+
+async def add_case(
+    url: str,
+    reporter_telegram_id: int,
+    *,
+    number: str = "TNG-2026-00001",
+    kelurahan: str = SUKARASA,
+    urgency: str = "sedang",
+    status: str = "baru",
+    at: datetime | None = None,
+    next_nudge_at: datetime | None = None,
+) -> int:
+    """A submitted case as `/lapor` leaves it, with its "created" event; returns its id."""
+    at = at or datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    engine = create_engine(url)
+    async with create_sessions(engine).begin() as session:
+        reporter = await session.scalar(select(User).where(User.telegram_id == reporter_telegram_id))
+        assert reporter is not None
+        case = Case(
+            number=number, draft_id=number, reporter_id=reporter.id, category_code=8,
+            beneficiary_name="Mak Onah", nik_masked="367101••••••••01", sex="P", age_years=76,
+            kecamatan_code=kelurahan[:6], kelurahan_code=kelurahan, address="Jl. Merdeka 5",
+            description="Nenek tinggal sendiri.", urgency=urgency, status=status,
+            created_at=at, updated_at=at, last_activity_at=at, next_nudge_at=next_nudge_at,
+        )
+        case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=at)]
+        session.add(case)
+        await session.flush()
+        case_id = case.id
+    await engine.dispose()
+    return case_id

@@ -146,6 +146,11 @@ class Chat:
                 return message
         raise AssertionError("no message with buttons in this chat")
 
+    def buttons(self) -> list[str]:
+        """Labels of the newest message that has buttons, as it is now (after edits)."""
+        markup = self.last_with_buttons()["reply_markup"]
+        return [button["text"] for row in markup["inline_keyboard"] for button in row]
+
     async def tap(self, button_text: str, message: Message | None = None) -> Reply:
         """Tap a button of the newest message that has buttons (or of `message`)."""
         target = message or self.last_with_buttons()

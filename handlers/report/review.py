@@ -61,9 +61,7 @@ async def submit(update: Update, context: BotContext) -> Step | int:
             reporter = await get_user(session, update.effective_user.id)
             assert reporter is not None, "only active users reach the review"
             now = services.clock.now().astimezone(services.settings.tz)
-            result = await submit_case(
-                session, draft, reporter, services.settings.case_number_prefix, now
-            )
+            result = await submit_case(session, draft, reporter, services.settings, now)
     except IncompleteDraft as missing:
         return await ask(update, context, MISSING[str(missing)], context.t("report-missing"))
     context.draft = None

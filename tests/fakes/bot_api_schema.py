@@ -79,6 +79,10 @@ class BotApiSchema:
         for name, spec in fields.items():
             if spec["required"] and params.get(name) is None:
                 return _MISSING_TOP_LEVEL.get(name, f"Bad Request: parameter {name} is required")
+        # PTB's Defaults(parse_mode=...) rides along on every call routed through
+        # Bot._send_message, even those without the field; Telegram ignores it there.
+        if "parse_mode" not in fields:
+            params = {k: v for k, v in params.items() if k != "parse_mode"}
         return self._check_fields(fields, params, "")
 
     def _check_fields(

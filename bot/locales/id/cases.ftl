@@ -1,0 +1,99 @@
+## Case follow-up (/kasus), nudges and reminders.
+
+command-kasus = Kasus saya / kasus wilayah
+
+status-baru = Baru
+status-dikembalikan = Dikembalikan
+status-diverifikasi = Diverifikasi
+status-ditangani = Ditangani
+status-dirujuk = Dirujuk
+status-selesai = Selesai
+status-dibuka_kembali = Dibuka kembali
+filter-status-open = Status: terbuka
+filter-status-all = Status: semua
+filter-urgency-all = Urgensi: semua
+filter-kecamatan-all = Kecamatan: semua
+
+cases-list = 📂 <b>{ $total } kasus</b> (halaman { $page }/{ $pages }). Tekan kasus untuk membuka.
+cases-empty = Tidak ada kasus yang cocok.
+case-refused = Kasus itu tidak ditemukan, atau Anda tidak berhak membukanya.
+case-changed = Kasus ini sudah berubah sejak tombol itu dibuat. Berikut keadaannya sekarang.
+case-updated = ✅ Tersimpan.
+case-updated-short = Tersimpan.
+
+case-detail =
+    📁 <b>{ $number }</b> · { $status } · { $urgency }
+    Kategori: { $category }
+    Penerima manfaat: { $name } (NIK { $nik })
+    Lokasi: { $address }, { $kelurahan }, Kec. { $kecamatan }
+    Pelapor: { $reporter } · Foto: { $photos }
+    Kejadian: { $description }
+referrals-header = <b>Rujukan</b>
+referral-line = • { $sector }: { $outcome }
+timeline-header = <b>Riwayat</b>
+actor-bot = PSM Bot
+event-note-suffix = : <i>{ $note }</i>
+event-created = { $when } · { $who } melaporkan
+event-verify = { $when } · { $who } memverifikasi
+event-return = { $when } · { $who } mengembalikan dengan pertanyaan
+event-answer = { $when } · { $who } menjawab
+event-handle = { $when } · { $who } menandai sudah ditangani
+event-refer = { $when } · { $who } merujuk
+event-outcome = { $when } · { $who } mencatat hasil rujukan
+event-close = { $when } · { $who } menutup kasus
+event-reopen = { $when } · { $who } membuka kembali
+event-note = { $when } · { $who } menambah catatan
+event-in_progress = { $when } · { $who } menyatakan masih dalam proses
+event-nudged = { $when } · pengingat tindak lanjut dikirim
+event-escalated = { $when } · diteruskan ke koordinator (pengingat tidak dijawab)
+
+outcome-pending = menunggu hasil
+outcome-accepted = diterima
+outcome-rejected = ditolak
+outcome-done = selesai ditangani
+outcome-ask = Hasil rujukan ke { $sector }:
+
+action-verify = ✅ Verifikasi
+action-return = ↩️ Kembalikan ke PSM dengan pertanyaan
+action-answer = 💬 Jawab pertanyaan
+action-handle = 🛠️ Tandai sudah ditangani
+action-refer = 📤 Rujuk ke sektor lain
+action-close = ✔️ Tutup kasus
+action-reopen = 🔄 Buka kembali
+action-note = 📝 Tambah catatan / foto
+action-outcome = 📥 Hasil rujukan: { $sector }
+button-case-list = ⬅️ Daftar kasus
+button-open-case = 📁 Buka kasus
+button-sectors-done = ➡️ Lanjut
+
+case-ask-note = Tulis catatan perkembangan kasus. Anda juga boleh mengirim foto dulu.
+case-ask-return = Tulis pertanyaan untuk PSM pelapor.
+case-ask-answer = Tulis jawaban untuk koordinator.
+case-ask-close = Tulis hasil akhir penanganan kasus ini.
+case-ask-refer = Tulis catatan untuk rujukan ini (apa yang diminta dari sektor tersebut).
+case-ask-sectors = Rujuk ke sektor mana? Boleh pilih lebih dari satu, lalu tekan Lanjut.
+case-sectors-none = Pilih minimal satu sektor.
+case-photo-added = 📷 Foto ke-{ $count } diterima. Tulis catatannya untuk menyimpan.
+case-input-cancelled = Dibatalkan, tidak ada yang diubah.
+case-input-wrong = Mohon ketik jawabannya sebagai teks, atau /batal untuk membatalkan.
+answer-note-short = Terlalu singkat (minimal { $min } karakter).
+answer-note-long = Terlalu panjang ({ $length } karakter, maksimal { $max }).
+
+notice-verify = ✅ Kasus { $number } diverifikasi oleh { $who }.
+notice-return = ↩️ { $who } mengembalikan kasus { $number } dengan pertanyaan: <i>{ $note }</i>
+notice-answer = 💬 PSM { $who } menjawab tentang kasus { $number }: <i>{ $note }</i>
+notice-handle = 🛠️ Kasus { $number } ditandai sudah ditangani oleh { $who }.
+notice-refer = 📤 Kasus { $number } dirujuk oleh { $who }: { $note }
+notice-outcome = 📥 Hasil rujukan kasus { $number } dicatat oleh { $who }: { $note }
+notice-close = ✔️ Kasus { $number } ditutup oleh { $who }: <i>{ $note }</i>
+notice-reopen = 🔄 Kasus { $number } dibuka kembali oleh { $who }.
+notice-note = 📝 { $who } menambah catatan pada kasus { $number }: <i>{ $note }</i>
+notice-in_progress = ⏳ { $who }: kasus { $number } masih dalam proses.
+
+nudged-message = ⏰ Bagaimana perkembangan kasus <b>{ $number }</b> ({ $name })? Mohon kabari dengan tombol di bawah.
+nudge-progress = 📝 Tambah perkembangan
+nudge-ongoing = ⏳ Masih dalam proses
+nudge-resolved = ✅ Sudah tertangani
+escalated-message = ⚠️ Kasus <b>{ $number }</b> ({ $name }) belum ada kabar: PSM { $reporter } tidak menjawab dua pengingat. Mohon ditindaklanjuti.
+referral-reminder = ⏰ Rujukan kasus <b>{ $number }</b> ke { $sector } belum ada hasilnya setelah { $days } hari. Mohon catat hasilnya.
+draft-reminder = 📝 Laporan Anda belum selesai. Ketik /lapor untuk melanjutkan dari pertanyaan terakhir, atau /batal untuk membatalkan.

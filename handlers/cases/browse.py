@@ -1,0 +1,58 @@
+"""/kasus: the cases a user may see, filters and pages, and opening one."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.case_queries import Filters, case_id_by_number, visible_cases
+from bot.context import BotContext
+from bot.people import get_user
+from handlers.access import active_user_or_explain
+from handlers.cases.render import case_list, parse_list_data
+from handlers.cases.view import show_case
+
+
+async def list_cases(update: Update, context: BotContext) -> None:
+    """List the caller's cases, or open the one whose number follows the command."""
+    actor = await active_user_or_explain(update, context)
+    if actor is None:
+        return
+    if context.args:
+        async with context.services.sessions() as session:
+            case_id = await case_id_by_number(session, context.args[0])
+        await show_case(update, context, case_id or 0)
+        return
+    async with context.services.sessions() as session:
+        cases, total = await visible_cases(session, actor, Filters(), 0)
+    text, buttons = case_list(context, actor, cases, total, 0, Filters())
+    assert update.message is not None
+    await update.message.reply_text(text, reply_markup=buttons)
+
+
+async def turn_page(update: Update, context: BotContext) -> None:
+    """Show another page or another filter of the list, in place."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    page, filters = parse_list_data(query.data)
+    async with context.services.sessions() as session:
+        actor = await get_user(session, update.effective_user.id)
+        if actor is None:
+            await query.answer(context.t("case-refused"), show_alert=True)
+            return
+        cases, total = await visible_cases(session, actor, filters, page)
+    await query.answer()
+    text, buttons = case_list(context, actor, cases, total, page, filters)
+    try:
+        await query.edit_message_text(text, reply_markup=buttons)
+    except BadRequest:
+        # A case detail cannot always be edited into a list (it may carry a photo); send anew.
+        await context.bot.send_message(update.effective_user.id, text, reply_markup=buttons)
+
+
+async def open_from_list(update: Update, context: BotContext) -> None:
+    """Open the tapped case."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    if await show_case(update, context, int(query.data.split(":")[2])):
+        await query.answer()
