@@ -92,14 +92,29 @@ async def add_case(
     at = at or datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
     engine = create_engine(url)
     async with create_sessions(engine).begin() as session:
-        reporter = await session.scalar(select(User).where(User.telegram_id == reporter_telegram_id))
+        reporter = await session.scalar(
+            select(User).where(User.telegram_id == reporter_telegram_id)
+        )
         assert reporter is not None
         case = Case(
-            number=number, draft_id=number, reporter_id=reporter.id, category_code=8,
-            beneficiary_name="Mak Onah", nik_masked="367101••••••••01", sex="P", age_years=76,
-            kecamatan_code=kelurahan[:6], kelurahan_code=kelurahan, address="Jl. Merdeka 5",
-            description="Nenek tinggal sendiri.", urgency=urgency, status=status,
-            created_at=at, updated_at=at, last_activity_at=at, next_nudge_at=next_nudge_at,
+            number=number,
+            draft_id=number,
+            reporter_id=reporter.id,
+            category_code=8,
+            beneficiary_name="Mak Onah",
+            nik_masked="367101••••••••01",
+            sex="P",
+            age_years=76,
+            kecamatan_code=kelurahan[:6],
+            kelurahan_code=kelurahan,
+            address="Jl. Merdeka 5",
+            description="Nenek tinggal sendiri.",
+            urgency=urgency,
+            status=status,
+            created_at=at,
+            updated_at=at,
+            last_activity_at=at,
+            next_nudge_at=next_nudge_at,
         )
         case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=at)]
         session.add(case)

@@ -7,7 +7,7 @@ import pytest
 from storage.followup import Referral
 from storage.models import AuditEntry, Case, CaseEvent, CasePhoto, Role
 from tests.factories import TANGERANG, add_case, add_user, fetch
-from tests.harness import BotHarness, Chat
+from tests.harness import BotHarness
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
 
@@ -15,8 +15,14 @@ PSM_ID, COORDINATOR_ID = 1001, 2001
 @pytest.fixture
 async def case_id(harness: BotHarness, schema: str) -> int:
     await add_user(schema, PSM_ID, name="Lutpiah")
-    await add_user(schema, COORDINATOR_ID, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,),
-                   name="Pak Budi")
+    await add_user(
+        schema,
+        COORDINATOR_ID,
+        Role.COORDINATOR,
+        kelurahan=None,
+        areas=(TANGERANG,),
+        name="Pak Budi",
+    )
     return await add_case(schema, PSM_ID)
 
 
@@ -25,7 +31,9 @@ async def status_of(schema: str, case_id: int) -> str:
     return str(case.status)
 
 
-async def test_psm_sees_own_open_cases_and_their_timeline(harness: BotHarness, case_id: int, schema: str) -> None:
+async def test_psm_sees_own_open_cases_and_their_timeline(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
     await add_case(schema, PSM_ID, number="TNG-2026-00002", status="selesai")
     chat = harness.user(PSM_ID)
     listing = await chat.send("/kasus")
@@ -84,7 +92,9 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     assert kinds == ["created", "verify", "refer", "outcome", "close", "reopen"]
 
 
-async def test_returned_case_is_answered_by_the_psm(harness: BotHarness, case_id: int, schema: str) -> None:
+async def test_returned_case_is_answered_by_the_psm(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
     coordinator = harness.user(COORDINATOR_ID)
     await coordinator.send("/kasus TNG-2026-00001")
     await coordinator.tap("Kembalikan")
@@ -99,7 +109,9 @@ async def test_returned_case_is_answered_by_the_psm(harness: BotHarness, case_id
     assert "banjir" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
 
 
-async def test_coordinator_filters_their_kecamatan_cases(harness: BotHarness, case_id: int, schema: str) -> None:
+async def test_coordinator_filters_their_kecamatan_cases(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
     await add_case(schema, PSM_ID, number="TNG-2026-00002", urgency="darurat")
     await add_case(schema, PSM_ID, number="TNG-2026-00003", kelurahan="3671051001")
     coordinator = harness.user(COORDINATOR_ID)

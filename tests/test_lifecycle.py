@@ -38,7 +38,9 @@ for _status in Status:
 
 
 @pytest.mark.parametrize(("status", "action"), [(s, a) for s in Status for a in Action])
-def test_every_action_from_every_status_is_allowed_or_refused(status: Status, action: Action) -> None:
+def test_every_action_from_every_status_is_allowed_or_refused(
+    status: Status, action: Action
+) -> None:
     if (status, action) in LEGAL:
         assert next_status(status, action) == LEGAL[(status, action)]
     else:

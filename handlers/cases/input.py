@@ -17,7 +17,7 @@ from telegram.ext import (
 from bot.answers import BadAnswer, bounded_text
 from bot.casework import open_case
 from bot.context import BotContext
-from bot.lifecycle import AccessDenied, Action, IllegalTransition, next_status
+from bot.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
 from handlers.cases.apply import apply
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
@@ -75,11 +75,14 @@ async def begin(update: Update, context: BotContext) -> Input | int:
         async with context.services.sessions() as session:
             _, case = await open_case(session, update.effective_user.id, case_id, action)
             next_status(case.status, action)
+            if status is not None and case.status != status:
+                raise IllegalTransition(Status(case.status), action)
     except AccessDenied:
         await refuse(update, context)
         return ConversationHandler.END
     except IllegalTransition:
         await query.answer(context.t("case-changed"), show_alert=True)
+        await show_case(update, context, case_id, context.t("case-changed"))
         return ConversationHandler.END
     await query.answer()
     _pending(context).update(
@@ -147,7 +150,7 @@ async def _finish(update: Update, context: BotContext, text: str) -> Input | int
         note=note,
         photos=photos,
         sectors=pending["sectors"],
-    )  # type: ignore[arg-type]
+    )
     return ConversationHandler.END
 
 

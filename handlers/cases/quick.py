@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
 from telegram.error import BadRequest
 
@@ -65,10 +67,9 @@ async def set_outcome(update: Update, context: BotContext) -> None:
         await update.callback_query.answer(context.t("case-changed"), show_alert=True)
         return
     await update.callback_query.answer(context.t("case-updated-short"))
-    try:
+    # The outcome menu has done its job; an old one that cannot be edited any more is harmless.
+    with contextlib.suppress(BadRequest):
         await update.callback_query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
     await tell_other_side(context, change)
     await show_case(update, context, referral.case_id, context.t("case-updated"))
 

@@ -58,6 +58,11 @@ def _filter_row(c: BotContext, actor: User, f: Filters) -> list[InlineKeyboardBu
     return row
 
 
+def _list_label(c: BotContext, case: Case) -> str:
+    icon = URGENCY_ICON.get(case.urgency, "")
+    return f"{icon} {case.number} · {case.beneficiary_name[:20]} · {c.t(f'status-{case.status}')}"
+
+
 def case_list(
     c: BotContext, actor: User, cases: list[Case], total: int, page: int, f: Filters
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -67,12 +72,7 @@ def case_list(
         c.t("cases-list", total=total, page=page + 1, pages=pages) if total else c.t("cases-empty")
     )
     rows = [
-        [
-            InlineKeyboardButton(
-                f"{URGENCY_ICON.get(case.urgency, '')} {case.number} · {case.beneficiary_name[:20]} · {c.t(f'status-{case.status}')}",
-                callback_data=f"k:o:{case.id}",
-            )
-        ]
+        [InlineKeyboardButton(_list_label(c, case), callback_data=f"k:o:{case.id}")]
         for case in cases
     ]
     pager = []
