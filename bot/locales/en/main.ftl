@@ -57,7 +57,7 @@ approval-refused-decided = This registration has already been decided.
 
 report-intro = 📝 New case report. Answer the questions one at a time; type /batal at any time to cancel, or /bantuan for help.
 report-ask-category-group = Which group does this case belong to?
-report-ask-category = Choose the PPKS category (person in need of social welfare services) ({ $group }):
+report-ask-category = Choose the PPKS category (type of person in need of social welfare services) in { $group }:
 category-group-anak = 👶 Children
 category-group-lansia = 🧓 Elderly, disability, health
 category-group-jalanan = 🛣️ Street
@@ -107,7 +107,10 @@ button-photos-done = ✅ Done
 button-photos-none = Skip, no photos
 button-photos-clear = 🗑️ Delete all photos
 report-photo-added = 📷 Photo { $count } received. Send another photo, or press Done.
-report-photos-count = Photos: { $count }
+report-photos-count = { $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    }
 report-photos-full = That is { $max } photos, the maximum. Press Done to continue.
 
 report-review =
@@ -127,8 +130,14 @@ report-review =
     Press the part you want to change, or <b>Send report</b>.
 report-nik-mismatch = ⚠️ The sex or age does not match the NIK. Please check the NIK or the details.
 summary-no-nik = none ({ $reason })
-summary-age = { $age } years
-summary-age-born = { $age } years (born { $born })
+summary-age = { $age ->
+        [one] { $age } year
+       *[other] { $age } years
+    }
+summary-age-born = { $age ->
+        [one] { $age } year
+       *[other] { $age } years
+    } (born { $born })
 summary-unknown = unknown
 summary-gps-yes = yes
 summary-gps-no = no
