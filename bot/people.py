@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -127,7 +127,11 @@ class DecisionRefused(Exception):
 
 
 async def decide(
-    session: AsyncSession, reviewer_telegram_id: int, applicant_id: int, approve: bool
+    session: AsyncSession,
+    reviewer_telegram_id: int,
+    applicant_id: int,
+    approve: bool,
+    now: datetime,
 ) -> User:
     """Approve or reject a pending registration; refuse when not allowed or already decided."""
     reviewer = await get_user(session, reviewer_telegram_id)
@@ -140,7 +144,7 @@ async def decide(
         raise DecisionRefused("decided", applicant)
     assert reviewer is not None
     applicant.status = UserStatus.ACTIVE if approve else UserStatus.REJECTED
-    applicant.decided_by_id, applicant.decided_at = reviewer.id, datetime.now(UTC)
+    applicant.decided_by_id, applicant.decided_at = reviewer.id, now
     session.add(
         AuditEntry(
             actor_id=reviewer.id,

@@ -52,7 +52,13 @@ async def decide_registration(update: Update, context: BotContext) -> None:
     approve = verdict == "ok"
     try:
         async with context.services.sessions.begin() as session:
-            applicant = await decide(session, update.effective_user.id, int(applicant_id), approve)
+            applicant = await decide(
+                session,
+                update.effective_user.id,
+                int(applicant_id),
+                approve,
+                context.services.clock.now(),
+            )
             reviewer = await get_user(session, update.effective_user.id)
     except DecisionRefused as refused:
         await query.answer(context.t(f"approval-refused-{refused.reason}"), show_alert=True)

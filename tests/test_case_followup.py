@@ -55,6 +55,11 @@ async def test_psm_adds_a_note_with_a_photo_and_the_coordinator_hears(
     assert "Tersimpan" in detail.text and "kursi roda" in detail.text
     assert "kursi roda" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
     assert len(await fetch(schema, CasePhoto, case_id=case_id)) == 1
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    album = await coordinator.tap("Lihat foto (1)")
+    assert album.last["photo"] and album.last["caption"] == "TNG-2026-00001"
+    assert "case.photos" in [a.action for a in await fetch(schema, AuditEntry, case_id=case_id)]
 
 
 async def test_coordinator_verifies_refers_records_outcomes_and_closes(

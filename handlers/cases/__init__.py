@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotApp
-from handlers.cases import browse, quick
+from handlers.cases import browse, quick, view
 from handlers.cases.input import build_case_input
 
 
@@ -20,6 +20,7 @@ def register(application: BotApp) -> None:
         CallbackQueryHandler(browse.turn_page, pattern=r"^k:l:\d+:\w+:[\w-]+:[\w-]+$")
     )
     application.add_handler(CallbackQueryHandler(browse.open_from_list, pattern=r"^k:o:\d+$"))
+    application.add_handler(CallbackQueryHandler(view.show_photos, pattern=r"^k:p:\d+$"))
     application.add_handler(
         CallbackQueryHandler(quick.one_tap, pattern=r"^k:v:(verify|handle|reopen):\d+:\w+$")
     )

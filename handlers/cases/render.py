@@ -159,7 +159,9 @@ def case_detail(
                         )
                     ]
                 )
-    rows.append(
-        [InlineKeyboardButton(c.t("button-case-list"), callback_data=list_data(0, Filters()))]
-    )
+    if photo_count:
+        label = c.t("button-case-photos", count=photo_count)
+        rows.append([InlineKeyboardButton(label, callback_data=f"k:p:{case.id}")])
+    back = c.t("button-case-list")
+    rows.append([InlineKeyboardButton(back, callback_data=list_data(0, Filters()))])
     return Html(text), InlineKeyboardMarkup(rows)

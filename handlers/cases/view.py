@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from telegram import Update
+from telegram import InputMediaPhoto, Update
 
 from bot.casework import open_case, record_view, referrals_of, timeline
 from bot.context import BotContext
 from bot.lifecycle import AccessDenied, Action, available_actions
 from handlers.cases.render import case_detail
-from storage.models import CasePhoto, User
+from storage.models import AuditEntry, CasePhoto, User
 
 
 async def show_case(update: Update, context: BotContext, case_id: int, note: str = "") -> bool:
@@ -49,3 +49,36 @@ async def refuse(update: Update, context: BotContext) -> None:
         await update.callback_query.answer(context.t("case-refused"), show_alert=True)
     elif update.effective_message:
         await update.effective_message.reply_text(context.t("case-refused"))
+
+
+async def show_photos(update: Update, context: BotContext) -> None:
+    """Send a case's photos as albums to someone allowed to see the case."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    services, case_id = context.services, int(query.data.split(":")[2])
+    try:
+        async with services.sessions.begin() as session:
+            actor, case = await open_case(session, update.effective_user.id, case_id, Action.VIEW)
+            photos = list(
+                await session.scalars(
+                    select(CasePhoto.file_id)
+                    .where(CasePhoto.case_id == case.id)
+                    .order_by(CasePhoto.id)
+                )
+            )
+            now = services.clock.now()
+            session.add(
+                AuditEntry(actor_id=actor.id, action="case.photos", case_id=case.id, at=now)
+            )
+    except AccessDenied:
+        await refuse(update, context)
+        return
+    await query.answer()
+    # Telegram albums hold two to ten items.
+    for start in range(0, len(photos), 10):
+        chunk = photos[start : start + 10]
+        if len(chunk) == 1:
+            await context.bot.send_photo(query.from_user.id, chunk[0], caption=case.number)
+        else:
+            album = [InputMediaPhoto(file_id) for file_id in chunk]
+            await context.bot.send_media_group(query.from_user.id, album, caption=case.number)
