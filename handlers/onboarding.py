@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
-from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import (
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -30,6 +37,7 @@ class Signup(IntEnum):
     KELURAHAN = 3
 
 
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 STATUS_TEXT = {
     UserStatus.PENDING: "access-pending",
     UserStatus.REJECTED: "access-rejected",
@@ -37,20 +45,36 @@ STATUS_TEXT = {
 }
 
 
-def _form(context: BotContext) -> dict[str, str]:
+def _form(context: BotContext) -> dict[str, Any]:
     assert context.user_data is not None
-    form: dict[str, str] = context.user_data.setdefault("signup", {})
+    form: dict[str, Any] = context.user_data.setdefault("signup", {})
     return form
 
 
-async def _ask_contact(update: Update, context: BotContext, note: str = "") -> Signup:
-    button = KeyboardButton(context.t("button-share-contact"), request_contact=True)
-    keyboard = ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(
-        note + context.t("signup-ask-contact"), reply_markup=keyboard
+def _prompt(context: BotContext, step: Signup) -> tuple[str, Markup]:
+    regions, texts = context.services.regions, context.services.texts
+    if step is Signup.CONTACT:
+        button = KeyboardButton(context.t("button-share-contact"), request_contact=True)
+        keyboard = ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
+        return context.t("signup-ask-contact"), keyboard
+    if step is Signup.NAME:
+        return context.t("signup-ask-name"), ReplyKeyboardRemove()
+    if step is Signup.KECAMATAN:
+        return context.t("signup-ask-kecamatan"), kecamatan_list(regions, "s")
+    kecamatan = regions.get_kecamatan(_form(context).get("kecamatan", ""))
+    assert kecamatan is not None, "the kecamatan step comes first"
+    return context.t("signup-ask-kelurahan"), kelurahan_list(texts, context.locale, kecamatan, "s")
+
+
+async def _ask(update: Update, context: BotContext, step: Signup, note: str = "") -> Signup:
+    """Ask one registration question (after an optional note) and remember where we are."""
+    _form(context)["step"] = int(step)
+    text, markup = _prompt(context, step)
+    assert update.effective_chat is not None
+    await context.bot.send_message(
+        update.effective_chat.id, f"{note}\n\n{text}" if note else text, reply_markup=markup
     )
-    return Signup.CONTACT
+    return step
 
 
 async def start(update: Update, context: BotContext) -> Signup | int:
@@ -64,7 +88,7 @@ async def start(update: Update, context: BotContext) -> Signup | int:
     if user is not None and user.status in STATUS_TEXT:
         await update.message.reply_text(context.t(STATUS_TEXT[UserStatus(user.status)]))
         return ConversationHandler.END
-    return await _ask_contact(update, context, context.t("signup-welcome") + "\n\n")
+    return await _ask(update, context, Signup.CONTACT, context.t("signup-welcome"))
 
 
 async def receive_contact(update: Update, context: BotContext) -> Signup | int:
@@ -72,11 +96,11 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
     message, sender = update.message, update.effective_user
     assert message is not None and message.contact is not None and sender is not None
     if message.contact.user_id != sender.id:
-        return await _ask_contact(update, context, context.t("signup-contact-not-own") + "\n\n")
+        return await _ask(update, context, Signup.CONTACT, context.t("signup-contact-not-own"))
     try:
         phone = normalize_phone(message.contact.phone_number)
     except InvalidPhone:
-        return await _ask_contact(update, context, context.t("signup-contact-invalid") + "\n\n")
+        return await _ask(update, context, Signup.CONTACT, context.t("signup-contact-invalid"))
     async with context.services.sessions.begin() as session:
         if await phone_taken(session, sender.id, phone):
             await message.reply_text(
@@ -84,16 +108,15 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
             )
             return ConversationHandler.END
         user = await activate_from_roster(session, sender.id, phone, context.locale)
-    if user is not None:
-        place = context.services.regions.name_of(
-            user.kelurahan_code or next(iter(user.area_codes), None)
-        )
-        text = context.t(f"signup-activated-{user.role}", name=user.full_name, place=place)
-        await message.reply_text(text, reply_markup=ReplyKeyboardRemove())
-        return ConversationHandler.END
-    _form(context)["phone"] = phone
-    await message.reply_text(context.t("signup-ask-name"), reply_markup=ReplyKeyboardRemove())
-    return Signup.NAME
+    if user is None:
+        _form(context)["phone"] = phone
+        return await _ask(update, context, Signup.NAME)
+    place = context.services.regions.name_of(
+        user.kelurahan_code or min(user.area_codes, default=None)
+    )
+    text = context.t(f"signup-activated-{user.role}", name=user.full_name, place=place)
+    await message.reply_text(text, reply_markup=ReplyKeyboardRemove())
+    return ConversationHandler.END
 
 
 async def receive_name(update: Update, context: BotContext) -> Signup:
@@ -102,13 +125,8 @@ async def receive_name(update: Update, context: BotContext) -> Signup:
     try:
         _form(context)["name"] = person_name(update.message.text)
     except BadAnswer as bad:
-        await update.message.reply_text(
-            context.t(bad.key, **bad.args_) + "\n\n" + context.t("signup-ask-name")
-        )
-        return Signup.NAME
-    keyboard = kecamatan_list(context.services.regions, "s")
-    await update.message.reply_text(context.t("signup-ask-kecamatan"), reply_markup=keyboard)
-    return Signup.KECAMATAN
+        return await _ask(update, context, Signup.NAME, context.t(bad.key, **bad.args_))
+    return await _ask(update, context, Signup.KECAMATAN)
 
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Signup:
@@ -118,26 +136,16 @@ async def choose_kecamatan(update: Update, context: BotContext) -> Signup:
         update.callback_query.data.rsplit(":", 1)[-1]
     )
     if kecamatan is None:
-        return Signup.KECAMATAN
+        return await _ask(update, context, Signup.KECAMATAN, context.t("wrong-stale-button"))
     await mark_chosen(update, kecamatan.name)
     _form(context)["kecamatan"] = kecamatan.code
-    keyboard = kelurahan_list(context.services.texts, context.locale, kecamatan, "s")
-    assert update.effective_chat is not None
-    await context.bot.send_message(
-        update.effective_chat.id, context.t("signup-ask-kelurahan"), reply_markup=keyboard
-    )
-    return Signup.KELURAHAN
+    return await _ask(update, context, Signup.KELURAHAN)
 
 
 async def back_to_kecamatan(update: Update, context: BotContext) -> Signup:
     """Pick another kecamatan."""
     await mark_chosen(update, context.t("button-other-kecamatan"))
-    assert update.effective_chat is not None
-    keyboard = kecamatan_list(context.services.regions, "s")
-    await context.bot.send_message(
-        update.effective_chat.id, context.t("signup-ask-kecamatan"), reply_markup=keyboard
-    )
-    return Signup.KECAMATAN
+    return await _ask(update, context, Signup.KECAMATAN)
 
 
 async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
@@ -148,7 +156,7 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
         update.callback_query.data.rsplit(":", 1)[-1]
     )
     if kelurahan is None or kelurahan.kecamatan_code != form.get("kecamatan") or sender is None:
-        return Signup.KELURAHAN
+        return await _ask(update, context, Signup.KELURAHAN, context.t("wrong-stale-button"))
     await mark_chosen(update, kelurahan.name)
     registration = Registration(
         sender.id, form["phone"], form["name"], kelurahan.code, context.locale
@@ -162,13 +170,16 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
     return ConversationHandler.END
 
 
-async def wrong_input(update: Update, context: BotContext) -> None:
-    """Explain what registration needs right now; the conversation stays where it was."""
-    assert update.effective_message is not None
+async def wrong_input(update: Update, context: BotContext) -> Signup:
+    """Explain what this registration step needs and ask it again."""
+    step = Signup(_form(context).get("step", Signup.CONTACT))
     if update.callback_query:
         await update.callback_query.answer(context.t("wrong-stale-button-short"))
-        return
-    await update.effective_message.reply_text(context.t("signup-wrong-input"))
+    if step is Signup.CONTACT:
+        note = context.t("signup-need-contact")
+    else:
+        note = context.t("wrong-need-text" if step is Signup.NAME else "wrong-need-button")
+    return await _ask(update, context, step, note)
 
 
 def register(application: BotApp) -> None:

@@ -130,3 +130,27 @@ async def test_unregistered_user_is_told_to_start(harness: BotHarness) -> None:
 async def test_admins_from_settings_exist_at_start_up(harness: BotHarness, schema: str) -> None:
     [admin] = await fetch(schema, User, telegram_id=ADMIN_ID)
     assert (admin.role, admin.status) == ("admin", "active")
+
+
+async def test_typed_phone_number_is_refused_kindly(harness: BotHarness, schema: str) -> None:
+    chat = harness.user(PSM_ID)
+    await chat.send("/start")
+    reply = await chat.send("081234567890")
+    assert "tidak perlu diketik" in reply.text
+    assert chat.last_sent_params()["reply_markup"]["keyboard"][0][0]["request_contact"] is True
+
+
+async def test_wrong_input_during_registration_keeps_earlier_answers(
+    harness: BotHarness, schema: str
+) -> None:
+    chat = harness.user(PSM_ID)
+    await chat.send("/start")
+    await chat.share_contact("081299998888")
+    assert "teks" in (await chat.send_sticker()).text
+    await chat.send("Rina Marlina")
+    reply = await chat.send("Tangerang")
+    assert "tombol" in reply.text and "Cipondoh" in reply.buttons
+    await chat.tap("Tangerang")
+    await chat.tap("Sukarasa")
+    [user] = await fetch(schema, User, telegram_id=PSM_ID)
+    assert (user.full_name, user.phone, user.status) == ("Rina Marlina", "+6281299998888", "pending")

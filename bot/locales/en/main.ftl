@@ -36,7 +36,7 @@ signup-ask-name = Your number is not on the PSM list yet, so your registration n
 signup-ask-kecamatan = In which kecamatan (sub-district) do you work?
 signup-ask-kelurahan = In which kelurahan (urban village) do you work?
 signup-pending = Thank you! Your registration has been sent to the coordinator. You will be notified here once it has been decided.
-signup-wrong-input = Please follow the registration steps: press one of the buttons shown or type the answer asked for. Type /start to start over.
+signup-need-contact = Please press the <b>📱 Share my number</b> button below; there is no need to type the number.
 signup-approved = 🎉 Your registration has been approved! Type /lapor to report a case.
 signup-rejected = Sorry, your registration was not approved. Please contact the TKSK (sub-district social welfare worker) or the Dinas Sosial (Social Affairs Office) in your kecamatan.
 

@@ -36,7 +36,7 @@ signup-ask-name = Nomor Anda belum ada di daftar PSM, jadi pendaftaran perlu dis
 signup-ask-kecamatan = Di kecamatan mana Anda bertugas?
 signup-ask-kelurahan = Di kelurahan mana Anda bertugas?
 signup-pending = Terima kasih! Pendaftaran Anda sudah dikirim ke koordinator. Anda akan diberi tahu di sini setelah diputuskan.
-signup-wrong-input = Mohon ikuti langkah pendaftaran: tekan tombol yang tersedia atau ketik jawaban yang diminta. Ketik /start untuk mengulang.
+signup-need-contact = Mohon tekan tombol <b>📱 Bagikan nomor saya</b> di bawah; nomor tidak perlu diketik.
 signup-approved = 🎉 Pendaftaran Anda disetujui! Ketik /lapor untuk melaporkan kasus.
 signup-rejected = Maaf, pendaftaran Anda tidak disetujui. Silakan hubungi TKSK atau Dinas Sosial di kecamatan Anda.
 
