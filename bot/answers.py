@@ -61,6 +61,6 @@ def age_or_birth_date(text: str, today: date) -> AgeAnswer:
         except ValueError:
             raise BadAnswer("answer-birth-invalid") from None
         if born > today or years_between(born, today) > MAX_AGE:
-            raise BadAnswer("answer-birth-range")
+            raise BadAnswer("answer-birth-range", max=MAX_AGE)
         return AgeAnswer(None, born)
     raise BadAnswer("answer-age-format")

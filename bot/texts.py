@@ -29,7 +29,8 @@ class Texts:
                 bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self._bundles[locale] = bundle
 
-    def get(self, locale: str | None, key: str, **args: object) -> str:
+    def get(self, locale: str | None, key: str, **args: object) -> Html:
+        """The message in `locale` (or the default); its result is HTML, safe to nest in another."""
         bundle = self._bundles.get(locale or "", self._bundles[self.default_locale])
         if not bundle.has_message(key):
             bundle = self._bundles[self.default_locale]
@@ -44,7 +45,7 @@ class Texts:
         text, errors = bundle.format_pattern(message.value, escaped)
         for error in errors:
             _log.error("catalog %s/%s: %s", locale, key, error)
-        return str(text)
+        return Html(text)
 
     def all_labels(self, key: str) -> set[str]:
         """A button label in every locale, to recognise a reply-keyboard press in any language."""

@@ -26,13 +26,13 @@ async def on_error(update: object, context: BotContext) -> None:
         await _reassure(update, context)
     trace = "".join(traceback.format_exception(error)) if error else ""
     user = update.effective_user.id if isinstance(update, Update) and update.effective_user else "-"
-    report = context.services.texts.get(
+    header = context.services.texts.get(
         context.services.settings.default_locale,
         "error-admin",
         error=f"{type(error).__name__}: {error}",
         user=str(user),
     )
-    report += f"\n<pre>{html.escape(trace[-MAX_TRACE:])}</pre>"
+    report = f"{header}\n<pre>{html.escape(trace[-MAX_TRACE:])}</pre>"
     for chat_id in context.services.settings.admin_chats:
         try:
             await context.bot.send_message(chat_id, report)

@@ -1,4 +1,4 @@
-"""The Fluent catalogs agree with each other, with Telegram's HTML and with the code that uses them."""
+"""The Fluent catalogs agree with each other, with Telegram HTML and with the code using them."""
 
 from __future__ import annotations
 
@@ -42,15 +42,16 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def resources(locale: str) -> tuple[ast.Resource, ...]:
-    parser = FluentParser()
+def resources(locale: str) -> dict[str, ast.Resource]:
+    """Each catalog file of the locale by file name, parsed."""
     paths = sorted((LOCALES_DIR / locale).glob("*.ftl"))
     assert paths, f"no catalog for {locale}"
-    return tuple(parser.parse(path.read_text(encoding="utf-8")) for path in paths)
+    return {p.name: FluentParser().parse(p.read_text(encoding="utf-8")) for p in paths}
 
 
-def messages(locale: str) -> list[ast.Message]:
-    return [e for res in resources(locale) for e in res.body if isinstance(e, ast.Message)]
+def messages(locale: str, file: str | None = None) -> list[ast.Message]:
+    chosen = [res for name, res in resources(locale).items() if file in (None, name)]
+    return [e for res in chosen for e in res.body if isinstance(e, ast.Message)]
 
 
 class _Variables(Visitor):  # type: ignore[misc]
@@ -102,16 +103,21 @@ def html_problems(text: str) -> list[str]:
 
 def test_catalogs_parse_without_errors() -> None:
     for locale in LOCALES:
-        for resource in resources(locale):
+        for resource in resources(locale).values():
             junk = [e for e in resource.body if isinstance(e, ast.Junk)]
             assert not junk, f"{locale}: unparsable entries: {[j.content[:60] for j in junk]}"
 
 
 def test_every_locale_has_the_same_message_ids() -> None:
-    reference = [m.id.name for m in messages(LOCALES[0])]
-    assert len(reference) == len(set(reference)), f"{LOCALES[0]} defines an id twice"
+    every_id = [m.id.name for m in messages(LOCALES[0])]
+    assert len(every_id) == len(set(every_id)), f"{LOCALES[0]} defines an id twice"
     for locale in LOCALES[1:]:
-        assert [m.id.name for m in messages(locale)] == reference, f"{locale} ids or order differ"
+        files, reference_files = set(resources(locale)), set(resources(LOCALES[0]))
+        assert files == reference_files, f"{locale} catalog files: {files} != {reference_files}"
+        for file in resources(LOCALES[0]):
+            ids = [m.id.name for m in messages(locale, file)]
+            reference = [m.id.name for m in messages(LOCALES[0], file)]
+            assert ids == reference, f"{locale}/{file}: ids or their order differ"
 
 
 def test_every_message_uses_the_same_placeholders_in_every_locale() -> None:

@@ -153,4 +153,8 @@ async def test_wrong_input_during_registration_keeps_earlier_answers(
     await chat.tap("Tangerang")
     await chat.tap("Sukarasa")
     [user] = await fetch(schema, User, telegram_id=PSM_ID)
-    assert (user.full_name, user.phone, user.status) == ("Rina Marlina", "+6281299998888", "pending")
+    assert (user.full_name, user.phone, user.status) == (
+        "Rina Marlina",
+        "+6281299998888",
+        "pending",
+    )

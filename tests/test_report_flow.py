@@ -191,3 +191,23 @@ async def test_repeated_lapor_resumes_the_report_in_progress(psm: Chat) -> None:
     await psm.tap("Anak Telantar")
     reply = await psm.send("/lapor")
     assert "lanjutkan" in reply.text and "nama" in reply.text
+
+
+async def test_typed_text_with_html_characters_is_shown_as_typed(psm: Chat) -> None:
+    await psm.send("/lapor")
+    await psm.tap("Anak")
+    await psm.tap("Anak Jalanan")
+    await psm.send("Dodi <Udin> & co")
+    await psm.tap("Tidak ada NIK")
+    await psm.send("KK & KTP <hilang>")
+    await psm.tap("Laki-laki")
+    await psm.send("12")
+    await psm.tap("Cipondoh")
+    await psm.tap("Kenanga")
+    await psm.send("Perempatan <lampu> merah")
+    await psm.send("Lewati")
+    await psm.send("Anak mengamen setiap hari sampai malam & tidak sekolah.")
+    await psm.tap("Sedang")
+    review = await psm.tap("Lewati, tanpa foto")
+    assert "tidak ada (KK & KTP <hilang>)" in review.text
+    assert "Dodi <Udin> & co" in review.text and "&amp;" not in review.text

@@ -184,10 +184,10 @@ case-new-darurat =
 
 ## Answers that do not fit
 
-answer-name-short = The name is too short (at least { $min } letters).
+answer-name-short = The name is too short (at least { $min } characters).
 answer-name-long = The name is too long (at most { $max } characters).
 answer-name-letters = The name must contain letters.
-answer-reason-short = The reason is too short (at least { $min } letters).
+answer-reason-short = The reason is too short (at least { $min } characters).
 answer-reason-long = The reason is too long (at most { $max } characters).
 answer-address-short = The address is too short (at least { $min } characters). Add the RT/RW or a landmark.
 answer-address-long = The address is too long ({ $length } characters, at most { $max }).
@@ -196,7 +196,7 @@ answer-description-long = The description is too long ({ $length } characters, a
 answer-age-format = Please type the age as a number (e.g. 72) or the date of birth (e.g. 12-03-1950).
 answer-age-range = The age must be between 0 and { $max } years.
 answer-birth-invalid = That date does not exist in the calendar. Please check it again (format day-month-year).
-answer-birth-range = The date of birth cannot be in the future or more than 120 years ago.
+answer-birth-range = The date of birth cannot be in the future or more than { $max } years ago.
 wrong-need-text = Please answer this part by typing text.
 wrong-need-button = Please choose by pressing one of the buttons.
 wrong-need-location = Send the location with the 📍 button below, or press Skip.
@@ -211,6 +211,7 @@ wrong-stale-button-short = This button no longer works.
 help =
     <b>PSM Bot</b> helps Pekerja Sosial Masyarakat (PSM, community social workers) report social welfare cases.
     /lapor: report a new case, step by step
+    /kasus: see and follow up cases
     /batal: cancel the report you are filling in
     /bahasa: change language
     /start: register or see your account status

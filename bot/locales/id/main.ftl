@@ -29,7 +29,7 @@ button-share-contact = 📱 Bagikan nomor saya
 signup-contact-not-own = Itu bukan nomor Anda sendiri. Mohon bagikan nomor Anda dengan tombol di bawah.
 signup-contact-invalid = Nomor itu tidak bisa dikenali sebagai nomor Indonesia.
 signup-phone-taken = Nomor ini sudah terdaftar di akun Telegram lain. Silakan hubungi koordinator Anda.
-signup-activated-psm = Terima kasih, { $name }! Nomor Anda ada di daftar PSM, akun Anda sudah aktif untuk Kelurahan { $place }. Ketik /lapor untuk melaporkan kasus.
+signup-activated-psm = Terima kasih, { $name }! Nomor Anda ada di daftar PSM, jadi akun Anda sudah aktif untuk Kelurahan { $place }. Ketik /lapor untuk melaporkan kasus.
 signup-activated-coordinator = Terima kasih, { $name }! Anda terdaftar sebagai koordinator ({ $place }). Laporan kasus dari wilayah Anda akan dikirim ke sini.
 signup-activated-admin = Terima kasih, { $name }! Anda terdaftar sebagai admin.
 signup-ask-name = Nomor Anda belum ada di daftar PSM, jadi pendaftaran perlu disetujui koordinator. Siapa nama lengkap Anda?
@@ -175,10 +175,10 @@ case-new-darurat =
 
 ## Answers that do not fit
 
-answer-name-short = Nama terlalu pendek (minimal { $min } huruf).
+answer-name-short = Nama terlalu pendek (minimal { $min } karakter).
 answer-name-long = Nama terlalu panjang (maksimal { $max } karakter).
 answer-name-letters = Nama harus berisi huruf.
-answer-reason-short = Alasan terlalu pendek (minimal { $min } huruf).
+answer-reason-short = Alasan terlalu pendek (minimal { $min } karakter).
 answer-reason-long = Alasan terlalu panjang (maksimal { $max } karakter).
 answer-address-short = Alamat terlalu pendek (minimal { $min } karakter). Tambahkan RT/RW atau patokan.
 answer-address-long = Alamat terlalu panjang ({ $length } karakter, maksimal { $max }).
@@ -187,7 +187,7 @@ answer-description-long = Ceritanya terlalu panjang ({ $length } karakter, maksi
 answer-age-format = Mohon ketik umur dalam angka (misal 72) atau tanggal lahir (misal 12-03-1950).
 answer-age-range = Umur harus antara 0 dan { $max } tahun.
 answer-birth-invalid = Tanggal itu tidak ada di kalender. Mohon periksa lagi (format hari-bulan-tahun).
-answer-birth-range = Tanggal lahir tidak boleh di masa depan atau lebih dari 120 tahun lalu.
+answer-birth-range = Tanggal lahir tidak boleh di masa depan atau lebih dari { $max } tahun lalu.
 wrong-need-text = Bagian ini perlu dijawab dengan mengetik teks.
 wrong-need-button = Mohon pilih dengan menekan salah satu tombol.
 wrong-need-location = Kirim lokasi dengan tombol 📍 di bawah, atau tekan Lewati.
@@ -202,6 +202,7 @@ wrong-stale-button-short = Tombol ini sudah tidak berlaku.
 help =
     <b>PSM Bot</b> membantu Pekerja Sosial Masyarakat melaporkan kasus kesejahteraan sosial.
     /lapor: laporkan kasus baru, langkah demi langkah
+    /kasus: lihat dan tindak lanjuti kasus
     /batal: batalkan laporan yang sedang diisi
     /bahasa: ganti bahasa
     /start: daftar atau lihat status akun
