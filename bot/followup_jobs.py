@@ -11,6 +11,7 @@ import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
@@ -53,18 +54,19 @@ async def _send(
         _log.warning("could not send %s to user %s", key, user.id)
 
 
+async def _due(
+    context: BotContext, due_at: InstrumentedAttribute[datetime | None], now: datetime
+) -> list[int]:
+    """Ids of the rows whose `due_at` has passed: one range scan of that column's index."""
+    model = due_at.class_
+    async with context.services.sessions() as session:
+        query = select(model.id).where(due_at <= now).order_by(due_at).limit(BATCH)
+        return list(await session.scalars(query))
+
+
 async def _nudge_cases(context: BotContext, now: datetime) -> None:
     sessions, settings = context.services.sessions, context.services.settings
-    async with sessions() as session:
-        due = list(
-            await session.scalars(
-                select(Case.id)
-                .where(Case.next_nudge_at <= now)
-                .order_by(Case.next_nudge_at)
-                .limit(BATCH)
-            )
-        )
-    for case_id in due:
+    for case_id in await _due(context, Case.next_nudge_at, now):
         async with sessions.begin() as session:
             case = await session.get(Case, case_id, with_for_update=True)
             if case is None or case.next_nudge_at is None or case.next_nudge_at > now:
@@ -104,16 +106,7 @@ async def _nudge_cases(context: BotContext, now: datetime) -> None:
 
 async def _nudge_referrals(context: BotContext, now: datetime) -> None:
     sessions, settings = context.services.sessions, context.services.settings
-    async with sessions() as session:
-        due = list(
-            await session.scalars(
-                select(Referral.id)
-                .where(Referral.next_nudge_at <= now)
-                .order_by(Referral.next_nudge_at)
-                .limit(BATCH)
-            )
-        )
-    for referral_id in due:
+    for referral_id in await _due(context, Referral.next_nudge_at, now):
         async with sessions.begin() as session:
             referral = await session.get(Referral, referral_id, with_for_update=True)
             if referral is None or referral.next_nudge_at is None or referral.next_nudge_at > now:

@@ -42,6 +42,14 @@ async def add_user(
     await engine.dispose()
 
 
+async def add_psm_and_coordinator(url: str, psm_id: int, coordinator_id: int) -> None:
+    """Lutpiah, a PSM of Sukarasa, and Pak Budi, coordinator of Kecamatan Tangerang."""
+    await add_user(url, psm_id, name="Lutpiah")
+    await add_user(
+        url, coordinator_id, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,), name="Pak Budi"
+    )
+
+
 async def add_roster(
     url: str,
     phone: str,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storage.followup import Referral
-from storage.models import AuditEntry, Case, CaseEvent, CasePhoto, Role
-from tests.factories import TANGERANG, add_case, add_user, fetch
+from storage.models import AuditEntry, Case, CaseEvent, CasePhoto
+from tests.factories import add_case, add_psm_and_coordinator, fetch
 from tests.harness import BotHarness
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
@@ -14,15 +14,7 @@ PSM_ID, COORDINATOR_ID = 1001, 2001
 
 @pytest.fixture
 async def case_id(harness: BotHarness, schema: str) -> int:
-    await add_user(schema, PSM_ID, name="Lutpiah")
-    await add_user(
-        schema,
-        COORDINATOR_ID,
-        Role.COORDINATOR,
-        kelurahan=None,
-        areas=(TANGERANG,),
-        name="Pak Budi",
-    )
+    await add_psm_and_coordinator(schema, PSM_ID, COORDINATOR_ID)
     return await add_case(schema, PSM_ID)
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from bot.clock import FixedClock
 from storage.followup import Referral
-from storage.models import Case, CaseEvent, Role
-from tests.factories import TANGERANG, add_case, add_user, fetch
+from storage.models import Case, CaseEvent
+from tests.factories import add_case, add_psm_and_coordinator, fetch
 from tests.harness import BotHarness
 from tests.test_report_flow import fill_until_review
 
@@ -19,15 +19,7 @@ TICK = "follow_up"
 
 @pytest.fixture
 async def people(harness: BotHarness, schema: str) -> None:
-    await add_user(schema, PSM_ID, name="Lutpiah")
-    await add_user(
-        schema,
-        COORDINATOR_ID,
-        Role.COORDINATOR,
-        kelurahan=None,
-        areas=(TANGERANG,),
-        name="Pak Budi",
-    )
+    await add_psm_and_coordinator(schema, PSM_ID, COORDINATOR_ID)
 
 
 def nudges_to(harness: BotHarness, chat_id: int, word: str) -> list[str]:
