@@ -92,7 +92,7 @@ async def refer(
     if not sectors:
         raise ValueError("at least one sector")
     change = await act(session, actor, case, Action.REFER, settings, now, note=note)
-    change.event.note = f"{', '.join(sectors)}: {note}" if note else ", ".join(sectors)
+    change.event.data = {"sectors": list(sectors)}
     due = now + timedelta(days=settings.referral_nudge_days)
     for sector in sectors:
         session.add(
@@ -123,9 +123,8 @@ async def record_outcome(
     actor, case = await open_case(session, telegram_id, referral.case_id, Action.OUTCOME, lock=True)
     if referral.outcome is not None:
         raise IllegalTransition(Status(case.status), Action.OUTCOME)
-    change = await act(
-        session, actor, case, Action.OUTCOME, settings, now, note=f"{referral.sector}: {outcome}"
-    )
+    change = await act(session, actor, case, Action.OUTCOME, settings, now)
+    change.event.data = {"sector": referral.sector, "outcome": outcome}
     referral.outcome, referral.outcome_by_id, referral.outcome_at = outcome, actor.id, now
     referral.next_nudge_at = None
     return change, referral

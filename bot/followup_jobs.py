@@ -101,6 +101,7 @@ async def _nudge_cases(context: BotContext, now: datetime) -> None:
                     number=case.number,
                     name=case.beneficiary_name,
                     reporter=reporter.full_name if reporter else "-",
+                    count=NUDGES_BEFORE_ESCALATION,
                 )
 
 

@@ -69,11 +69,14 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     assert "catatan" in (await coordinator.tap("Lanjut")).text
     detail = await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
     assert "Dinkes / Puskesmas / RSUD: menunggu hasil" in detail.text
+    notice = harness.telegram.sent_to(PSM_ID)[-1]["text"]
+    assert "Dinkes / Puskesmas / RSUD, Disdukcapil" in notice and "KTP" in notice
     assert await status_of(schema, case_id) == "dirujuk"
 
     await coordinator.tap("Hasil rujukan: Dinkes")
     detail = await coordinator.tap("selesai ditangani")
     assert "Dinkes / Puskesmas / RSUD: selesai ditangani" in detail.text
+    assert "dinkes: done" not in detail.text, "the timeline names sectors and outcomes"
     referrals = {r.sector: r for r in await fetch(schema, Referral, case_id=case_id)}
     assert referrals["dinkes"].outcome == "done" and referrals["dukcapil"].outcome is None
     assert referrals["dinkes"].next_nudge_at is None

@@ -56,7 +56,7 @@ async def test_nudge_comes_when_due_and_not_before(
     assert harness.user(PSM_ID).buttons() == [
         "📝 Tambah perkembangan",
         "⏳ Masih dalam proses",
-        "✅ Sudah tertangani",
+        "✅ Sudah ditangani",
     ]
 
 
@@ -92,7 +92,7 @@ async def test_resolved_answer_marks_the_case_handled(
 ) -> None:
     case_id = await add_case(schema, PSM_ID, status="diverifikasi", next_nudge_at=clock.now())
     await harness.run_job(TICK)
-    await harness.user(PSM_ID).tap("Sudah tertangani")
+    await harness.user(PSM_ID).tap("Sudah ditangani")
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "ditangani"
 

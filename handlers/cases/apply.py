@@ -12,6 +12,7 @@ from bot.casework import Change, act, open_case, refer
 from bot.context import BotContext
 from bot.lifecycle import AccessDenied, Action, IllegalTransition
 from bot.people import reviewers_for
+from handlers.cases.render import event_detail
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
 from storage.models import User
@@ -85,7 +86,7 @@ async def tell_other_side(context: BotContext, change: Change) -> None:
             number=case.number,
             who=change.actor.full_name,
             status=t(locale, f"status-{case.status}"),
-            note=change.event.note or "-",
+            note=event_detail(services, locale, change.event) or "-",
         )
         buttons = [(t(locale, "button-open-case"), f"k:o:{case.id}")]
         if change.event.kind == Action.RETURN:

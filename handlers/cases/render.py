@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.case_queries import PAGE_SIZE, Filters
-from bot.context import BotContext
+from bot.context import BotContext, Services
 from bot.lifecycle import Action, Status
 from bot.texts import Html
 from storage.followup import Referral
@@ -87,11 +87,24 @@ def case_list(
     return text, InlineKeyboardMarkup(rows)
 
 
+def event_detail(services: Services, locale: str, event: CaseEvent) -> str | None:
+    """Sector names and outcomes of an event, in the reader's language, with its note."""
+    data, parts = event.data or {}, []
+    if "sectors" in data:
+        parts.append(", ".join(services.sectors.name(code, locale) for code in data["sectors"]))
+    if "outcome" in data:
+        outcome = services.texts.get(locale, f"outcome-{data['outcome']}")
+        parts.append(f"{services.sectors.name(data['sector'], locale)}: {outcome}")
+    if event.note:
+        parts.append(event.note[:300])
+    return " · ".join(parts) or None
+
+
 def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     when = event.at.astimezone(c.services.settings.tz).strftime("%d-%m %H:%M")
-    who = actor_name or c.t("actor-bot")
-    line = c.t(f"event-{event.kind}", when=when, who=who)
-    return line + (c.t("event-note-suffix", note=event.note[:300]) if event.note else "")
+    line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
+    detail = event_detail(c.services, c.locale, event)
+    return line + (c.t("event-note-suffix", note=detail) if detail else "")
 
 
 def case_detail(
