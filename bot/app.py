@@ -9,7 +9,7 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import followup_jobs
+from bot import announcement_reminders, broadcasts, followup_jobs, outbox_sender
 from bot.categories import load_categories
 from bot.clock import Clock
 from bot.context import BotApp, BotContext, BotData, Services
@@ -24,7 +24,17 @@ from storage.db import create_engine, create_sessions
 from storage.persistence import SqlPersistence
 
 _log = logging.getLogger(__name__)
-COMMANDS = ("lapor", "kasus", "batal", "bantuan", "bahasa", "start")
+COMMANDS = (
+    "lapor",
+    "kasus",
+    "siaran",
+    "pengumuman",
+    "hadir",
+    "batal",
+    "bantuan",
+    "bahasa",
+    "start",
+)
 # Edited messages would replay old answers into a conversation; nothing else is used.
 ALLOWED_UPDATES = ["message", "callback_query"]
 
@@ -68,14 +78,15 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .persistence(SqlPersistence(sessions, settings.persistence_interval))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build(),
     )
-    _register_handlers(application, texts)
+    _register_handlers(application, settings, texts)
     followup_jobs.schedule(application, settings)
+    announcement_reminders.schedule(application)
     return application
 
 
@@ -94,15 +105,31 @@ async def set_command_menu(application: BotApp) -> None:
         await application.bot.set_my_commands(commands(locale), language_code=locale)
 
 
-def _register_handlers(application: BotApp, texts: Texts) -> None:
+def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import approval, cases, common, errors, language, onboarding, report
+    from handlers import (
+        announcements,
+        approval,
+        broadcast,
+        cases,
+        common,
+        errors,
+        language,
+        onboarding,
+        report,
+    )
 
     language.register(application)
     cases.register_input(application)
+    # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
+    broadcast.register(application)
+    announcements.register_conversation(application)
     report.register(application, texts)
     onboarding.register(application)
     cases.register(application)
     approval.register(application)
+    announcements.register(application)
     common.register(application)
     errors.register(application)
+    outbox_sender.schedule(application, settings)
+    broadcasts.watch_deliveries()

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BUNDLED_DATA = Path(__file__).parent / "data"
@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     referral_nudge_days: float = Field(default=7, gt=0)
     draft_reminder_hours: float = Field(default=2, gt=0)
     followup_tick_seconds: float = Field(default=60, ge=1)
+    # Outbox delivery: Telegram allows about 30 messages/s per bot; broadcasts keep below that.
+    telegram_max_rate: float = Field(default=30, gt=0)
+    broadcast_rate: float = Field(default=25, gt=0)
+    outbox_max_attempts: int = Field(default=5, ge=1, le=20)
+    outbox_tick_seconds: float = Field(default=5, ge=0.1)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -69,6 +74,14 @@ class Settings(BaseSettings):
     def _file_exists(cls, value: Path) -> Path:
         if not value.is_file():
             raise ValueError(f"file not found: {value}")
+        return value
+
+    @field_validator("broadcast_rate")
+    @classmethod
+    def _leaves_room_for_replies(cls, value: float, info: ValidationInfo) -> float:
+        overall = info.data.get("telegram_max_rate")
+        if overall is not None and value >= overall:
+            raise ValueError(f"must be below TELEGRAM_MAX_RATE ({overall}) so replies get through")
         return value
 
     @property

@@ -3,7 +3,7 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import followup, models
+from storage import announcements, followup, models, outbox
 from storage.models import Base
 
-__all__ = ["Base", "followup", "models"]
+__all__ = ["Base", "announcements", "followup", "models", "outbox"]

@@ -69,6 +69,8 @@ def settings(telegram: FakeTelegramServer, schema: str, tmp_path: Path) -> Setti
         data_dir=tmp_path / "data",
         admin_ids=[ADMIN_ID],
         persistence_interval=0.2,
+        # Tests run the outbox by hand (harness.run_job("outbox")) with the clock they set.
+        outbox_tick_seconds=3600,
     )
 
 

@@ -124,14 +124,14 @@ class Chat:
     async def share_location(self, latitude: float, longitude: float) -> Reply:
         return await self._do(lambda: self.user.send_location(latitude, longitude))
 
-    async def send_photo(self) -> Reply:
-        return await self._do(lambda: self.user.send_photo())
+    async def send_photo(self, caption: str | None = None) -> Reply:
+        return await self._do(lambda: self.user.send_photo(caption))
 
     async def send_sticker(self) -> Reply:
         return await self._do(lambda: self.user.send_sticker())
 
-    async def send_document(self, name: str, mime: str) -> Reply:
-        return await self._do(lambda: self.user.send_document(name, mime))
+    async def send_document(self, name: str, mime: str, caption: str | None = None) -> Reply:
+        return await self._do(lambda: self.user.send_document(name, mime, caption=caption))
 
     def last_sent_params(self, method: str = "sendMessage") -> dict[str, Any]:
         """The parameters of the bot's newest request of `method` to this chat."""

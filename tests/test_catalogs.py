@@ -11,7 +11,9 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.announcement_report import EXPORT_COLUMNS
 from bot.texts import LOCALES, LOCALES_DIR, Texts
+from storage.outbox import DeliveryStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span"}
@@ -37,7 +39,24 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "welcome-{}": ("psm", "coordinator", "admin"),
     "signup-activated-{}": ("psm", "coordinator", "admin"),
     "approval-refused-{}": ("unknown", "forbidden", "decided"),
-    "command-{}": ("lapor", "batal", "bantuan", "bahasa", "start"),
+    "command-{}": ("lapor", "batal", "bantuan", "bahasa", "start", "pengumuman", "hadir", "siaran"),
+    "answer-broadcast-{}": ("short", "long", "caption-short", "caption-long"),
+    "broadcast-to-{}": ("all", "mine", "pick", "coordinators"),
+    "broadcast-refused-{}": ("forbidden", "empty"),
+    "answer-announce-{}": tuple(
+        f"{what}-{end}"
+        for what in ("title", "body", "caption", "venue")
+        for end in ("short", "long")
+    ),
+    "button-announce-to-{}": ("all", "mine", "pick", "coordinators"),
+    "announce-audience-{}": ("empty", "forbidden"),
+    "announce-refused-{}": ("forbidden", "cancelled", "started", "before-send"),
+    "announce-export-{}": EXPORT_COLUMNS,
+    "announce-delivery-{}": tuple(DeliveryStatus),
+    "rsvp-saved-{}": ("yes", "no"),
+    "rsvp-answer-{}": ("yes", "no", "none"),
+    "rsvp-refused-{}": ("closed", "cancelled", "unknown", "not-invited"),
+    "checkin-refused-{}": ("unknown", "not-invited", "cancelled", "not-today"),
 }
 
 

@@ -105,13 +105,18 @@ class FakeUser:
         }  # fmt: skip
         return self._push_message({"sticker": sticker})
 
-    def send_document(self, file_name: str, mime_type: str, data: bytes = b"") -> int:
+    def send_document(
+        self, file_name: str, mime_type: str, data: bytes = b"", caption: str | None = None
+    ) -> int:
         stored = self.server.state.new_file("document", data, file_name, mime_type)
         document = {
             **_file_ids(stored.file_id, stored.file_unique_id),
             "file_name": file_name, "mime_type": mime_type, "file_size": len(stored.data),
         }  # fmt: skip
-        return self._push_message({"document": document})
+        content: dict[str, Any] = {"document": document}
+        if caption is not None:
+            content["caption"] = caption
+        return self._push_message(content)
 
     def send_voice(self, duration: int = 3) -> int:
         stored = self.server.state.new_file("voice", mime_type="audio/ogg")

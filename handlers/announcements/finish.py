@@ -1,0 +1,75 @@
+"""Ending the conversation: submit the previewed announcement, or discard what was typed."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot.announcement_publish import IncompleteAnnouncement, submit_announcement
+from bot.audience import AudienceRefused
+from bot.context import BotContext
+from bot.people import get_user
+from handlers.announcements.prompts import Compose, ask, get_draft, set_draft
+from handlers.announcements.render import messages_of
+from handlers.keyboards import grid
+from handlers.replies import mark_chosen
+
+# Which step to reopen when the service finds an answer missing or no longer valid.
+MISSING = {
+    "title": Compose.TITLE,
+    "body": Compose.BODY,
+    "starts_at": Compose.STARTS_AT,
+    "venue": Compose.VENUE,
+}
+
+
+async def submit(update: Update, context: BotContext) -> Compose | int:
+    """Save the announcement and its outbox rows in one transaction, then confirm with its code."""
+    draft, services = get_draft(context), context.services
+    assert update.effective_user is not None and update.effective_chat is not None
+    await mark_chosen(update, context.t("button-announce-submit"))
+    messages = messages_of(context)
+    try:
+        async with services.sessions.begin() as session:
+            author = await get_user(session, update.effective_user.id)
+            result = await submit_announcement(
+                session, draft, author, messages, services.clock.now()
+            )
+    except IncompleteAnnouncement as missing:
+        note = "announce-start-past" if str(missing) == "starts_at" else "announce-missing"
+        return await ask(update, context, MISSING[str(missing)], context.t(note))
+    except AudienceRefused as refused:
+        return await ask(
+            update, context, Compose.AUDIENCE, context.t(f"announce-audience-{refused}")
+        )
+    set_draft(context, None)
+    item = result.announcement
+    send = (
+        messages.when(context.locale, item.send_at)
+        if draft.send
+        else context.t("announce-send-immediately")
+    )
+    await context.bot.send_message(
+        update.effective_chat.id,
+        context.t("announce-saved", count=result.recipients, send=send, code=item.code),
+        reply_markup=grid([(context.t("button-announce-open"), f"am:o:{item.id}")]),
+    )
+    return ConversationHandler.END
+
+
+async def discard(update: Update, context: BotContext) -> int:
+    """Throw the draft (or the time change) away; nothing is sent."""
+    rescheduling = get_draft(context).reschedule_id is not None
+    await mark_chosen(update, context.t("button-announce-discard"))
+    set_draft(context, None)
+    assert update.effective_chat is not None
+    key = "announce-reschedule-kept" if rescheduling else "announce-discarded"
+    await context.bot.send_message(update.effective_chat.id, context.t(key))
+    return ConversationHandler.END
+
+
+async def preview_only(update: Update, context: BotContext) -> Compose:
+    """A button of the preview was tapped: it only shows what recipients will get."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(context.t("announce-preview-only"), show_alert=True)
+    return Compose(get_draft(context).step)

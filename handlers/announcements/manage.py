@@ -1,0 +1,149 @@
+"""/pengumuman for coordinators: the menu, their announcements, counts, cancel and export."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, InputFile, Update
+
+from bot.announcement_changes import ChangeRefused, cancel, managed
+from bot.announcement_report import announcement_stats, announcements_of, rsvp_rows, rsvp_sheet
+from bot.audience import may_address
+from bot.context import BotContext
+from bot.people import get_user
+from handlers.access import active_user_or_explain
+from handlers.announcements.render import detail_text, messages_of
+from handlers.keyboards import grid
+from handlers.replies import mark_chosen
+from storage.announcements import Announcement, AnnouncementStatus
+
+TITLE_IN_LIST = 40
+
+
+def _announcement_id(update: Update) -> int:
+    assert update.callback_query is not None and update.callback_query.data is not None
+    return int(update.callback_query.data.rsplit(":", 1)[-1])
+
+
+async def _refuse(update: Update, context: BotContext, refused: ChangeRefused) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(context.t(f"announce-refused-{refused}"), show_alert=True)
+
+
+async def _reply(
+    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    assert update.effective_chat is not None
+    if update.callback_query:
+        await update.callback_query.answer()
+    await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+
+async def show_menu(update: Update, context: BotContext) -> None:
+    """Offer a new announcement, or the list of one's announcements."""
+    user = await active_user_or_explain(update, context)
+    if user is None:
+        return
+    if not may_address(user):
+        await _reply(update, context, context.t("announce-not-allowed"))
+        return
+    menu = grid(
+        [
+            (context.t("button-announce-new"), "an:new"),
+            (context.t("button-announce-list"), "am:l"),
+        ]
+    )
+    await _reply(update, context, context.t("announce-menu"), menu)
+
+
+def _list_label(context: BotContext, item: Announcement) -> str:
+    title = (
+        item.title if len(item.title) <= TITLE_IN_LIST else item.title[: TITLE_IN_LIST - 1] + "…"
+    )
+    date = item.starts_at.astimezone(context.services.settings.tz).strftime("%d-%m-%Y")
+    cancelled = item.status == AnnouncementStatus.CANCELLED
+    return context.t("announce-list-item", date=date, title=title, cancelled=str(cancelled).lower())
+
+
+async def list_announcements(update: Update, context: BotContext) -> None:
+    """List the caller's newest announcements, each opening its card."""
+    assert update.effective_user is not None
+    async with context.services.sessions() as session:
+        user = await get_user(session, update.effective_user.id)
+        items = await announcements_of(session, user) if may_address(user) else []
+    choices = [(_list_label(context, item), f"am:o:{item.id}") for item in items]
+    new = [(context.t("button-announce-new"), "an:new")]
+    key = "announce-list" if items else "announce-list-empty"
+    await _reply(update, context, context.t(key), grid(choices, extra=new))
+
+
+async def open_announcement(update: Update, context: BotContext) -> None:
+    """Show one announcement's delivery and RSVP counts, and what can be done with it."""
+    assert update.effective_user is not None
+    try:
+        async with context.services.sessions() as session:
+            _, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            stats = await announcement_stats(session, item)
+    except ChangeRefused as refused:
+        return await _refuse(update, context, refused)
+    actions = [(context.t("button-announce-refresh"), f"am:o:{item.id}")]
+    is_open = item.status != AnnouncementStatus.CANCELLED
+    if is_open and item.starts_at > context.services.clock.now():
+        actions.append((context.t("button-announce-reschedule"), f"am:rs:{item.id}"))
+        actions.append((context.t("button-announce-cancel"), f"am:x:{item.id}"))
+    actions.append((context.t("button-announce-export"), f"am:xl:{item.id}"))
+    actions.append((context.t("button-announce-back"), "am:l"))
+    await _reply(update, context, detail_text(context, item, stats), grid(actions))
+
+
+async def ask_cancel(update: Update, context: BotContext) -> None:
+    """Ask before calling the event off."""
+    assert update.effective_user is not None
+    try:
+        async with context.services.sessions() as session:
+            _, item = await managed(session, update.effective_user.id, _announcement_id(update))
+    except ChangeRefused as refused:
+        return await _refuse(update, context, refused)
+    choices = [
+        (context.t("button-announce-cancel-yes"), f"am:xy:{item.id}"),
+        (context.t("button-announce-cancel-no"), f"am:o:{item.id}"),
+    ]
+    text = context.t("announce-confirm-cancel", title=item.title)
+    await _reply(update, context, text, grid(choices, columns=2))
+
+
+async def confirm_cancel(update: Update, context: BotContext) -> None:
+    """Cancel the event: withdraw unsent copies, tell those who received it."""
+    assert update.effective_user is not None
+    now, messages = context.services.clock.now(), messages_of(context)
+    try:
+        async with context.services.sessions.begin() as session:
+            user, item = await managed(
+                session, update.effective_user.id, _announcement_id(update), lock=True
+            )
+            told = await cancel(session, messages, user, item, now)
+    except ChangeRefused as refused:
+        return await _refuse(update, context, refused)
+    await mark_chosen(update, context.t("button-announce-cancel-yes"))
+    assert update.effective_chat is not None
+    await context.bot.send_message(
+        update.effective_chat.id, context.t("announce-cancelled", title=item.title, told=told)
+    )
+
+
+async def export_rsvps(update: Update, context: BotContext) -> None:
+    """Send the RSVP list as a spreadsheet; every export is written to the audit log."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    services = context.services
+    try:
+        async with services.sessions.begin() as session:
+            user, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            rows = await rsvp_rows(session, item, user, services.clock.now())
+    except ChangeRefused as refused:
+        return await _refuse(update, context, refused)
+    data = rsvp_sheet(item.title, rows, context.t, services.regions, services.settings.tz)
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await context.bot.send_document(
+        update.effective_chat.id,
+        InputFile(data, filename=f"rsvp-{item.code}.xlsx"),
+        caption=context.t("announce-export-caption", title=item.title, count=len(rows)),
+    )

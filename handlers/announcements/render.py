@@ -1,0 +1,69 @@
+"""Announcement pieces shown to coordinators: audience names, the preview, the detail card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.announcement_messages import AnnouncementMessages
+from bot.announcement_report import AnnouncementStats
+from bot.context import BotContext
+from bot.outbox import Buttons
+from storage.announcements import Announcement, AnnouncementStatus
+
+
+def messages_of(context: BotContext) -> AnnouncementMessages:
+    return AnnouncementMessages(context.services.texts, context.services.settings)
+
+
+def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in buttons
+        ]
+    )
+
+
+def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
+    if audience.get("coordinators"):
+        return context.t("announce-recipients-coordinators")
+    if audience.get("all"):
+        return context.t("announce-recipients-all")
+    names = ", ".join(context.services.regions.name_of(code) for code in audience["kecamatan"])
+    return context.t("announce-recipients-kecamatan", names=names)
+
+
+def status_label(context: BotContext, item: Announcement) -> str:
+    if item.status == AnnouncementStatus.CANCELLED:
+        return context.t("announce-status-cancelled")
+    if item.starts_at <= context.services.clock.now():
+        return context.t("announce-status-started")
+    return context.t("announce-status-scheduled")
+
+
+def detail_text(context: BotContext, item: Announcement, stats: AnnouncementStats) -> str:
+    """Everything a coordinator wants to know about one announcement, on one card."""
+    messages = messages_of(context)
+    delivery = stats.delivery
+    return context.t(
+        "announce-detail",
+        title=item.title,
+        when=messages.when(context.locale, item.starts_at),
+        venue=item.venue,
+        audience=audience_label(context, item.audience),
+        send=messages.when(context.locale, item.send_at),
+        status=status_label(context, item),
+        code=item.code,
+        sent=delivery.sent,
+        pending=delivery.pending,
+        blocked=delivery.blocked,
+        failed=delivery.failed,
+        yes=stats.yes,
+        no=stats.no,
+        unanswered=stats.unanswered,
+        attended=stats.attended,
+    )
