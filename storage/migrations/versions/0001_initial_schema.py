@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 13:20:47.178949
+Create Date: 2026-11-29 13:06:47.075987
 """
 
 from collections.abc import Sequence
@@ -24,6 +24,16 @@ def upgrade() -> None:
         sa.Column("last", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("year"),
     )
+    op.create_table(
+        "outbox_campaigns",
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("campaign_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("kind", "campaign_id"),
+    )
+    with op.batch_alter_table("outbox_campaigns", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_outbox_campaigns_done_at"), ["done_at"], unique=False)
+
     op.create_table(
         "ptb_conversations",
         sa.Column("name", sa.String(length=64), nullable=False),
@@ -75,6 +85,54 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_users_kecamatan_code"), ["kecamatan_code"], unique=False
         )
+
+    op.create_table(
+        "announcements",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("draft_id", sa.String(length=36), nullable=False),
+        sa.Column("code", sa.String(length=8), nullable=False),
+        sa.Column("author_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.String(length=120), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("photo_file_id", sa.String(length=200), nullable=True),
+        sa.Column("document_file_id", sa.String(length=200), nullable=True),
+        sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("venue", sa.String(length=300), nullable=False),
+        sa.Column("audience", sa.JSON(), nullable=False),
+        sa.Column("send_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["users.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("code"),
+        sa.UniqueConstraint("draft_id"),
+    )
+    with op.batch_alter_table("announcements", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_announcements_author_id"), ["author_id"], unique=False)
+
+    op.create_table(
+        "broadcasts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("draft_id", sa.String(length=36), nullable=False),
+        sa.Column("author_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("photo_file_id", sa.String(length=200), nullable=True),
+        sa.Column("audience", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("reported", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["users.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("draft_id"),
+    )
+    with op.batch_alter_table("broadcasts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_broadcasts_author_id"), ["author_id"], unique=False)
 
     op.create_table(
         "cases",
@@ -136,6 +194,122 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "outbox_messages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("campaign_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("not_before", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("telegram_message_id", sa.BigInteger(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("kind", "campaign_id", "user_id", name="uq_outbox_recipient"),
+    )
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.create_index("ix_outbox_due", ["status", "not_before"], unique=False)
+        batch_op.create_index(batch_op.f("ix_outbox_messages_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
+        "announcement_attendance",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("announcement_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["announcement_id"],
+            ["announcements.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("announcement_id", "user_id"),
+    )
+    with op.batch_alter_table("announcement_attendance", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_announcement_attendance_user_id"), ["user_id"], unique=False
+        )
+
+    op.create_table(
+        "announcement_notices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("announcement_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=False),
+        sa.Column("previous_starts_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["users.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["announcement_id"],
+            ["announcements.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("announcement_notices", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_announcement_notices_announcement_id"), ["announcement_id"], unique=False
+        )
+
+    op.create_table(
+        "announcement_reminders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("announcement_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["announcement_id"],
+            ["announcements.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("announcement_reminders", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_announcement_reminders_announcement_id"),
+            ["announcement_id"],
+            unique=False,
+        )
+        batch_op.create_index(
+            batch_op.f("ix_announcement_reminders_due_at"), ["due_at"], unique=False
+        )
+
+    op.create_table(
+        "announcement_rsvps",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("announcement_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("answer", sa.String(length=8), nullable=False),
+        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["announcement_id"],
+            ["announcements.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("announcement_id", "user_id"),
+    )
+    with op.batch_alter_table("announcement_rsvps", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_announcement_rsvps_user_id"), ["user_id"], unique=False
+        )
+
+    op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("actor_id", sa.Integer(), nullable=True),
@@ -164,6 +338,7 @@ def upgrade() -> None:
         sa.Column("actor_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("data", sa.JSON(), nullable=True),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["actor_id"],
@@ -249,6 +424,28 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_audit_log_actor_id"))
 
     op.drop_table("audit_log")
+    with op.batch_alter_table("announcement_rsvps", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_announcement_rsvps_user_id"))
+
+    op.drop_table("announcement_rsvps")
+    with op.batch_alter_table("announcement_reminders", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_announcement_reminders_due_at"))
+        batch_op.drop_index(batch_op.f("ix_announcement_reminders_announcement_id"))
+
+    op.drop_table("announcement_reminders")
+    with op.batch_alter_table("announcement_notices", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_announcement_notices_announcement_id"))
+
+    op.drop_table("announcement_notices")
+    with op.batch_alter_table("announcement_attendance", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_announcement_attendance_user_id"))
+
+    op.drop_table("announcement_attendance")
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_outbox_messages_user_id"))
+        batch_op.drop_index("ix_outbox_due")
+
+    op.drop_table("outbox_messages")
     with op.batch_alter_table("coordinator_areas", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_coordinator_areas_kecamatan_code"))
 
@@ -259,6 +456,14 @@ def downgrade() -> None:
         batch_op.drop_index("ix_cases_kecamatan_status")
 
     op.drop_table("cases")
+    with op.batch_alter_table("broadcasts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_broadcasts_author_id"))
+
+    op.drop_table("broadcasts")
+    with op.batch_alter_table("announcements", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_announcements_author_id"))
+
+    op.drop_table("announcements")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_users_kecamatan_code"))
 
@@ -266,5 +471,9 @@ def downgrade() -> None:
     op.drop_table("roster_entries")
     op.drop_table("ptb_user_data")
     op.drop_table("ptb_conversations")
+    with op.batch_alter_table("outbox_campaigns", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_outbox_campaigns_done_at"))
+
+    op.drop_table("outbox_campaigns")
     op.drop_table("case_counters")
     # ### end Alembic commands ###
