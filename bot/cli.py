@@ -11,19 +11,24 @@ from pathlib import Path
 from bot.regions import load_regions
 from bot.roster import read_roster, save_roster
 from bot.settings import Settings, SettingsError, load_settings
+from bot.standby import ActiveLock
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 
 
 def _run(settings: Settings) -> int:
-    """Migrate, then poll Telegram until SIGINT/SIGTERM; state is flushed on the way out."""
+    """Stand by until no other instance is active, migrate, then poll until SIGINT/SIGTERM.
+
+    State is flushed on the way out. Exits 1 if the active lock was lost, so that a supervisor
+    restarting on failure brings this process back as a standby.
+    """
     from bot.app import ALLOWED_UPDATES, build_application
 
-    settings.require_token()
-    upgrade(settings.db_url)
-    application = build_application(settings)
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    return 0
+    token = settings.require_token()
+    with ActiveLock(settings.db_url, token) as lock:
+        upgrade(settings.db_url)
+        build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 1 if lock.lost else 0
 
 
 def _migrate(settings: Settings) -> int:
@@ -80,3 +85,6 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl+C while standing by or migrating: nothing to clean up, no traceback to show.
+        return 130
