@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox
 from bot.announcement_messages import ANNOUNCEMENT, UPDATE, AnnouncementMessages
 from bot.announcement_publish import plan_reminders
+from bot.audience import may_address
 from bot.people import get_user
 from storage.announcements import (
     Announcement,
@@ -31,8 +32,8 @@ class ChangeRefused(Exception):
 
 
 def may_manage(user: User | None, item: Announcement) -> bool:
-    """The author manages an announcement; admins manage every one."""
-    return user is not None and (user.id == item.author_id or user.role == Role.ADMIN)
+    """The author manages an announcement while they may still address PSM; admins every one."""
+    return may_address(user) and (user.id == item.author_id or user.role == Role.ADMIN)
 
 
 async def managed(

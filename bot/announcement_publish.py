@@ -91,12 +91,14 @@ async def submit_announcement(
     send_at = max(draft.send or now, now)
     if item.starts_at <= send_at:
         raise IncompleteAnnouncement("starts_at")
+    recipients = await outbox.audience_users(session, audience)
+    if not recipients:
+        raise AudienceRefused("nobody")
     item.code, item.author_id = await _new_code(session), author.id
     item.audience, item.send_at, item.created_at = audience, send_at, now
     session.add(item)
     await session.flush()
     session.add_all(plan_reminders(item, send_at))
-    recipients = await outbox.audience_users(session, audience)
     await messages.enqueue(
         session,
         kind=ANNOUNCEMENT,

@@ -35,12 +35,21 @@ class AnnouncementStats:
     attended: int
 
 
-async def announcements_of(session: AsyncSession, user: User) -> list[Announcement]:
-    """The newest announcements the user manages: their own, or every one for an admin."""
-    statement = select(Announcement).order_by(Announcement.starts_at.desc()).limit(LIST_LENGTH)
-    if user.role != Role.ADMIN:
-        statement = statement.where(Announcement.author_id == user.id)
-    return list(await session.scalars(statement))
+async def announcements_of(
+    session: AsyncSession, user: User, page: int = 0
+) -> tuple[list[Announcement], int]:
+    """One page of the announcements the user manages (their own; every one for an admin),
+    latest event first, and how many there are in all."""
+    mine = [] if user.role == Role.ADMIN else [Announcement.author_id == user.id]
+    total = await session.scalar(select(func.count()).select_from(Announcement).where(*mine))
+    statement = (
+        select(Announcement)
+        .where(*mine)
+        .order_by(Announcement.starts_at.desc(), Announcement.id.desc())
+        .offset(page * LIST_LENGTH)
+        .limit(LIST_LENGTH)
+    )
+    return list(await session.scalars(statement)), total or 0
 
 
 async def announcement_stats(session: AsyncSession, item: Announcement) -> AnnouncementStats:
@@ -140,6 +149,11 @@ def _workbook(title: str, header: list[str], rows: list[list[object]]) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            # Names are typed by users; one starting with "=" must stay text, not run as a formula.
+            if cell.data_type == "f":
+                cell.data_type = "s"
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             if isinstance(cell.value, datetime):

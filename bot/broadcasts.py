@@ -64,7 +64,7 @@ async def queue_broadcast(
     audience = resolve_audience(author, draft.mode, draft.kecamatan)
     recipients = await outbox.audience_users(session, audience)
     if not recipients:
-        raise AudienceRefused("empty")
+        raise AudienceRefused("nobody")
     broadcast = Broadcast(
         draft_id=draft.id,
         author_id=author.id,

@@ -29,6 +29,7 @@ class Claimed:
     payload: dict[str, Any]
     attempts: int
     not_before: datetime
+    last_error: str | None
 
 
 @dataclass(frozen=True)
@@ -55,27 +56,43 @@ async def recover(session: AsyncSession) -> int:
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-    """Mark up to `limit` due rows, oldest first, as being sent; rows of inactive users drop out."""
-    rows = await session.execute(
-        select(OutboxMessage, User.status)
-        .join(User, User.id == OutboxMessage.user_id)
-        .where(OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.not_before <= now)
-        .order_by(OutboxMessage.not_before, OutboxMessage.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=OutboxMessage)
+    """Mark up to `limit` due rows, oldest first, as being sent; rows of inactive users drop out.
+
+    Empty only when nothing is due: a batch that was all inactive recipients looks further.
+    """
+    while True:
+        rows = (
+            await session.execute(
+                select(OutboxMessage, User.status)
+                .join(User, User.id == OutboxMessage.user_id)
+                .where(
+                    OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.not_before <= now
+                )
+                .order_by(OutboxMessage.not_before, OutboxMessage.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True, of=OutboxMessage)
+            )
+        ).all()
+        claimed = [_claim_row(row) for row, status in rows if _reachable(row, status)]
+        if claimed or not rows:
+            return claimed
+        await session.flush()
+
+
+def _reachable(row: OutboxMessage, user_status: str) -> bool:
+    if user_status != UserStatus.ACTIVE:
+        # Blocked the bot in another campaign since this one was queued, or deactivated.
+        row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
+        return False
+    return True
+
+
+def _claim_row(row: OutboxMessage) -> Claimed:
+    row.status = DeliveryStatus.SENDING
+    row.attempts += 1
+    return Claimed(
+        row.id, row.user_id, row.chat_id, row.payload, row.attempts, row.not_before, row.last_error
     )
-    claimed = []
-    for row, user_status in rows:
-        if user_status != UserStatus.ACTIVE:
-            # Blocked the bot in another campaign since this one was queued, or deactivated.
-            row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
-            continue
-        row.status = DeliveryStatus.SENDING
-        row.attempts += 1
-        claimed.append(
-            Claimed(row.id, row.user_id, row.chat_id, row.payload, row.attempts, row.not_before)
-        )
-    return claimed
 
 
 async def release(session: AsyncSession, row_ids: list[int]) -> None:
@@ -113,12 +130,12 @@ async def _deactivate(session: AsyncSession, user_id: int, outcome: Outcome) -> 
     deactivated = await session.execute(
         update(User)
         .where(User.id == user_id, User.status == UserStatus.ACTIVE)
-        .values(status=UserStatus.INACTIVE)
+        .values(status=UserStatus.BLOCKED)
     )
     if getattr(deactivated, "rowcount", 0):
         session.add(
             AuditEntry(
-                action="user.inactive_blocked",
+                action="user.blocked_bot",
                 detail={"user_id": user_id, "error": outcome.error},
                 at=outcome.at,
             )

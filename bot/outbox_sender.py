@@ -4,7 +4,8 @@ Delivery guarantees (README, "Delivery"): a row is marked sent only after Telegr
 Rows claimed by a tick that did not finish (a crash, a lost database) are still 'sending'; the
 next tick puts them back in the queue. So a message in flight at that moment (at most
 MAX_IN_FLIGHT of them: sent, but its outcome not yet committed) may arrive twice, every other
-one exactly once.
+one exactly once. A request that timed out may also have been accepted: it is retried once,
+and a second timeout fails the row rather than risk a third copy.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import warnings
 from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import BotApp, BotContext
@@ -36,6 +37,7 @@ from storage.outbox import DeliveryStatus
 
 _log = logging.getLogger(__name__)
 JOB_NAME = "outbox"
+TIMED_OUT = "TimedOut"
 # Enough concurrent sends to hide Telegram's latency (0.3 s at 25 messages/s needs 8) and the
 # wait for a shared commit; it also bounds how many messages a crash can repeat.
 MAX_IN_FLIGHT = 20
@@ -203,6 +205,13 @@ class OutboxSender:
             )
         except Forbidden as refusal:
             return Outcome(DeliveryStatus.BLOCKED, clock.now(), refusal.message)
+        except TimedOut as timeout:
+            if (row.last_error or "").startswith(TIMED_OUT):
+                return Outcome(DeliveryStatus.FAILED, clock.now(), f"{TIMED_OUT} twice: {timeout}")
+            retry_at = clock.now() + retry_delay(row.attempts)
+            return Outcome(
+                DeliveryStatus.PENDING, clock.now(), f"{TIMED_OUT}: {timeout}", retry_at=retry_at
+            )
         except Exception as error:
             if not isinstance(error, TelegramError):
                 _log.exception("outbox row %s could not be sent", row.id)

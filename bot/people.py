@@ -23,6 +23,15 @@ async def get_user(session: AsyncSession, telegram_id: int) -> User | None:
     return await session.scalar(select(User).where(User.telegram_id == telegram_id))
 
 
+async def welcome_back(session: AsyncSession, telegram_id: int, now: datetime) -> User | None:
+    """The user, reactivated if the outbox had found them blocking the bot: they wrote again."""
+    user = await get_user(session, telegram_id)
+    if user is not None and user.status == UserStatus.BLOCKED:
+        user.status = UserStatus.ACTIVE
+        session.add(AuditEntry(actor_id=user.id, action="user.unblocked_bot", at=now))
+    return user
+
+
 async def ensure_admins(session: AsyncSession, admin_ids: Iterable[int]) -> None:
     """Make every ADMIN_IDS account an active admin, whether or not it has written yet."""
     for telegram_id in admin_ids:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
-from bot.people import get_user
+from bot.people import welcome_back
 from storage.models import User, UserStatus
 
 
 async def active_user_or_explain(update: Update, context: BotContext) -> User | None:
     """Return the caller when active; otherwise tell them what to do and return None."""
     assert update.effective_user is not None and update.effective_message is not None
-    async with context.services.sessions() as session:
-        user = await get_user(session, update.effective_user.id)
+    async with context.services.sessions.begin() as session:
+        user = await welcome_back(session, update.effective_user.id, context.services.clock.now())
     if user is not None and user.status == UserStatus.ACTIVE:
         return user
     key = {

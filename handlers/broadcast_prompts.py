@@ -119,7 +119,7 @@ async def _preview(
     except AudienceRefused as refused:
         return await ask(update, context, Step.AUDIENCE, context.t(f"broadcast-refused-{refused}"))
     if count == 0:
-        return await ask(update, context, Step.AUDIENCE, context.t("broadcast-refused-empty"))
+        return await ask(update, context, Step.AUDIENCE, context.t("broadcast-refused-nobody"))
     assert update.effective_chat is not None
     chat_id = update.effective_chat.id
     intro = context.t("broadcast-preview")

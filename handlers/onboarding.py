@@ -22,7 +22,13 @@ from telegram.ext import (
 
 from bot.answers import BadAnswer, person_name
 from bot.context import BotApp, BotContext
-from bot.people import Registration, activate_from_roster, get_user, phone_taken, submit_application
+from bot.people import (
+    Registration,
+    activate_from_roster,
+    phone_taken,
+    submit_application,
+    welcome_back,
+)
 from bot.phone import InvalidPhone, normalize_phone
 from handlers.approval import ask_reviewers
 from handlers.keyboards import kecamatan_list, kelurahan_list
@@ -80,8 +86,8 @@ async def _ask(update: Update, context: BotContext, step: Signup, note: str = ""
 async def start(update: Update, context: BotContext) -> Signup | int:
     """Greet a known user, or begin registration with their Telegram-verified phone."""
     assert update.effective_user is not None and update.message is not None
-    async with context.services.sessions() as session:
-        user = await get_user(session, update.effective_user.id)
+    async with context.services.sessions.begin() as session:
+        user = await welcome_back(session, update.effective_user.id, context.services.clock.now())
     if user is not None and user.status == UserStatus.ACTIVE:
         await update.message.reply_text(context.t(f"welcome-{user.role}", name=user.full_name))
         return ConversationHandler.END

@@ -61,6 +61,8 @@ class UserStatus(StrEnum):
     ACTIVE = "active"
     REJECTED = "rejected"
     INACTIVE = "inactive"
+    # Telegram refused delivery (bot blocked, account deleted); writing to the bot again undoes it.
+    BLOCKED = "blocked"
 
 
 class Urgency(StrEnum):

@@ -8,7 +8,10 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
+from bot.announcement_report import RsvpRow, rsvp_sheet
 from bot.clock import FixedClock
+from bot.regions import load_regions
+from bot.settings import Settings
 from storage.announcements import Announcement
 from storage.models import AuditEntry, Role
 from storage.outbox import OutboxMessage
@@ -56,6 +59,19 @@ async def test_the_list_shows_the_coordinators_own_announcements(
     await other.tap_data(f"am:o:{item.id}", other.last_with_buttons())
     request = harness.telegram.requests[-1]
     assert request.method == "answerCallbackQuery" and "tidak dapat" in request.params["text"]
+
+
+async def test_a_long_list_pages_and_shows_titles_as_typed(coordinator: Chat) -> None:
+    for number in range(1, 12):
+        await publish(coordinator, title=f"Rapat {number:02} PSM & TKSK")
+    await coordinator.send("/pengumuman")
+    first = await coordinator.tap("Daftar pengumuman")
+    assert "halaman 1/2" in first.text
+    assert first.buttons[0] == "🗓 15-12-2026 · Rapat 11 PSM & TKSK"
+    assert len(first.buttons) == 10 + 2 and first.buttons[-2:] == ["▶️", "➕ Buat pengumuman"]
+    second = await coordinator.tap("▶️")
+    assert "halaman 2/2" in second.text
+    assert second.buttons == ["🗓 15-12-2026 · Rapat 01 PSM & TKSK", "◀️", "➕ Buat pengumuman"]
 
 
 async def test_moving_the_event_tells_those_who_received_it(
@@ -148,3 +164,12 @@ async def test_the_rsvp_list_downloads_as_a_spreadsheet_and_is_audited(
     assert siti[6] == datetime(2026, 12, 15, 8, 30)
     [audit] = await fetch(schema, AuditEntry, action="announcement.export")
     assert audit.detail["rows"] == 2
+
+
+def test_a_name_typed_like_a_formula_stays_plain_text_in_the_spreadsheet(
+    settings: Settings,
+) -> None:
+    row = RsvpRow('=HYPERLINK("http://evil","klik")', None, None, "sent", None, None, None)
+    data = rsvp_sheet("Bimtek", [row], str, load_regions(settings.region_file), settings.tz)
+    cell = load_workbook(io.BytesIO(data)).active["A2"]  # type: ignore[index]
+    assert cell.value == row.name and cell.data_type == "s"

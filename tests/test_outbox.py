@@ -7,15 +7,17 @@ import contextlib
 import time
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
+from telegram.error import TimedOut
 
-from bot import outbox
+from bot import outbox, outbox_sender
 from bot.clock import FixedClock
 from bot.context import BotContext
 from bot.outbox import Payload
-from bot.outbox_sender import MAX_IN_FLIGHT
+from bot.outbox_sender import MAX_IN_FLIGHT, deliver
 from bot.settings import Settings
 from storage.db import create_engine, create_sessions
 from storage.models import AuditEntry, Role, User, UserStatus
@@ -123,7 +125,7 @@ async def test_due_messages_go_out_once_even_across_a_restart(
     assert all(r.telegram_message_id and r.sent_at == clock.now() for r in rows)
 
 
-async def test_a_recipient_who_blocked_the_bot_is_made_inactive_and_skipped_from_then_on(
+async def test_a_recipient_who_blocked_the_bot_is_skipped_from_then_on(
     harness: BotHarness, schema: str, clock: FixedClock
 ) -> None:
     people = await add_psm(schema, 3)
@@ -132,7 +134,7 @@ async def test_a_recipient_who_blocked_the_bot_is_made_inactive_and_skipped_from
     await queue(schema, 2, people, clock, later=1)
     await harness.run_job("outbox")
     [blocked] = await fetch(schema, User, telegram_id=people[0])
-    assert blocked.status == UserStatus.INACTIVE
+    assert blocked.status == UserStatus.BLOCKED
     assert [a.detail["user_id"] for a in await fetch(schema, AuditEntry)] == [blocked.id]
 
     clock.set(clock.now() + timedelta(minutes=1))
@@ -145,6 +147,28 @@ async def test_a_recipient_who_blocked_the_bot_is_made_inactive_and_skipped_from
         assert await outbox.counts(session, KIND, 1) == outbox.DeliveryCounts(sent=2, blocked=1)
         assert await outbox.counts(session, KIND, 2) == outbox.DeliveryCounts(sent=2, cancelled=1)
     await engine.dispose()
+
+
+async def test_a_recipient_who_unblocks_the_bot_and_restarts_it_receives_again(
+    harness: BotHarness, schema: str, clock: FixedClock
+) -> None:
+    people = await add_psm(schema, 2)
+    harness.telegram.block_chat(people[0])
+    await queue(schema, 1, people, clock)
+    await harness.run_job("outbox")
+    harness.telegram.unblock_chat(people[0])
+
+    reply = await harness.user(people[0]).send("/start")
+    assert reply.text.startswith("Selamat datang kembali")
+    [back] = await fetch(schema, User, telegram_id=people[0])
+    assert back.status == UserStatus.ACTIVE
+    assert [a.action for a in await fetch(schema, AuditEntry)] == [
+        "user.blocked_bot",
+        "user.unblocked_bot",
+    ]
+    assert await queue(schema, 2, people, clock) == 2
+    await harness.run_job("outbox")
+    assert [m["text"] for m in harness.telegram.sent_to(people[0])][-1] == "Pesan 2"
 
 
 async def test_flood_control_is_waited_out_and_nobody_is_lost(
@@ -247,3 +271,21 @@ async def test_replies_stay_prompt_during_a_large_broadcast(
     assert not sending.done(), "the broadcast was still going out"
     await sending
     assert sum(deliveries(harness).values()) == 41
+
+
+async def test_a_send_that_timed_out_is_retried_once_but_never_a_third_time(
+    harness: BotHarness, schema: str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def accepted_but_timed_out(*args: Any, **kwargs: Any) -> Any:
+        await deliver(*args, **kwargs)
+        raise TimedOut("read timeout")
+
+    monkeypatch.setattr(outbox_sender, "deliver", accepted_but_timed_out)
+    people = await add_psm(schema, 1)
+    await queue(schema, 1, people, clock)
+    for _ in range(3):
+        await harness.run_job("outbox")
+        clock.set(clock.now() + timedelta(hours=1))
+    assert deliveries(harness) == Counter({people[0]: 2})
+    [row] = await fetch(schema, OutboxMessage)
+    assert row.status == "failed" and row.last_error.startswith("TimedOut twice")

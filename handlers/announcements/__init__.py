@@ -17,7 +17,7 @@ def register_conversation(application: BotApp) -> None:
 def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("pengumuman", manage.show_menu))
     for callback, pattern in (
-        (manage.list_announcements, r"^am:l$"),
+        (manage.list_announcements, r"^am:l(:\d+)?$"),
         (manage.open_announcement, r"^am:o:\d+$"),
         (manage.ask_cancel, r"^am:x:\d+$"),
         (manage.confirm_cancel, r"^am:xy:\d+$"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcement_publish import IncompleteAnnouncement, submit_announcement
+from bot.announcement_publish import IncompleteAnnouncement, Submitted, submit_announcement
 from bot.audience import AudienceRefused
 from bot.context import BotContext
 from bot.people import get_user
@@ -26,14 +26,13 @@ MISSING = {
 async def submit(update: Update, context: BotContext) -> Compose | int:
     """Save the announcement and its outbox rows in one transaction, then confirm with its code."""
     draft, services = get_draft(context), context.services
-    assert update.effective_user is not None and update.effective_chat is not None
+    assert update.effective_user is not None
     await mark_chosen(update, context.t("button-announce-submit"))
-    messages = messages_of(context)
     try:
         async with services.sessions.begin() as session:
             author = await get_user(session, update.effective_user.id)
             result = await submit_announcement(
-                session, draft, author, messages, services.clock.now()
+                session, draft, author, messages_of(context), services.clock.now()
             )
     except IncompleteAnnouncement as missing:
         note = "announce-start-past" if str(missing) == "starts_at" else "announce-missing"
@@ -43,18 +42,25 @@ async def submit(update: Update, context: BotContext) -> Compose | int:
             update, context, Compose.AUDIENCE, context.t(f"announce-audience-{refused}")
         )
     set_draft(context, None)
+    await _confirm_saved(update, context, result, scheduled=draft.send is not None)
+    return ConversationHandler.END
+
+
+async def _confirm_saved(
+    update: Update, context: BotContext, result: Submitted, scheduled: bool
+) -> None:
     item = result.announcement
     send = (
-        messages.when(context.locale, item.send_at)
-        if draft.send
-        else context.t("announce-send-immediately")
+        messages_of(context).when(context.locale, item.send_at)
+        if scheduled
+        else context.t("announce-send-now-done")
     )
+    assert update.effective_chat is not None
     await context.bot.send_message(
         update.effective_chat.id,
         context.t("announce-saved", count=result.recipients, send=send, code=item.code),
         reply_markup=grid([(context.t("button-announce-open"), f"am:o:{item.id}")]),
     )
-    return ConversationHandler.END
 
 
 async def discard(update: Update, context: BotContext) -> int:
@@ -69,7 +75,7 @@ async def discard(update: Update, context: BotContext) -> int:
 
 
 async def preview_only(update: Update, context: BotContext) -> Compose:
-    """A button of the preview was tapped: it only shows what recipients will get."""
+    """Explain that the preview's buttons only show what recipients will get."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("announce-preview-only"), show_alert=True)
     return Compose(get_draft(context).step)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
 from bot.announcement_changes import ChangeRefused, cancel, managed
-from bot.announcement_report import announcement_stats, announcements_of, rsvp_rows, rsvp_sheet
+from bot.announcement_report import (
+    LIST_LENGTH,
+    announcement_stats,
+    announcements_of,
+    rsvp_rows,
+    rsvp_sheet,
+)
 from bot.audience import may_address
 from bot.context import BotContext
 from bot.people import get_user
@@ -60,19 +68,39 @@ def _list_label(context: BotContext, item: Announcement) -> str:
     )
     date = item.starts_at.astimezone(context.services.settings.tz).strftime("%d-%m-%Y")
     cancelled = item.status == AnnouncementStatus.CANCELLED
-    return context.t("announce-list-item", date=date, title=title, cancelled=str(cancelled).lower())
+    label = context.t(
+        "announce-list-item", date=date, title=title, cancelled=str(cancelled).lower()
+    )
+    # Button labels are plain text: the catalog's HTML escaping would show as "&amp;".
+    return html.unescape(label)
 
 
 async def list_announcements(update: Update, context: BotContext) -> None:
-    """List the caller's newest announcements, each opening its card."""
-    assert update.effective_user is not None
+    """List a page of the caller's announcements, latest event first, each opening its card."""
+    assert update.effective_user is not None and update.callback_query is not None
+    page = int((update.callback_query.data or "").partition(":l:")[2] or 0)
     async with context.services.sessions() as session:
         user = await get_user(session, update.effective_user.id)
-        items = await announcements_of(session, user) if may_address(user) else []
-    choices = [(_list_label(context, item), f"am:o:{item.id}") for item in items]
+        items, total = await announcements_of(session, user, page) if may_address(user) else ([], 0)
+    pages = -(-total // LIST_LENGTH)
+    text = (
+        context.t("announce-list", page=page + 1, pages=pages)
+        if items
+        else context.t("announce-list-empty")
+    )
+    await _reply(update, context, text, _list_markup(context, items, page, pages))
+
+
+def _list_markup(
+    context: BotContext, items: list[Announcement], page: int, pages: int
+) -> InlineKeyboardMarkup:
+    rows = grid([(_list_label(context, item), f"am:o:{item.id}") for item in items]).inline_keyboard
+    pager = [("◀️", f"am:l:{page - 1}")] if page > 0 else []
+    pager += [("▶️", f"am:l:{page + 1}")] if page + 1 < pages else []
     new = [(context.t("button-announce-new"), "an:new")]
-    key = "announce-list" if items else "announce-list-empty"
-    await _reply(update, context, context.t(key), grid(choices, extra=new))
+    return InlineKeyboardMarkup(
+        [*rows, *grid(pager, columns=2).inline_keyboard, *grid(new).inline_keyboard]
+    )
 
 
 async def open_announcement(update: Update, context: BotContext) -> None:

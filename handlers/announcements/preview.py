@@ -33,6 +33,8 @@ async def show_preview(
         except AudienceRefused as refused:
             return context.t(f"announce-audience-{refused}")
         count = len(await outbox.audience_users(session, audience))
+    if not count:
+        return context.t("announce-audience-nobody")
     messages = messages_of(context)
     real = messages.announcement(context.locale, from_draft(draft))
     buttons = [[(label, PREVIEW_BUTTON) for label, _ in row] for row in real.buttons or []]

@@ -34,7 +34,7 @@ announce-menu = 📢 <b>Announcements</b>
 button-announce-new = ➕ New announcement
 button-announce-list = 📋 My announcements
 announce-not-allowed = Only coordinators and admins can make announcements.
-announce-list = 📋 <b>Your announcements</b>, newest first. Choose one to see the PSM's answers and manage it.
+announce-list = 📋 <b>Your announcements</b> (page { $page }/{ $pages }), latest event first. Choose one to see the PSM's answers and manage it.
 announce-list-empty = No announcements yet. Tap the button below to make the first one.
 announce-list-item = { $cancelled ->
         [true] ❌
@@ -62,16 +62,23 @@ button-announce-send-now = 🚀 Send now
 announce-preview-intro = 👀 Preview: this is the message recipients will get.
 announce-preview =
     <b>Check before sending</b>
-    Recipients: { $audience } ({ $count } people)
+    Recipients: { $audience } ({ $count ->
+        [one] one person
+       *[other] { $count } people
+    })
     Sending: { $send }
 
     Tap <b>Send</b> to schedule it, or <b>Cancel</b> to throw it away.
 announce-send-immediately = as soon as you confirm
+announce-send-now-done = starting now
 button-announce-submit = ✅ Send
 button-announce-discard = ❌ Cancel
 announce-preview-only = This is only a preview; recipients will be able to tap this button.
 announce-saved =
-    ✅ The announcement is saved and will be sent to { $count } people, { $send }.
+    ✅ The announcement is saved and will be sent to { $count ->
+        [one] one person
+       *[other] { $count } people
+    }, { $send }.
     Attendance code: <code>{ $code }</code>. Show it at the event; attendees type <code>/hadir { $code }</code>.
 button-announce-open = 📊 See answers
 announce-discarded = Announcement thrown away; nothing was sent.
@@ -100,6 +107,7 @@ announce-need-button = Please choose one of the buttons.
 announce-command = Other commands cannot be used while writing an announcement. Finish it first, or type /batal.
 announce-flyer-type = Only a photo or a PDF file can be attached.
 announce-audience-empty = Choose at least one kecamatan.
+announce-audience-nobody = Nobody active would receive it. Choose other recipients.
 announce-audience-forbidden = You can only send announcements to the PSM of your own area.
 announce-missing = One of the answers needs to be given again.
 
@@ -186,9 +194,15 @@ button-announce-back = ⬅️ My announcements
 announce-confirm-cancel = Cancel <b>{ $title }</b>? Messages not yet sent are stopped, and those who received it will be told.
 button-announce-cancel-yes = Yes, cancel it
 button-announce-cancel-no = No
-announce-cancelled = ❌ <b>{ $title }</b> is cancelled. { $told } recipients were told.
+announce-cancelled = ❌ <b>{ $title }</b> is cancelled. { $told ->
+        [one] One recipient was
+       *[other] { $told } recipients were
+    } told.
 announce-ask-new-time = What is the new time of <b>{ $title }</b>? Type the date and time ({ $zone }), for example: <code>{ $example }</code>. Type /batal to leave it as it is.
-announce-rescheduled = 🕑 <b>{ $title }</b> moved to { $when }. { $told } recipients who already had it were told.
+announce-rescheduled = 🕑 <b>{ $title }</b> moved to { $when }. { $told ->
+        [one] The one recipient who already had it was
+       *[other] { $told } recipients who already had it were
+    } told.
 announce-reschedule-kept = The event time was not changed.
 announce-refused-forbidden = You cannot manage this announcement.
 announce-refused-cancelled = This announcement has been cancelled.
@@ -197,7 +211,10 @@ announce-refused-before-send = The new time must be after the announcement is se
 
 ## RSVP spreadsheet
 
-announce-export-caption = 📥 Answers for <b>{ $title }</b> ({ $count } recipients)
+announce-export-caption = 📥 Answers for <b>{ $title }</b> ({ $count ->
+        [one] one recipient
+       *[other] { $count } recipients
+    })
 announce-export-name = Name
 announce-export-kecamatan = Kecamatan
 announce-export-kelurahan = Kelurahan

@@ -23,7 +23,8 @@ broadcast-to-coordinators = 🧑‍💼 Coordinators and admins only
 broadcast-ask-kecamatan = Choose one or more kecamatan, then tap <b>Done</b>.
 broadcast-button-done = ✔️ Done
 broadcast-refused-forbidden = You can only send broadcasts to the PSM of your own kecamatan.
-broadcast-refused-empty = There is nobody active to receive it yet. Choose at least one kecamatan with active PSM.
+broadcast-refused-empty = Choose at least one kecamatan.
+broadcast-refused-nobody = There is nobody active to receive it yet. Choose kecamatan with active PSM.
 
 broadcast-audience-all = all active PSM
 broadcast-audience-kecamatan = PSM of Kec. { $names }

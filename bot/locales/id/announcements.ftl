@@ -34,7 +34,7 @@ announce-menu = 📢 <b>Pengumuman</b>
 button-announce-new = ➕ Buat pengumuman
 button-announce-list = 📋 Daftar pengumuman
 announce-not-allowed = Pengumuman hanya dapat dibuat oleh koordinator dan admin.
-announce-list = 📋 <b>Pengumuman Anda</b>, terbaru di atas. Pilih salah satu untuk melihat jawaban PSM dan mengelolanya.
+announce-list = 📋 <b>Pengumuman Anda</b> (halaman { $page }/{ $pages }), acara terakhir di atas. Pilih salah satu untuk melihat jawaban PSM dan mengelolanya.
 announce-list-empty = Belum ada pengumuman. Tekan tombol di bawah untuk membuat yang pertama.
 announce-list-item = { $cancelled ->
         [true] ❌
@@ -67,6 +67,7 @@ announce-preview =
 
     Tekan <b>Kirim</b> untuk menjadwalkan, atau <b>Batal</b> untuk membuang.
 announce-send-immediately = segera setelah dikonfirmasi
+announce-send-now-done = mulai sekarang
 button-announce-submit = ✅ Kirim
 button-announce-discard = ❌ Batal
 announce-preview-only = Ini hanya pratinjau; penerima akan bisa menekan tombol ini.
@@ -100,6 +101,7 @@ announce-need-button = Mohon pilih salah satu tombol.
 announce-command = Perintah lain belum bisa dipakai saat menyusun pengumuman. Selesaikan dulu, atau ketik /batal.
 announce-flyer-type = Yang bisa dilampirkan hanya foto atau file PDF.
 announce-audience-empty = Pilih minimal satu kecamatan.
+announce-audience-nobody = Belum ada penerima aktif di pilihan itu. Pilih penerima lain.
 announce-audience-forbidden = Anda hanya dapat mengirim pengumuman ke PSM di wilayah Anda.
 announce-missing = Ada jawaban yang perlu diisi lagi.
 

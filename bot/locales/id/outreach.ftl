@@ -23,7 +23,8 @@ broadcast-to-coordinators = 🧑‍💼 Khusus koordinator dan admin
 broadcast-ask-kecamatan = Pilih satu atau beberapa kecamatan, lalu tekan <b>Selesai</b>.
 broadcast-button-done = ✔️ Selesai
 broadcast-refused-forbidden = Anda hanya dapat mengirim siaran ke PSM di kecamatan Anda sendiri.
-broadcast-refused-empty = Belum ada penerima aktif. Pilih minimal satu kecamatan yang punya PSM aktif.
+broadcast-refused-empty = Pilih minimal satu kecamatan.
+broadcast-refused-nobody = Belum ada penerima aktif. Pilih kecamatan yang punya PSM aktif.
 
 broadcast-audience-all = semua PSM aktif
 broadcast-audience-kecamatan = PSM Kec. { $names }
