@@ -107,17 +107,12 @@ class AnnouncementMessages:
         not_before: datetime,
     ) -> int:
         """Queue one payload per recipient language; idempotent like `outbox.enqueue`."""
-        by_locale: dict[str, list[User]] = {}
-        for user in recipients:
-            by_locale.setdefault(self.locale_of(user), []).append(user)
-        queued = 0
-        for locale, users in by_locale.items():
-            queued += await outbox.enqueue(
-                session,
-                kind=kind,
-                campaign_id=campaign_id,
-                recipients=users,
-                payload=build(locale),
-                not_before=not_before,
-            )
-        return queued
+        return await outbox.enqueue_localized(
+            session,
+            kind=kind,
+            campaign_id=campaign_id,
+            recipients=recipients,
+            build=build,
+            default_locale=self.settings.default_locale,
+            not_before=not_before,
+        )

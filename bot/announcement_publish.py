@@ -22,6 +22,9 @@ AHEAD = {ReminderKind.DAY: timedelta(days=1), ReminderKind.HOURS: timedelta(hour
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 
+# The author may no longer address anyone: their role or areas changed while composing.
+NOT_ALLOWED = "not-allowed"
+
 
 class IncompleteAnnouncement(Exception):
     """A required answer is missing from the draft; the message names it."""
@@ -85,7 +88,7 @@ async def submit_announcement(
         total = counts.pending + counts.sent + counts.blocked + counts.failed
         return Submitted(existing, total)
     if not may_address(author):
-        raise AudienceRefused("forbidden")
+        raise AudienceRefused(NOT_ALLOWED)
     audience = resolve_audience(author, draft.audience, draft.kecamatan)
     item = from_draft(draft)
     send_at = max(draft.send or now, now)

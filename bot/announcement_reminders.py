@@ -49,12 +49,16 @@ async def queue_reminder(
     session: AsyncSession, messages: AnnouncementMessages, reminder_id: int, now: datetime
 ) -> int:
     """Queue one due reminder and mark it done; a late or obsolete one is only marked."""
+    announcement_id = await session.scalar(
+        select(AnnouncementReminder.announcement_id).where(AnnouncementReminder.id == reminder_id)
+    )
+    # The announcement first, in the same order a reschedule or cancel locks: one of them then
+    # waits for the other, so a reminder cannot be queued with the old time as the event moves.
+    item = await session.get(Announcement, announcement_id, with_for_update=True)
     reminder = await session.get(AnnouncementReminder, reminder_id, with_for_update=True)
-    if reminder is None or reminder.done_at is not None:
+    if item is None or reminder is None or reminder.done_at is not None:
         return 0
     reminder.done_at = now
-    item = await session.get(Announcement, reminder.announcement_id)
-    assert item is not None
     if item.status != AnnouncementStatus.SCHEDULED or now >= reminder_expiry(
         reminder.kind, item.starts_at
     ):

@@ -45,13 +45,15 @@ def choosable_kecamatan(user: User, regions: Regions) -> list[Kecamatan]:
     return [k for k in regions.kecamatan if may_pick(user, k.code)]
 
 
-def resolve_audience(user: User, mode: str | None, chosen: Sequence[str]) -> dict[str, Any]:
+def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str]) -> dict[str, Any]:
     """The outbox audience for the author's choice, refusing anything outside their reach.
 
     Checked again when a draft is confirmed: the author's role or areas may have changed since
     the buttons were shown, and callback data can be forged.
     """
-    if not may_address(user) or mode not in audience_modes(user):
+    if not may_address(user):
+        raise AudienceRefused("forbidden")
+    if mode not in audience_modes(user):
         raise AudienceRefused("forbidden")
     if mode == AudienceMode.ALL:
         return {"all": True}

@@ -15,7 +15,7 @@ from bot.audience import AudienceRefused, resolve_audience
 from bot.context import BotContext
 from bot.outbox import Payload
 from bot.texts import Html, Texts
-from storage.models import User
+from storage.models import AuditEntry, User
 from storage.outbox import Broadcast
 
 BROADCAST = "broadcast"
@@ -83,6 +83,14 @@ async def queue_broadcast(
         build=lambda locale: payload_for(texts, locale, author, draft),
         default_locale=texts.default_locale,
         not_before=now,
+    )
+    session.add(
+        AuditEntry(
+            actor_id=author.id,
+            action="broadcast.create",
+            detail={"broadcast_id": broadcast.id, "audience": audience, "recipients": queued},
+            at=now,
+        )
     )
     return broadcast, queued
 

@@ -35,7 +35,9 @@ async def _invited(
 ) -> tuple[User, Announcement]:
     """The caller and the announcement, when it was addressed to them and still stands."""
     user = await get_user(session, telegram_id)
-    if item is None or user is None or user.status != UserStatus.ACTIVE:
+    if user is not None and user.status != UserStatus.ACTIVE:
+        raise RsvpRefused("inactive", item)
+    if item is None or user is None:
         raise RsvpRefused("unknown", item)
     invitation = await session.scalar(
         select(OutboxMessage.id).where(

@@ -69,6 +69,10 @@ async def decide_registration(update: Update, context: BotContext) -> None:
     await query.edit_message_text(
         context.t(outcome, name=applicant.full_name, reviewer=reviewer.full_name)
     )
+    await _tell_applicant(context, applicant)
+
+
+async def _tell_applicant(context: BotContext, applicant: User) -> None:
     locale = applicant.locale or context.services.settings.default_locale
     key = "signup-approved" if applicant.status == UserStatus.ACTIVE else "signup-rejected"
     try:
@@ -76,6 +80,7 @@ async def decide_registration(update: Update, context: BotContext) -> None:
             applicant.telegram_id, context.services.texts.get(locale, key)
         )
     except TelegramError:
+        # The decision stands; the applicant sees it on their next /start.
         _log.warning("could not tell applicant %s the outcome", applicant.id)
 
 

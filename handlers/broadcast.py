@@ -17,6 +17,7 @@ from bot.broadcasts import CAPTION_LENGTH, TEXT_LENGTH, BroadcastDraft, queue_br
 from bot.context import BotApp, BotContext
 from bot.people import get_user
 from handlers.broadcast_prompts import (
+    DRAFT_KEY,
     Step,
     ask,
     get_draft,
@@ -25,6 +26,7 @@ from handlers.broadcast_prompts import (
     mode_label,
     set_draft,
 )
+from handlers.busy import busy_with
 from handlers.replies import mark_chosen
 
 TYPED = filters.TEXT & ~filters.COMMAND
@@ -40,8 +42,11 @@ async def start(update: Update, context: BotContext) -> Step | int:
     assert update.effective_user is not None and update.message is not None
     async with context.services.sessions() as session:
         author = await get_user(session, update.effective_user.id)
-    if not may_address(author):
-        await update.message.reply_text(context.t("broadcast-not-allowed"))
+    refusal = busy_with(context, DRAFT_KEY) or (
+        None if may_address(author) else context.t("broadcast-not-allowed")
+    )
+    if refusal is not None:
+        await update.message.reply_text(refusal)
         return ConversationHandler.END
     set_draft(context, BroadcastDraft())
     return await ask(update, context, Step.TEXT)
@@ -132,12 +137,22 @@ async def send(update: Update, context: BotContext) -> Step | int:
                 session, author, draft, services.texts, services.clock.now()
             )
     except AudienceRefused as refused:
+        if not may_address(author):
+            return await _no_longer_allowed(update, context)
         return await ask(update, context, Step.AUDIENCE, context.t(f"broadcast-refused-{refused}"))
     set_draft(context, None)
     assert update.effective_chat is not None
     await context.bot.send_message(
         update.effective_chat.id, context.t("broadcast-queued", count=queued)
     )
+    return ConversationHandler.END
+
+
+async def _no_longer_allowed(update: Update, context: BotContext) -> int:
+    # The author's role or areas changed while composing: the draft can no longer go anywhere.
+    set_draft(context, None)
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, context.t("broadcast-not-allowed"))
     return ConversationHandler.END
 
 
@@ -162,7 +177,7 @@ async def wrong_input(update: Update, context: BotContext) -> Step:
 
 
 async def stale_button(update: Update, context: BotContext) -> Step:
-    """A button of an earlier question: say so and ask the current one again."""
+    """Say that the button belongs to an earlier question, and ask the current one again."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("wrong-stale-button-short"))
     return await ask(
@@ -171,7 +186,7 @@ async def stale_button(update: Update, context: BotContext) -> Step:
 
 
 async def resume(update: Update, context: BotContext) -> Step:
-    """A second /siaran continues the broadcast in progress."""
+    """Continue the broadcast in progress on a second /siaran."""
     return await ask(update, context, Step(get_draft(context).step), context.t("broadcast-resume"))
 
 

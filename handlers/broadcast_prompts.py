@@ -49,7 +49,7 @@ def set_draft(context: BotContext, draft: BroadcastDraft | None) -> None:
 
 
 async def load_author(update: Update, context: BotContext) -> User:
-    """The composing user as the database has them now; only coordinators and admins get here."""
+    """Load the composing user as the database has them now (a coordinator or an admin)."""
     assert update.effective_user is not None
     async with context.services.sessions() as session:
         author = await get_user(session, update.effective_user.id)

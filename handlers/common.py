@@ -27,7 +27,7 @@ async def hint(update: Update, context: BotContext) -> None:
 
 
 async def old_button(update: Update, context: BotContext) -> None:
-    """A button from a finished conversation: tell the user it no longer applies."""
+    """Tell the user that a button from a finished conversation no longer applies."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("wrong-stale-button-short"), show_alert=True)
 

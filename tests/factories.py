@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from storage.db import create_engine, create_sessions
 from storage.models import Case, CaseEvent, CoordinatorArea, Role, RosterEntry, User, UserStatus
@@ -69,6 +69,14 @@ async def add_roster(
                 kecamatan_codes=kecamatan or [],
             )
         )
+    await engine.dispose()
+
+
+async def set_role(url: str, telegram_id: int, role: Role) -> None:
+    """Change a user's role behind the bot's back, as an admin's database fix would."""
+    engine = create_engine(url)
+    async with create_sessions(engine).begin() as session:
+        await session.execute(update(User).where(User.telegram_id == telegram_id).values(role=role))
     await engine.dispose()
 
 

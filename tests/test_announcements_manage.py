@@ -22,11 +22,12 @@ from tests.announcing import (
     SITI,
     add_people,
     at,
+    last_alert,
     publish,
     rsvp,
     texts_to,
 )
-from tests.factories import CIPONDOH, add_user, fetch
+from tests.factories import CIPONDOH, add_user, fetch, set_role
 from tests.harness import BotHarness, Chat
 
 
@@ -59,6 +60,21 @@ async def test_the_list_shows_the_coordinators_own_announcements(
     await other.tap_data(f"am:o:{item.id}", other.last_with_buttons())
     request = harness.telegram.requests[-1]
     assert request.method == "answerCallbackQuery" and "tidak dapat" in request.params["text"]
+
+
+async def test_an_author_who_is_no_longer_a_coordinator_cannot_manage_or_export(
+    coordinator: Chat, harness: BotHarness, schema: str
+) -> None:
+    await publish(coordinator)
+    await coordinator.tap("Lihat jawaban")
+    card = coordinator.last_with_buttons()
+    await set_role(schema, COORDINATOR, Role.PSM)
+    for button in ("Unduh daftar", "Batalkan acara"):
+        await coordinator.tap(button, card)
+        assert "tidak dapat mengelola" in last_alert(harness)
+    assert await fetch(schema, AuditEntry, action="announcement.export") == []
+    [item] = await fetch(schema, Announcement)
+    assert item.status == "scheduled"
 
 
 async def test_a_long_list_pages_and_shows_titles_as_typed(coordinator: Chat) -> None:

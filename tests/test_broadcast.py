@@ -10,10 +10,10 @@ from bot.clock import FixedClock
 from bot.people import get_user
 from bot.texts import Texts
 from storage.db import create_engine, create_sessions
-from storage.models import Role, User, UserStatus
+from storage.models import AuditEntry, Role, User, UserStatus
 from storage.outbox import Broadcast, OutboxMessage
 from tests.conftest import ADMIN_ID
-from tests.factories import CIPONDOH, TANGERANG, add_user, fetch
+from tests.factories import CIPONDOH, TANGERANG, add_user, fetch, set_role
 from tests.harness import BotHarness, Chat
 
 COORDINATOR, SITI, RUDI, DEWI, PENDING = 2001, 1001, 1002, 1003, 1004
@@ -57,6 +57,12 @@ async def test_a_coordinator_previews_exactly_what_their_psm_receive(
     [broadcast] = await fetch(schema, Broadcast)
     assert broadcast.audience == {"kecamatan": [TANGERANG]}
     assert {row.status for row in await fetch(schema, OutboxMessage)} == {"pending"}
+    [audit] = await fetch(schema, AuditEntry, action="broadcast.create")
+    assert audit.detail == {
+        "broadcast_id": broadcast.id,
+        "audience": {"kecamatan": [TANGERANG]},
+        "recipients": 2,
+    }
 
     await harness.run_job("outbox")
     [received] = harness.telegram.sent_to(SITI)
@@ -204,3 +210,25 @@ async def test_confirming_the_same_draft_twice_queues_it_once(
     await engine.dispose()
     assert len(await fetch(schema, Broadcast)) == 1
     assert len(await fetch(schema, OutboxMessage)) == 2
+
+
+async def test_a_broadcast_waits_until_the_announcement_being_composed_is_finished(
+    coordinator: Chat,
+) -> None:
+    await coordinator.send("/pengumuman")
+    await coordinator.tap("Buat pengumuman")
+    refused = await coordinator.send("/siaran")
+    assert "sedang menyusun pengumuman" in refused.text
+    assert "Tulis isi pengumuman" in (await coordinator.send("Rapat Koordinasi PSM")).text
+
+
+async def test_a_coordinator_demoted_while_composing_cannot_send_and_loses_the_draft(
+    coordinator: Chat, schema: str
+) -> None:
+    await coordinator.send("/siaran")
+    await coordinator.send(TEXT)
+    await coordinator.tap("Kec. Tangerang")
+    await set_role(schema, COORDINATOR, Role.PSM)
+    assert "hanya dapat dikirim oleh koordinator" in (await coordinator.tap("Kirim")).text
+    assert await fetch(schema, Broadcast) == []
+    assert "hanya dapat dikirim oleh koordinator" in (await coordinator.send("/siaran")).text

@@ -42,21 +42,21 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "command-{}": ("lapor", "batal", "bantuan", "bahasa", "start", "pengumuman", "hadir", "siaran"),
     "answer-broadcast-{}": ("short", "long", "caption-short", "caption-long"),
     "broadcast-to-{}": ("all", "mine", "pick", "coordinators"),
-    "broadcast-refused-{}": ("forbidden", "empty"),
+    "broadcast-refused-{}": ("forbidden", "empty", "nobody"),
     "answer-announce-{}": tuple(
         f"{what}-{end}"
         for what in ("title", "body", "caption", "venue")
         for end in ("short", "long")
     ),
     "button-announce-to-{}": ("all", "mine", "pick", "coordinators"),
-    "announce-audience-{}": ("empty", "forbidden"),
+    "announce-audience-{}": ("empty", "forbidden", "nobody"),
     "announce-refused-{}": ("forbidden", "cancelled", "started", "before-send"),
     "announce-export-{}": EXPORT_COLUMNS,
     "announce-delivery-{}": tuple(DeliveryStatus),
     "rsvp-saved-{}": ("yes", "no"),
     "rsvp-answer-{}": ("yes", "no", "none"),
-    "rsvp-refused-{}": ("closed", "cancelled", "unknown", "not-invited"),
-    "checkin-refused-{}": ("unknown", "not-invited", "cancelled", "not-today"),
+    "rsvp-refused-{}": ("closed", "cancelled", "unknown", "not-invited", "inactive"),
+    "checkin-refused-{}": ("unknown", "not-invited", "cancelled", "not-today", "inactive"),
 }
 
 

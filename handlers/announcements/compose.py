@@ -19,6 +19,7 @@ from bot.audience import audience_modes, choosable_kecamatan, may_address
 from bot.context import BotContext
 from bot.people import get_user
 from handlers.announcements.prompts import (
+    DRAFT_KEY,
     Compose,
     ask,
     get_draft,
@@ -28,6 +29,7 @@ from handlers.announcements.prompts import (
     set_draft,
 )
 from handlers.announcements.wrong_input import stale_button
+from handlers.busy import busy_with
 from handlers.replies import mark_chosen
 
 FLYER_TYPES = ("application/pdf", "image/")
@@ -63,8 +65,11 @@ async def start_compose(update: Update, context: BotContext) -> Compose | int:
     assert update.callback_query is not None and update.effective_user is not None
     async with context.services.sessions() as session:
         user = await get_user(session, update.effective_user.id)
-    if not may_address(user):
-        await update.callback_query.answer(context.t("announce-not-allowed"), show_alert=True)
+    refusal = busy_with(context, DRAFT_KEY) or (
+        None if may_address(user) else context.t("announce-not-allowed")
+    )
+    if refusal is not None or user is None:
+        await update.callback_query.answer(refusal, show_alert=True)
         return ConversationHandler.END
     await mark_chosen(update, context.t("button-announce-new"))
     choosable = choosable_kecamatan(user, context.services.regions)

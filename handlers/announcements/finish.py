@@ -5,7 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcement_publish import IncompleteAnnouncement, Submitted, submit_announcement
+from bot.announcement_publish import (
+    NOT_ALLOWED,
+    IncompleteAnnouncement,
+    Submitted,
+    submit_announcement,
+)
 from bot.audience import AudienceRefused
 from bot.context import BotContext
 from bot.people import get_user
@@ -38,12 +43,21 @@ async def submit(update: Update, context: BotContext) -> Compose | int:
         note = "announce-start-past" if str(missing) == "starts_at" else "announce-missing"
         return await ask(update, context, MISSING[str(missing)], context.t(note))
     except AudienceRefused as refused:
+        if str(refused) == NOT_ALLOWED:
+            set_draft(context, None)
+            await _say(update, context, context.t("announce-not-allowed"))
+            return ConversationHandler.END
         return await ask(
             update, context, Compose.AUDIENCE, context.t(f"announce-audience-{refused}")
         )
     set_draft(context, None)
     await _confirm_saved(update, context, result, scheduled=draft.send is not None)
     return ConversationHandler.END
+
+
+async def _say(update: Update, context: BotContext, text: str) -> None:
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, text)
 
 
 async def _confirm_saved(

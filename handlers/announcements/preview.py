@@ -7,7 +7,7 @@ from telegram import Update
 from bot import outbox
 from bot.announcement_publish import from_draft
 from bot.announcements import AnnouncementDraft
-from bot.audience import AudienceRefused, may_address, resolve_audience
+from bot.audience import AudienceRefused, resolve_audience
 from bot.context import BotContext
 from bot.outbox import Payload
 from bot.outbox_sender import deliver
@@ -23,11 +23,9 @@ async def show_preview(
     update: Update, context: BotContext, draft: AnnouncementDraft, note: str | None
 ) -> str | None:
     """Show the preview and the summary; or return why the audience must be chosen again."""
-    assert update.effective_chat is not None and update.effective_user is not None
+    assert update.effective_user is not None
     async with context.services.sessions() as session:
         author = await get_user(session, update.effective_user.id)
-        if not may_address(author):
-            return context.t("announce-audience-forbidden")
         try:
             audience = resolve_audience(author, draft.audience, draft.kecamatan)
         except AudienceRefused as refused:
@@ -35,17 +33,8 @@ async def show_preview(
         count = len(await outbox.audience_users(session, audience))
     if not count:
         return context.t("announce-audience-nobody")
+    await _send_as_recipients_see_it(update, context, draft, note)
     messages = messages_of(context)
-    real = messages.announcement(context.locale, from_draft(draft))
-    buttons = [[(label, PREVIEW_BUTTON) for label, _ in row] for row in real.buttons or []]
-    chat_id = update.effective_chat.id
-    intro = context.t("announce-preview-intro")
-    await context.bot.send_message(chat_id, f"{note}\n\n{intro}" if note else intro)
-    await deliver(
-        context.bot,
-        chat_id,
-        Payload(text=real.text, photo=real.photo, document=real.document, buttons=buttons),
-    )
     send = (
         messages.when(context.locale, draft.send)
         if draft.send
@@ -58,5 +47,24 @@ async def show_preview(
         (context.t("button-announce-submit"), "an:ok"),
         (context.t("button-announce-discard"), "an:no"),
     ]
-    await context.bot.send_message(chat_id, summary, reply_markup=grid(actions, columns=2))
+    assert update.effective_chat is not None
+    await context.bot.send_message(
+        update.effective_chat.id, summary, reply_markup=grid(actions, columns=2)
+    )
     return None
+
+
+async def _send_as_recipients_see_it(
+    update: Update, context: BotContext, draft: AnnouncementDraft, note: str | None
+) -> None:
+    real = messages_of(context).announcement(context.locale, from_draft(draft))
+    buttons = [[(label, PREVIEW_BUTTON) for label, _ in row] for row in real.buttons or []]
+    assert update.effective_chat is not None
+    chat_id = update.effective_chat.id
+    intro = context.t("announce-preview-intro")
+    await context.bot.send_message(chat_id, f"{note}\n\n{intro}" if note else intro)
+    await deliver(
+        context.bot,
+        chat_id,
+        Payload(text=real.text, photo=real.photo, document=real.document, buttons=buttons),
+    )

@@ -32,14 +32,14 @@ async def wrong_input(update: Update, context: BotContext) -> Compose:
 
 
 async def stale_button(update: Update, context: BotContext) -> Compose:
-    """A button from an earlier question was pressed: say so and repeat the current one."""
+    """Say that the button belongs to an earlier question, and repeat the current one."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("wrong-stale-button-short"))
     return await ask(update, context, _step(context), context.t("wrong-stale-button"))
 
 
 async def resume(update: Update, context: BotContext) -> Compose:
-    """A second /pengumuman continues the announcement in progress rather than losing it."""
+    """Continue the announcement in progress on a second /pengumuman, rather than lose it."""
     return await ask(update, context, _step(context), context.t("announce-resume"))
 
 

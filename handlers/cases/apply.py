@@ -69,7 +69,7 @@ async def apply(
 
 
 async def tell_other_side(context: BotContext, change: Change) -> None:
-    """The reporter hears of coordinators' changes; the coordinators hear of the reporter's."""
+    """Tell the reporter of coordinators' changes, and the coordinators of the reporter's."""
     services, case = context.services, change.case
     async with services.sessions() as session:
         if change.actor.id == case.reporter_id:

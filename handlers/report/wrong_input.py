@@ -31,7 +31,7 @@ async def wrong_input(update: Update, context: BotContext) -> Step:
 
 
 async def stale_button(update: Update, context: BotContext) -> Step:
-    """A button from an earlier question was pressed: say so and repeat the current one."""
+    """Say that the button belongs to an earlier question, and repeat the current one."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("wrong-stale-button-short"))
     step = Step(context.draft.step)
@@ -45,6 +45,6 @@ async def help_in_report(update: Update, context: BotContext) -> Step:
 
 
 async def already_reporting(update: Update, context: BotContext) -> Step:
-    """A second /lapor continues the report in progress rather than losing it."""
+    """Continue the report in progress on a second /lapor, rather than lose it."""
     step = Step(context.draft.step)
     return await ask(update, context, step, context.t("report-resume"))

@@ -136,6 +136,7 @@ rsvp-saved-no = Thank you! Your answer: not attending. You can change it until t
 rsvp-refused-closed = The event has started, so the answer can no longer be changed.
 rsvp-refused-cancelled = This event has been cancelled.
 rsvp-refused-unknown = This announcement was not found.
+rsvp-refused-inactive = Your account is inactive, so your answer cannot be recorded. Please contact your coordinator.
 rsvp-refused-not-invited = This announcement was not addressed to you.
 announce-reminder-day =
     ⏰ <b>Reminder: tomorrow</b>
@@ -143,7 +144,7 @@ announce-reminder-day =
     🗓 { $when }
     📍 { $venue }
 
-    Not answered yet? Choose below.
+    Not answered yet, or want to change your answer? Choose below.
 announce-reminder-hours =
     ⏰ <b>In 2 hours:</b> { $title }
     🗓 { $when }
@@ -167,6 +168,7 @@ checkin-again = Your attendance at <b>{ $title }</b> was already recorded.
 checkin-refused-unknown = That code is not known. Please check the code from the coordinator.
 checkin-refused-not-invited = You were not among those invited to this event. Please contact your coordinator.
 checkin-refused-cancelled = This event has been cancelled.
+checkin-refused-inactive = Your account is inactive. Please contact your coordinator.
 checkin-refused-not-today = Attendance can only be recorded on the day of the event: { $date }.
 
 ## Managing an announcement

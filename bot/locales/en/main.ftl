@@ -212,6 +212,9 @@ help =
     <b>PSM Bot</b> helps Pekerja Sosial Masyarakat (PSM, community social workers) report social welfare cases.
     /lapor: report a new case, step by step
     /kasus: see and follow up cases
+    /hadir CODE: record that you attend an event, with the coordinator's code
+    /pengumuman: announce an event and see the PSM's answers (coordinators)
+    /siaran: send a message to PSM (coordinators)
     /batal: cancel the report you are filling in
     /bahasa: change language
     /start: register or see your account status
@@ -220,3 +223,7 @@ hint = Type /lapor to report a case, or /bantuan for help.
 cancel-nothing = Nothing is being filled in, so there is nothing to cancel.
 error-user = Sorry, something went wrong in the system. The answers you have already given are still saved; please try again in a moment.
 error-admin = ⚠️ <b>Error in PSM Bot</b>: { $error } (user { $user })
+busy-elsewhere = You are in the middle of a { $what }. Finish it first, or type /batal to cancel it.
+busy-report = case report
+busy-broadcast = broadcast
+busy-announcement = announcement

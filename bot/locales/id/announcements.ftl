@@ -130,6 +130,7 @@ rsvp-saved-no = Terima kasih! Jawaban Anda: Tidak hadir. Anda masih bisa menguba
 rsvp-refused-closed = Acara sudah dimulai, jadi jawaban tidak bisa diubah lagi.
 rsvp-refused-cancelled = Acara ini sudah dibatalkan.
 rsvp-refused-unknown = Pengumuman ini tidak ditemukan.
+rsvp-refused-inactive = Akun Anda sedang tidak aktif, jadi jawaban tidak bisa dicatat. Silakan hubungi koordinator Anda.
 rsvp-refused-not-invited = Pengumuman ini tidak ditujukan kepada Anda.
 announce-reminder-day =
     ⏰ <b>Pengingat: besok</b>
@@ -137,7 +138,7 @@ announce-reminder-day =
     🗓 { $when }
     📍 { $venue }
 
-    Belum menjawab? Pilih di bawah ini.
+    Belum menjawab, atau ingin mengubah jawaban? Pilih di bawah ini.
 announce-reminder-hours =
     ⏰ <b>2 jam lagi:</b> { $title }
     🗓 { $when }
@@ -161,6 +162,7 @@ checkin-again = Kehadiran Anda di <b>{ $title }</b> sudah tercatat sebelumnya.
 checkin-refused-unknown = Kode itu tidak dikenal. Mohon periksa lagi kode dari koordinator.
 checkin-refused-not-invited = Anda tidak termasuk penerima undangan acara ini. Silakan hubungi koordinator.
 checkin-refused-cancelled = Acara ini sudah dibatalkan.
+checkin-refused-inactive = Akun Anda sedang tidak aktif. Silakan hubungi koordinator Anda.
 checkin-refused-not-today = Kehadiran hanya bisa dicatat pada hari acara: { $date }.
 
 ## Managing an announcement

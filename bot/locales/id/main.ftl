@@ -203,6 +203,9 @@ help =
     <b>PSM Bot</b> membantu Pekerja Sosial Masyarakat melaporkan kasus kesejahteraan sosial.
     /lapor: laporkan kasus baru, langkah demi langkah
     /kasus: lihat dan tindak lanjuti kasus
+    /hadir KODE: catat kehadiran di acara, dengan kode dari koordinator
+    /pengumuman: umumkan acara dan lihat jawaban PSM (koordinator)
+    /siaran: kirim pesan ke PSM (koordinator)
     /batal: batalkan laporan yang sedang diisi
     /bahasa: ganti bahasa
     /start: daftar atau lihat status akun
@@ -211,3 +214,7 @@ hint = Ketik /lapor untuk melaporkan kasus, atau /bantuan untuk petunjuk.
 cancel-nothing = Tidak ada yang sedang diisi, jadi tidak ada yang dibatalkan.
 error-user = Maaf, terjadi gangguan di sistem. Jawaban yang sudah Anda isi tetap tersimpan; silakan coba lagi sebentar lagi.
 error-admin = ⚠️ <b>Error di PSM Bot</b>: { $error } (user { $user })
+busy-elsewhere = Anda sedang menyusun { $what }. Selesaikan dulu, atau ketik /batal untuk membatalkannya.
+busy-report = laporan kasus
+busy-broadcast = siaran
+busy-announcement = pengumuman
