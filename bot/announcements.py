@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.answers import BadAnswer
@@ -45,14 +44,6 @@ class AnnouncementDraft:
     send_at: str | None = None
     # Set instead of the fields above when the conversation changes an existing event's time.
     reschedule_id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> AnnouncementDraft:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in data.items() if key in known})
 
     @property
     def start(self) -> datetime | None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot import stored
 from bot.categories import Categories
 from bot.clock import Clock
 from bot.crypto import Cipher
@@ -18,6 +19,9 @@ from bot.sectors import Sectors
 from bot.settings import Settings
 from bot.texts import Texts
 from storage.db import Sessions
+
+# Where the report in progress lives in user_data; the follow-up tick reads it too.
+REPORT_DRAFT = "draft"
 
 UserData = dict[str, Any]
 
@@ -71,21 +75,14 @@ class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData
 
     @property
     def draft(self) -> Draft:
-        stored = (self.user_data or {}).get("draft")
-        if not isinstance(stored, dict):
-            raise LookupError("no report draft in progress")
-        return Draft.from_dict(stored)
+        return stored.load(self.user_data, REPORT_DRAFT, Draft)
 
     @draft.setter
     def draft(self, value: Draft | None) -> None:
-        if self.user_data is None:
-            return
-        if value is None:
-            self.user_data.pop("draft", None)
-        else:
+        if value is not None:
             # The idle-draft reminder reads this; it goes by the bot's clock, not the host's.
             value.updated_at = self.services.clock.now().isoformat()
-            self.user_data["draft"] = value.to_dict()
+        stored.store(self.user_data, REPORT_DRAFT, value)
 
 
 BotApp = Application[

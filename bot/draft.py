@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
 
 
 def _now() -> str:
@@ -44,14 +43,6 @@ class Draft:
     reminded: bool = False
     started_at: str = field(default_factory=_now)
     updated_at: str = field(default_factory=_now)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Draft:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in data.items() if key in known})
 
     @property
     def birth(self) -> date | None:

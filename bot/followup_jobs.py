@@ -15,7 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
-from bot.context import BotApp, BotContext
+from bot.context import REPORT_DRAFT, BotApp, BotContext
 from bot.nudges import NUDGES_BEFORE_ESCALATION, follow_up_interval, in_quiet_hours
 from bot.people import reviewers_for
 from bot.settings import Settings
@@ -136,7 +136,7 @@ async def _remind_drafts(context: BotContext, now: datetime) -> None:
     application = context.application
     idle = timedelta(hours=context.services.settings.draft_reminder_hours)
     for user_id, data in list(application.user_data.items()):
-        draft = data.get("draft")
+        draft = data.get(REPORT_DRAFT)
         if not isinstance(draft, dict) or draft.get("reminded"):
             continue
         if datetime.fromisoformat(draft["updated_at"]) + idle > now:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import outbox
+from bot import outbox, stored
 from bot.audience import (
     AudienceMode,
     AudienceRefused,
@@ -20,6 +19,7 @@ from bot.context import BotContext
 from bot.outbox_sender import deliver
 from bot.people import get_user
 from handlers.keyboards import grid
+from handlers.replies import audience_label
 from storage.models import User
 
 DRAFT_KEY = "broadcast"
@@ -33,19 +33,11 @@ class Step(IntEnum):
 
 
 def get_draft(context: BotContext) -> BroadcastDraft:
-    stored = (context.user_data or {}).get(DRAFT_KEY)
-    if not isinstance(stored, dict):
-        raise LookupError("no broadcast draft in progress")
-    return BroadcastDraft.from_dict(stored)
+    return stored.load(context.user_data, DRAFT_KEY, BroadcastDraft)
 
 
 def set_draft(context: BotContext, draft: BroadcastDraft | None) -> None:
-    if context.user_data is None:
-        return
-    if draft is None:
-        context.user_data.pop(DRAFT_KEY, None)
-    else:
-        context.user_data[DRAFT_KEY] = draft.to_dict()
+    stored.store(context.user_data, DRAFT_KEY, draft)
 
 
 async def load_author(update: Update, context: BotContext) -> User:
@@ -64,15 +56,6 @@ def mode_label(context: BotContext, author: User, mode: str) -> str:
         )
         return context.t("broadcast-to-mine", names=names)
     return context.t(f"broadcast-to-{mode}")
-
-
-def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
-    if audience.get("all"):
-        return context.t("broadcast-audience-all")
-    if audience.get("coordinators"):
-        return context.t("broadcast-audience-coordinators")
-    names = ", ".join(context.services.regions.name_of(code) for code in audience["kecamatan"])
-    return context.t("broadcast-audience-kecamatan", names=names)
 
 
 def kecamatan_keyboard(

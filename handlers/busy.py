@@ -6,10 +6,16 @@ typed answers meant for the other; starting a second one is refused instead.
 
 from __future__ import annotations
 
-from bot.context import BotContext
+from bot.context import REPORT_DRAFT, BotContext
+from handlers import broadcast_prompts
+from handlers.announcements import prompts as announcement_prompts
 
 # The user_data key of each composition's draft, and how the refusal names it.
-DRAFTS = {"draft": "report", "broadcast": "broadcast", "announcement": "announcement"}
+DRAFTS = {
+    REPORT_DRAFT: "report",
+    broadcast_prompts.DRAFT_KEY: "broadcast",
+    announcement_prompts.DRAFT_KEY: "announcement",
+}
 
 
 def busy_with(context: BotContext, starting: str) -> str | None:

@@ -9,7 +9,7 @@ import traceback
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.context import BotApp, BotContext
+from bot.context import REPORT_DRAFT, BotApp, BotContext
 from handlers.report.prompts import ask
 from handlers.report.steps import Step
 
@@ -44,7 +44,7 @@ async def _reassure(update: Update, context: BotContext) -> None:
     """Say sorry and, mid-report, ask the current question again so the PSM can carry on."""
     assert update.effective_chat is not None
     try:
-        if context.user_data and "draft" in context.user_data:
+        if context.user_data and REPORT_DRAFT in context.user_data:
             await ask(update, context, Step(context.draft.step), context.t("error-user"))
         else:
             await context.bot.send_message(update.effective_chat.id, context.t("error-user"))

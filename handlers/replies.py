@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import html
+from typing import Any
 
 from telegram import Message, Update
 from telegram.error import BadRequest
+
+from bot.context import BotContext
+
+
+def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
+    """Name an outbox audience (bot.outbox.audience_users) the way the author chose it."""
+    if audience.get("coordinators"):
+        return context.t("audience-coordinators")
+    if audience.get("all"):
+        return context.t("audience-all")
+    names = ", ".join(context.services.regions.name_of(code) for code in audience["kecamatan"])
+    return context.t("audience-kecamatan", names=names)
 
 
 async def mark_chosen(update: Update, label: str) -> None:

@@ -12,8 +12,9 @@ from bot.context import BotContext
 from bot.outbox import Payload
 from bot.outbox_sender import deliver
 from bot.people import get_user
-from handlers.announcements.render import audience_label, messages_of
+from handlers.announcements.render import messages_of
 from handlers.keyboards import grid
+from handlers.replies import audience_label
 
 # Preview buttons look like the real ones but only say "this is a preview" when tapped.
 PREVIEW_BUTTON = "an:pv"

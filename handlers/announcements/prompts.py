@@ -8,6 +8,7 @@ from enum import IntEnum
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot import stored
 from bot.announcements import TIME_FORMAT, AnnouncementDraft
 from bot.audience import AudienceMode
 from bot.context import BotContext
@@ -30,19 +31,11 @@ class Compose(IntEnum):
 
 
 def get_draft(context: BotContext) -> AnnouncementDraft:
-    stored = (context.user_data or {}).get(DRAFT_KEY)
-    if not isinstance(stored, dict):
-        raise LookupError("no announcement draft in progress")
-    return AnnouncementDraft.from_dict(stored)
+    return stored.load(context.user_data, DRAFT_KEY, AnnouncementDraft)
 
 
 def set_draft(context: BotContext, draft: AnnouncementDraft | None) -> None:
-    if context.user_data is None:
-        return
-    if draft is None:
-        context.user_data.pop(DRAFT_KEY, None)
-    else:
-        context.user_data[DRAFT_KEY] = draft.to_dict()
+    stored.store(context.user_data, DRAFT_KEY, draft)
 
 
 def example_time(context: BotContext, days: int) -> str:

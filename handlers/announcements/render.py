@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.announcement_messages import AnnouncementMessages
 from bot.announcement_report import AnnouncementStats
 from bot.context import BotContext
 from bot.outbox import Buttons
+from handlers.replies import audience_label
 from storage.announcements import Announcement, AnnouncementStatus
 
 
@@ -26,15 +25,6 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
             for row in buttons
         ]
     )
-
-
-def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
-    if audience.get("coordinators"):
-        return context.t("announce-recipients-coordinators")
-    if audience.get("all"):
-        return context.t("announce-recipients-all")
-    names = ", ".join(context.services.regions.name_of(code) for code in audience["kecamatan"])
-    return context.t("announce-recipients-kecamatan", names=names)
 
 
 def status_label(context: BotContext, item: Announcement) -> str:

@@ -111,12 +111,6 @@ announce-audience-nobody = Nobody active would receive it. Choose other recipien
 announce-audience-forbidden = You can only send announcements to the PSM of your own area.
 announce-missing = One of the answers needs to be given again.
 
-## Who receives it
-
-announce-recipients-all = all active PSM
-announce-recipients-kecamatan = PSM of Kec. { $names }
-announce-recipients-coordinators = coordinators
-
 ## What recipients receive
 
 announcement-message =

@@ -26,9 +26,10 @@ broadcast-refused-forbidden = You can only send broadcasts to the PSM of your ow
 broadcast-refused-empty = Choose at least one kecamatan.
 broadcast-refused-nobody = There is nobody active to receive it yet. Choose kecamatan with active PSM.
 
-broadcast-audience-all = all active PSM
-broadcast-audience-kecamatan = PSM of Kec. { $names }
-broadcast-audience-coordinators = coordinators and admins
+# Who receives an announcement or a broadcast, as the preview and the card name them.
+audience-all = all active PSM
+audience-kecamatan = PSM of Kec. { $names }
+audience-coordinators = coordinators and admins
 broadcast-preview = 👀 Preview: this is the message people will receive.
 broadcast-confirm =
     Send the broadcast above to <b>{ $count ->

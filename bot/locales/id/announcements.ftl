@@ -105,12 +105,6 @@ announce-audience-nobody = Belum ada penerima aktif di pilihan itu. Pilih peneri
 announce-audience-forbidden = Anda hanya dapat mengirim pengumuman ke PSM di wilayah Anda.
 announce-missing = Ada jawaban yang perlu diisi lagi.
 
-## Who receives it
-
-announce-recipients-all = semua PSM aktif
-announce-recipients-kecamatan = PSM Kec. { $names }
-announce-recipients-coordinators = koordinator
-
 ## What recipients receive
 
 announcement-message =

@@ -26,9 +26,10 @@ broadcast-refused-forbidden = Anda hanya dapat mengirim siaran ke PSM di kecamat
 broadcast-refused-empty = Pilih minimal satu kecamatan.
 broadcast-refused-nobody = Belum ada penerima aktif. Pilih kecamatan yang punya PSM aktif.
 
-broadcast-audience-all = semua PSM aktif
-broadcast-audience-kecamatan = PSM Kec. { $names }
-broadcast-audience-coordinators = koordinator dan admin
+# Who receives an announcement or a broadcast, as the preview and the card name them.
+audience-all = semua PSM aktif
+audience-kecamatan = PSM Kec. { $names }
+audience-coordinators = koordinator dan admin
 broadcast-preview = 👀 Pratinjau: beginilah pesan yang akan diterima.
 broadcast-confirm =
     Kirim siaran di atas kepada <b>{ $count } orang</b> ({ $audience })?
