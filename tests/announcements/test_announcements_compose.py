@@ -21,12 +21,6 @@ from tests.factories import CIPONDOH, TANGERANG, fetch
 from tests.harness import BotHarness, Chat
 
 
-@pytest.fixture
-async def coordinator(harness: BotHarness, schema: str) -> Chat:
-    await add_people(schema)
-    return harness.user(COORDINATOR)
-
-
 async def test_preview_shows_exactly_what_psm_will_receive(
     coordinator: Chat, harness: BotHarness, schema: str
 ) -> None:

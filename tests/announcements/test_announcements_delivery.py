@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.clock import FixedClock
 from tests.announcing import (
     COORDINATOR,
@@ -19,12 +17,6 @@ from tests.announcing import (
 )
 from tests.conftest import ADMIN_ID
 from tests.harness import BotHarness, Chat
-
-
-@pytest.fixture
-async def coordinator(harness: BotHarness, schema: str) -> Chat:
-    await add_people(schema)
-    return harness.user(COORDINATOR)
 
 
 async def test_a_scheduled_announcement_waits_for_its_time_then_reaches_everyone(

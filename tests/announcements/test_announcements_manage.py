@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-import pytest
 from openpyxl import load_workbook
 
 from bot.announcement_report import RsvpRow, rsvp_sheet
@@ -20,7 +19,6 @@ from tests.announcing import (
     OTHER_COORDINATOR,
     RUDI,
     SITI,
-    add_people,
     at,
     last_alert,
     publish,
@@ -29,12 +27,6 @@ from tests.announcing import (
 )
 from tests.factories import CIPONDOH, add_user, fetch, set_role
 from tests.harness import BotHarness, Chat
-
-
-@pytest.fixture
-async def coordinator(harness: BotHarness, schema: str) -> Chat:
-    await add_people(schema)
-    return harness.user(COORDINATOR)
 
 
 async def open_card(coordinator: Chat) -> None:
