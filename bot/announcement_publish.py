@@ -85,8 +85,7 @@ async def submit_announcement(
     existing = await session.scalar(select(Announcement).where(Announcement.draft_id == draft.id))
     if existing is not None:
         counts = await outbox.counts(session, ANNOUNCEMENT, existing.id)
-        total = counts.pending + counts.sent + counts.blocked + counts.failed
-        return Submitted(existing, total)
+        return Submitted(existing, counts.total - counts.cancelled)
     if not may_address(author):
         raise AudienceRefused(NOT_ALLOWED)
     audience = resolve_audience(author, draft.audience, draft.kecamatan)

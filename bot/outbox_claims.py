@@ -105,7 +105,7 @@ async def release(session: AsyncSession, row_ids: list[int]) -> None:
 
 
 async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]]) -> None:
-    """Store the outcomes of sends; recipients who blocked the bot become inactive."""
+    """Store the outcomes of sends; recipients who blocked the bot are marked blocked."""
     await session.execute(
         update(OutboxMessage),
         [
@@ -123,16 +123,16 @@ async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]])
     )
     for row, outcome in outcomes:
         if outcome.status == DeliveryStatus.BLOCKED:
-            await _deactivate(session, row.user_id, outcome)
+            await _mark_blocked(session, row.user_id, outcome)
 
 
-async def _deactivate(session: AsyncSession, user_id: int, outcome: Outcome) -> None:
-    deactivated = await session.execute(
+async def _mark_blocked(session: AsyncSession, user_id: int, outcome: Outcome) -> None:
+    marked = await session.execute(
         update(User)
         .where(User.id == user_id, User.status == UserStatus.ACTIVE)
         .values(status=UserStatus.BLOCKED)
     )
-    if getattr(deactivated, "rowcount", 0):
+    if getattr(marked, "rowcount", 0):
         session.add(
             AuditEntry(
                 action="user.blocked_bot",

@@ -26,7 +26,8 @@ from storage.announcements import Announcement, AnnouncementStatus
 TITLE_IN_LIST = 40
 
 
-def _announcement_id(update: Update) -> int:
+def announcement_id(update: Update) -> int:
+    """The announcement a card button (am:<action>:<id>) names."""
     assert update.callback_query is not None and update.callback_query.data is not None
     return int(update.callback_query.data.rsplit(":", 1)[-1])
 
@@ -108,7 +109,7 @@ async def open_announcement(update: Update, context: BotContext) -> None:
     assert update.effective_user is not None
     try:
         async with context.services.sessions() as session:
-            _, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            _, item = await managed(session, update.effective_user.id, announcement_id(update))
             stats = await announcement_stats(session, item)
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)
@@ -127,7 +128,7 @@ async def ask_cancel(update: Update, context: BotContext) -> None:
     assert update.effective_user is not None
     try:
         async with context.services.sessions() as session:
-            _, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            _, item = await managed(session, update.effective_user.id, announcement_id(update))
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)
     choices = [
@@ -145,7 +146,7 @@ async def confirm_cancel(update: Update, context: BotContext) -> None:
     try:
         async with context.services.sessions.begin() as session:
             user, item = await managed(
-                session, update.effective_user.id, _announcement_id(update), lock=True
+                session, update.effective_user.id, announcement_id(update), lock=True
             )
             told = await cancel(session, messages, user, item, now)
     except ChangeRefused as refused:
@@ -163,7 +164,7 @@ async def export_rsvps(update: Update, context: BotContext) -> None:
     services = context.services
     try:
         async with services.sessions.begin() as session:
-            user, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            user, item = await managed(session, update.effective_user.id, announcement_id(update))
             rows = await rsvp_rows(session, item, user, services.clock.now())
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)

@@ -9,14 +9,10 @@ from bot.announcement_changes import ChangeRefused, check_open, managed, resched
 from bot.announcements import AnnouncementDraft, event_start
 from bot.answers import BadAnswer
 from bot.context import BotContext
+from handlers.announcements.manage import announcement_id
 from handlers.announcements.prompts import Compose, ask, get_draft, set_draft
 from handlers.announcements.render import messages_of
 from handlers.replies import mark_chosen
-
-
-def _announcement_id(update: Update) -> int:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    return int(update.callback_query.data.rsplit(":", 1)[-1])
 
 
 async def start_reschedule(update: Update, context: BotContext) -> Compose | int:
@@ -24,7 +20,7 @@ async def start_reschedule(update: Update, context: BotContext) -> Compose | int
     assert update.callback_query is not None and update.effective_user is not None
     try:
         async with context.services.sessions() as session:
-            _, item = await managed(session, update.effective_user.id, _announcement_id(update))
+            _, item = await managed(session, update.effective_user.id, announcement_id(update))
             check_open(item, context.services.clock.now())
     except ChangeRefused as refused:
         await update.callback_query.answer(

@@ -44,7 +44,7 @@ async def resume(update: Update, context: BotContext) -> Compose:
 
 
 async def busy(update: Update, context: BotContext) -> Compose:
-    """Managing another announcement waits until this conversation is finished."""
+    """Refuse to change another announcement until this conversation is finished."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("announce-busy"), show_alert=True)
     return _step(context)
