@@ -29,15 +29,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 from telegram.warnings import PTBUserWarning
 
-from bot import outbox
 from bot.app import build_application
-from bot.clock import Clock
-from bot.context import BotContext
-from bot.outbox import Payload
-from bot.settings import Settings, load_settings
+from bot.delivery import outbox
+from bot.delivery.payload import Payload
+from bot.runtime.clock import Clock
+from bot.runtime.context import BotContext
+from bot.runtime.settings import Settings, load_settings
 from storage.db import create_engine, create_sessions
-from storage.models import Role, User, UserStatus
-from storage.outbox import OutboxMessage
+from storage.delivery import OutboxMessage
+from storage.people import Role, User, UserStatus
 from storage.tables import Base
 from tests.fakes.telegram_server import FakeTelegramServer
 

@@ -26,8 +26,8 @@ from telegram import Update
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
-from bot.clock import Clock
-from bot.settings import load_settings
+from bot.runtime.clock import Clock
+from bot.runtime.settings import load_settings
 from storage.db import create_engine
 from storage.tables import Base
 from tests.factories import add_user

@@ -9,19 +9,22 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import announcement_reminders, broadcasts, followup_jobs, outbox_sender
-from bot.categories import load_categories
-from bot.clock import Clock
-from bot.context import BotApp, BotContext, BotData, Services
-from bot.crypto import load_cipher
-from bot.people import ensure_admins
-from bot.regions import load_regions
-from bot.sectors import load_sectors
-from bot.settings import Settings
-from bot.texts import LOCALES, Texts
-from bot.updates import PerChatUpdateProcessor
+from bot.announcements import reminders
+from bot.broadcasts import queue
+from bot.cases import followup
+from bot.delivery import sender
+from bot.people.registration import ensure_admins
+from bot.privacy.crypto import load_cipher
+from bot.reference.categories import load_categories
+from bot.reference.regions import load_regions
+from bot.reference.sectors import load_sectors
+from bot.runtime.clock import Clock
+from bot.runtime.context import BotApp, BotContext, BotData, Services
+from bot.runtime.persistence import SqlPersistence
+from bot.runtime.settings import Settings
+from bot.runtime.texts import LOCALES, Texts
+from bot.runtime.updates import PerChatUpdateProcessor
 from storage.db import create_engine, create_sessions
-from storage.persistence import SqlPersistence
 
 _log = logging.getLogger(__name__)
 COMMANDS = (
@@ -85,8 +88,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .build(),
     )
     _register_handlers(application, settings, texts)
-    followup_jobs.schedule(application, settings)
-    announcement_reminders.schedule(application)
+    followup.schedule(application, settings)
+    reminders.schedule(application)
     return application
 
 
@@ -107,22 +110,15 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import (
-        announcements,
-        approval,
-        broadcast,
-        cases,
-        common,
-        errors,
-        language,
-        onboarding,
-        report,
-    )
+    from handlers import announcements, cases, common, errors, language
+    from handlers.broadcasts import conversation as broadcasts
+    from handlers.cases import report
+    from handlers.people import approval, onboarding
 
     language.register(application)
     cases.register_input(application)
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
-    broadcast.register(application)
+    broadcasts.register(application)
     announcements.register_conversation(application)
     report.register(application, texts)
     onboarding.register(application)
@@ -131,5 +127,5 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     announcements.register(application)
     common.register(application)
     errors.register(application)
-    outbox_sender.schedule(application, settings)
-    broadcasts.watch_deliveries()
+    sender.schedule(application, settings)
+    queue.watch_deliveries()

@@ -8,10 +8,10 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.regions import load_regions
-from bot.roster import read_roster, save_roster
-from bot.settings import Settings, SettingsError, load_settings
-from bot.standby import ActiveLock
+from bot.people.roster import read_roster, save_roster
+from bot.reference.regions import load_regions
+from bot.runtime.settings import Settings, SettingsError, load_settings
+from bot.runtime.standby import ActiveLock
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import BotContext
-from bot.people import welcome_back
-from storage.models import User, UserStatus
+from bot.people.registration import welcome_back
+from bot.runtime.context import BotContext
+from storage.people import User, UserStatus
 
 
 async def active_user_or_explain(update: Update, context: BotContext) -> User | None:

@@ -6,9 +6,9 @@ typed answers meant for the other; starting a second one is refused instead.
 
 from __future__ import annotations
 
-from bot.context import REPORT_DRAFT, BotContext
-from handlers import broadcast_prompts
+from bot.runtime.context import REPORT_DRAFT, BotContext
 from handlers.announcements import prompts as announcement_prompts
+from handlers.broadcasts import prompts as broadcast_prompts
 
 # The user_data key of each composition's draft, and how the refusal names it.
 DRAFTS = {

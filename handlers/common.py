@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import BotApp, BotContext
+from bot.runtime.context import BotApp, BotContext
 
 
 async def show_help(update: Update, context: BotContext) -> None:

@@ -9,9 +9,9 @@ import traceback
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.context import REPORT_DRAFT, BotApp, BotContext
-from handlers.report.prompts import ask
-from handlers.report.steps import Step
+from bot.runtime.context import REPORT_DRAFT, BotApp, BotContext
+from handlers.cases.report.prompts import ask
+from handlers.cases.report.steps import Step
 
 _log = logging.getLogger(__name__)
 # Leave room for the header inside Telegram's 4096-character limit.

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.categories import Categories
-from bot.regions import Kecamatan, Regions
-from bot.texts import Texts
+from bot.reference.categories import Categories
+from bot.reference.regions import Kecamatan, Regions
+from bot.runtime.texts import Texts
 
 Choice = tuple[str, str]  # (label, callback_data)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp, BotContext
-from bot.people import get_user
-from bot.texts import LOCALES
+from bot.people.directory import get_user
+from bot.runtime.context import BotApp, BotContext
+from bot.runtime.texts import LOCALES
 from handlers.keyboards import grid
 
 # Before the conversations, so switching language never disturbs a report in progress.

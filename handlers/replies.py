@@ -9,7 +9,7 @@ from typing import Any
 from telegram import Message, Update
 from telegram.error import BadRequest
 
-from bot.context import BotContext
+from bot.runtime.context import BotContext
 
 
 def audience_label(context: BotContext, audience: dict[str, Any]) -> str:

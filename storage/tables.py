@@ -3,7 +3,16 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import announcements, followup, models, outbox
-from storage.models import Base
+from storage import announcements, audit, broadcasts, cases, conversations, delivery, people
+from storage.base import Base
 
-__all__ = ["Base", "announcements", "followup", "models", "outbox"]
+__all__ = [
+    "Base",
+    "announcements",
+    "audit",
+    "broadcasts",
+    "cases",
+    "conversations",
+    "delivery",
+    "people",
+]

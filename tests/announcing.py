@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from storage.models import Role
+from storage.people import Role
 from tests.factories import TANGERANG, add_user
 from tests.harness import BotHarness, Chat, Message, Reply
 

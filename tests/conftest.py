@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
-from bot.clock import FixedClock
-from bot.settings import Settings, load_settings
+from bot.runtime.clock import FixedClock
+from bot.runtime.settings import Settings, load_settings
 from storage.db import create_engine
 from storage.tables import Base
 from tests.fakes.telegram_server import FakeTelegramServer

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from storage.cases import Case, CaseEvent
 from storage.db import create_engine, create_sessions
-from storage.models import Case, CaseEvent, CoordinatorArea, Role, RosterEntry, User, UserStatus
+from storage.people import CoordinatorArea, Role, RosterEntry, User, UserStatus
 
 TANGERANG = "367101"
 SUKARASA = "3671011001"

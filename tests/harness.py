@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.app import ALLOWED_UPDATES, build_application
-from bot.clock import FixedClock
-from bot.context import BotApp
-from bot.settings import Settings
+from bot.runtime.clock import FixedClock
+from bot.runtime.context import BotApp
+from bot.runtime.settings import Settings
 from tests.fakes.fake_user import FakeUser
 from tests.fakes.telegram_server import FakeTelegramServer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp
+from bot.runtime.context import BotApp
 from handlers.announcements import manage, rsvp
 from handlers.announcements.conversation import build_compose_conversation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcements import (
+from bot.announcements.draft import (
     BODY_LENGTH,
     CAPTION_BODY_LENGTH,
     TITLE_LENGTH,
@@ -14,10 +14,10 @@ from bot.announcements import (
     event_start,
     send_moment,
 )
-from bot.answers import BadAnswer, bounded_text
-from bot.audience import audience_modes, choosable_kecamatan, may_address
-from bot.context import BotContext
-from bot.people import get_user
+from bot.delivery.audience import audience_modes, choosable_kecamatan, may_address
+from bot.people.directory import get_user
+from bot.runtime.answers import BadAnswer, bounded_text
+from bot.runtime.context import BotContext
 from handlers.announcements.prompts import (
     DRAFT_KEY,
     Compose,

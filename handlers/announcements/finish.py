@@ -5,15 +5,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcement_publish import (
+from bot.announcements.publish import (
     NOT_ALLOWED,
     IncompleteAnnouncement,
     Submitted,
     submit_announcement,
 )
-from bot.audience import AudienceRefused
-from bot.context import BotContext
-from bot.people import get_user
+from bot.delivery.audience import AudienceRefused
+from bot.people.directory import get_user
+from bot.runtime.context import BotContext
 from handlers.announcements.prompts import Compose, ask, get_draft, set_draft
 from handlers.announcements.render import messages_of
 from handlers.keyboards import grid

@@ -6,17 +6,17 @@ import html
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
-from bot.announcement_changes import ChangeRefused, cancel, managed
-from bot.announcement_report import (
+from bot.announcements.changes import ChangeRefused, cancel, managed
+from bot.announcements.report import (
     LIST_LENGTH,
     announcement_stats,
     announcements_of,
     rsvp_rows,
     rsvp_sheet,
 )
-from bot.audience import may_address
-from bot.context import BotContext
-from bot.people import get_user
+from bot.delivery.audience import may_address
+from bot.people.directory import get_user
+from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.announcements.render import detail_text, messages_of
 from handlers.keyboards import grid

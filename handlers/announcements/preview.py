@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import outbox
-from bot.announcement_publish import from_draft
-from bot.announcements import AnnouncementDraft
-from bot.audience import AudienceRefused, resolve_audience
-from bot.context import BotContext
-from bot.outbox import Payload
-from bot.outbox_sender import deliver
-from bot.people import get_user
+from bot.announcements.draft import AnnouncementDraft
+from bot.announcements.publish import from_draft
+from bot.delivery import outbox
+from bot.delivery.audience import AudienceRefused, resolve_audience
+from bot.delivery.payload import Payload
+from bot.delivery.sender import deliver
+from bot.people.directory import get_user
+from bot.runtime.context import BotContext
 from handlers.announcements.render import messages_of
 from handlers.keyboards import grid
 from handlers.replies import audience_label

@@ -8,10 +8,10 @@ from enum import IntEnum
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import stored
-from bot.announcements import TIME_FORMAT, AnnouncementDraft
-from bot.audience import AudienceMode
-from bot.context import BotContext
+from bot.announcements.draft import TIME_FORMAT, AnnouncementDraft
+from bot.delivery.audience import AudienceMode
+from bot.runtime import stored
+from bot.runtime.context import BotContext
 from handlers.announcements.preview import show_preview
 from handlers.keyboards import grid
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.announcement_messages import AnnouncementMessages
-from bot.announcement_report import AnnouncementStats
-from bot.context import BotContext
-from bot.outbox import Buttons
+from bot.announcements.messages import AnnouncementMessages
+from bot.announcements.report import AnnouncementStats
+from bot.delivery.payload import Buttons
+from bot.runtime.context import BotContext
 from handlers.replies import audience_label
 from storage.announcements import Announcement, AnnouncementStatus
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcement_changes import ChangeRefused, check_open, managed, reschedule
-from bot.announcements import AnnouncementDraft, event_start
-from bot.answers import BadAnswer
-from bot.context import BotContext
+from bot.announcements.changes import ChangeRefused, check_open, managed, reschedule
+from bot.announcements.draft import AnnouncementDraft, event_start
+from bot.runtime.answers import BadAnswer
+from bot.runtime.context import BotContext
 from handlers.announcements.manage import announcement_id
 from handlers.announcements.prompts import Compose, ask, get_draft, set_draft
 from handlers.announcements.render import messages_of

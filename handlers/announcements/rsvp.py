@@ -8,8 +8,8 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import BotContext
-from bot.rsvp import RsvpRefused, answer, check_in
+from bot.announcements.rsvp import RsvpRefused, answer, check_in
+from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.announcements.render import keyboard, messages_of
 

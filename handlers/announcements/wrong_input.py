@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot.context import BotContext
+from bot.runtime.context import BotContext
 from handlers.announcements.prompts import Compose, ask, get_draft
 
 TYPED_STEPS = (Compose.TITLE, Compose.STARTS_AT, Compose.VENUE, Compose.SEND_AT, Compose.NEW_TIME)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp
+from bot.runtime.context import BotApp
 from handlers.cases import browse, quick, view
 from handlers.cases.input import build_case_input
 

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.casework import Change, act, open_case, refer
-from bot.context import BotContext
-from bot.lifecycle import AccessDenied, Action, IllegalTransition
-from bot.people import reviewers_for
+from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition
+from bot.cases.work import Change, act, open_case, refer
+from bot.people.directory import reviewers_for
+from bot.runtime.context import BotContext
 from handlers.cases.render import event_detail
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
-from storage.models import User
+from storage.people import User
 
 _log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.case_queries import Filters, case_id_by_number, visible_cases
-from bot.context import BotContext
-from bot.people import get_user
+from bot.cases.queries import Filters, case_id_by_number, visible_cases
+from bot.people.directory import get_user
+from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.render import case_list, parse_list_data
 from handlers.cases.view import show_case

@@ -14,10 +14,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answers import BadAnswer, bounded_text
-from bot.casework import open_case
-from bot.context import BotContext
-from bot.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
+from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
+from bot.cases.work import open_case
+from bot.runtime.answers import BadAnswer, bounded_text
+from bot.runtime.context import BotContext
 from handlers.cases.apply import apply
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid

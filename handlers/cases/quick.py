@@ -7,13 +7,13 @@ import contextlib
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.casework import OUTCOMES, record_outcome
-from bot.context import BotContext
-from bot.lifecycle import AccessDenied, Action, IllegalTransition
+from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition
+from bot.cases.work import OUTCOMES, record_outcome
+from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, tell_other_side
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
-from storage.followup import Referral
+from storage.cases import Referral
 
 
 def _parts(update: Update) -> list[str]:

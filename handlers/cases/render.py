@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.case_queries import PAGE_SIZE, Filters
-from bot.context import BotContext, Services
-from bot.lifecycle import Action, Status
-from bot.texts import Html
-from storage.followup import Referral
-from storage.models import Case, CaseEvent, Role, User
+from bot.cases.lifecycle import Action, Status
+from bot.cases.queries import PAGE_SIZE, Filters
+from bot.runtime.context import BotContext, Services
+from bot.runtime.texts import Html
+from storage.cases import Case, CaseEvent, Referral
+from storage.people import Role, User
 
 URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah": "🟢"}
 STATUS_CYCLE = ["open", *[s.value for s in Status], "all"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from telegram import InputMediaPhoto, Update
 
-from bot.casework import open_case, record_view, referrals_of, timeline
-from bot.context import BotContext
-from bot.lifecycle import AccessDenied, Action, available_actions
+from bot.cases.lifecycle import AccessDenied, Action, available_actions
+from bot.cases.work import open_case, record_view, referrals_of, timeline
+from bot.runtime.context import BotContext
 from handlers.cases.render import case_detail
-from storage.models import AuditEntry, CasePhoto, User
+from storage.audit import AuditEntry
+from storage.cases import CasePhoto
+from storage.people import User
 
 
 async def show_case(update: Update, context: BotContext, case_id: int, note: str = "") -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.audience import AudienceRefused, resolve_audience
+from bot.delivery.audience import AudienceRefused, resolve_audience
 from storage.announcements import Announcement, AnnouncementReminder
-from storage.models import User
+from storage.people import User
 from tests.announcing import (
     BODY,
     COORDINATOR,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.clock import FixedClock
+from bot.runtime.clock import FixedClock
 from tests.announcing import (
     COORDINATOR,
     DEWI,

@@ -7,13 +7,14 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
-from bot.announcement_report import RsvpRow, rsvp_sheet
-from bot.clock import FixedClock
-from bot.regions import load_regions
-from bot.settings import Settings
+from bot.announcements.report import RsvpRow, rsvp_sheet
+from bot.reference.regions import load_regions
+from bot.runtime.clock import FixedClock
+from bot.runtime.settings import Settings
 from storage.announcements import Announcement
-from storage.models import AuditEntry, Role
-from storage.outbox import OutboxMessage
+from storage.audit import AuditEntry
+from storage.delivery import OutboxMessage
+from storage.people import Role
 from tests.announcing import (
     COORDINATOR,
     OTHER_COORDINATOR,

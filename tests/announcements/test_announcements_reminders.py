@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.clock import FixedClock
+from bot.runtime.clock import FixedClock
 from storage.announcements import AnnouncementReminder
 from tests.announcing import COORDINATOR, RUDI, SITI, add_people, at, publish, rsvp, texts_to
 from tests.factories import add_user, fetch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.clock import FixedClock
+from bot.runtime.clock import FixedClock
 from storage.announcements import Attendance, Rsvp
 from tests.announcing import (
     COORDINATOR,

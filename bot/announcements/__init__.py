@@ -1,0 +1,1 @@
+"""Announcements of events (bimtek): compose, publish, remind, change, RSVP and attendance."""

@@ -1,0 +1,1 @@
+"""Cases: the report draft and its submission, the lifecycle, follow-up work, lists and nudges."""

@@ -1,0 +1,91 @@
+"""Submitting a report: one transaction writes the case, photos, timeline and audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.cases.draft import Draft
+from bot.cases.nudges import record_activity
+from bot.runtime.settings import Settings
+from storage.audit import AuditEntry
+from storage.cases import Case, CaseCounter, CaseEvent, CasePhoto
+from storage.people import User
+
+
+class IncompleteDraft(ValueError):
+    """A required answer is missing; the handler sends the PSM back to that step."""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    case: Case
+    created: bool  # False when this draft had already been submitted (a repeated tap)
+
+
+async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str:
+    """Take the next number of the year atomically, safe under concurrent submits."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(CaseCounter)
+        .values(year=year, last=1)
+        .on_conflict_do_update(index_elements=["year"], set_={"last": CaseCounter.last + 1})
+        .returning(CaseCounter.last)
+    )
+    number = (await session.execute(statement)).scalar_one()
+    return f"{prefix}-{year}-{number:05d}"
+
+
+async def submit_case(
+    session: AsyncSession, draft: Draft, reporter: User, settings: Settings, now: datetime
+) -> Submitted:
+    """Write the draft as a new case, or return the case it already became."""
+    existing = await session.scalar(select(Case).where(Case.draft_id == draft.id))
+    if existing is not None:
+        return Submitted(existing, created=False)
+    for required in ("category", "name", "sex", "kecamatan", "kelurahan", "address"):
+        if getattr(draft, required) in (None, ""):
+            raise IncompleteDraft(required)
+    if draft.description is None or draft.urgency is None:
+        raise IncompleteDraft("description" if draft.description is None else "urgency")
+    case = Case(
+        number=await next_case_number(session, settings.case_number_prefix, now.year),
+        draft_id=draft.id,
+        reporter_id=reporter.id,
+        category_code=draft.category,
+        beneficiary_name=draft.name,
+        nik_encrypted=draft.nik_token,
+        nik_masked=draft.nik_masked,
+        no_nik_reason=draft.no_nik_reason,
+        sex=draft.sex,
+        birth_date=date.fromisoformat(draft.birth_date) if draft.birth_date else None,
+        age_years=draft.age_on(now.date()),
+        kecamatan_code=draft.kecamatan,
+        kelurahan_code=draft.kelurahan,
+        address=draft.address,
+        latitude=draft.latitude,
+        longitude=draft.longitude,
+        description=draft.description,
+        urgency=draft.urgency,
+        created_at=now,
+        updated_at=now,
+    )
+    record_activity(case, settings, now)
+    case.photos = [CasePhoto(file_id=fid, file_unique_id=uid) for fid, uid in draft.photos]
+    case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=now)]
+    session.add(case)
+    await session.flush()
+    session.add(
+        AuditEntry(
+            actor_id=reporter.id,
+            action="case.create",
+            case_id=case.id,
+            detail={"number": case.number},
+            at=now,
+        )
+    )
+    return Submitted(case, created=True)

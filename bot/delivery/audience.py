@@ -1,0 +1,68 @@
+"""Who may address whom: the one rule that announcements and broadcasts both enforce."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any, TypeGuard
+
+from bot.reference.regions import Kecamatan, Regions
+from storage.people import Role, User, UserStatus
+
+
+class AudienceMode(StrEnum):
+    ALL = "all"
+    MINE = "mine"
+    PICK = "pick"
+    COORDINATORS = "coordinators"
+
+
+class AudienceRefused(Exception):
+    """The audience is empty or beyond what the author may address."""
+
+
+def may_address(user: User | None) -> TypeGuard[User]:
+    """Active admins, and active coordinators who have at least one kecamatan."""
+    if user is None or user.status != UserStatus.ACTIVE:
+        return False
+    return user.role == Role.ADMIN or (user.role == Role.COORDINATOR and bool(user.area_codes))
+
+
+def audience_modes(user: User) -> list[AudienceMode]:
+    """Admins address anyone; a coordinator only the PSM of their own kecamatan."""
+    if user.role == Role.ADMIN:
+        return [AudienceMode.ALL, AudienceMode.PICK, AudienceMode.COORDINATORS]
+    if len(user.area_codes) > 1:
+        return [AudienceMode.MINE, AudienceMode.PICK]
+    return [AudienceMode.MINE]
+
+
+def may_pick(user: User, kecamatan_code: str) -> bool:
+    return user.role == Role.ADMIN or kecamatan_code in user.area_codes
+
+
+def choosable_kecamatan(user: User, regions: Regions) -> list[Kecamatan]:
+    return [k for k in regions.kecamatan if may_pick(user, k.code)]
+
+
+def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str]) -> dict[str, Any]:
+    """The outbox audience for the author's choice, refusing anything outside their reach.
+
+    Checked again when a draft is confirmed: the author's role or areas may have changed since
+    the buttons were shown, and callback data can be forged.
+    """
+    if not may_address(user):
+        raise AudienceRefused("forbidden")
+    if mode not in audience_modes(user):
+        raise AudienceRefused("forbidden")
+    if mode == AudienceMode.ALL:
+        return {"all": True}
+    if mode == AudienceMode.COORDINATORS:
+        return {"coordinators": True}
+    if mode == AudienceMode.MINE:
+        return {"kecamatan": sorted(user.area_codes)}
+    if not chosen:
+        raise AudienceRefused("empty")
+    if not all(may_pick(user, code) for code in chosen):
+        raise AudienceRefused("forbidden")
+    return {"kecamatan": sorted(set(chosen))}

@@ -1,0 +1,180 @@
+"""An outbox row's life in the sender: claimed when due, then sent, blocked, retried or failed.
+
+Each function is one step of a unit of work that the sender opens and commits; none commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import Exists
+
+from storage.audit import AuditEntry
+from storage.delivery import DeliveryStatus, OutboxCampaign, OutboxMessage
+from storage.people import User, UserStatus
+
+UNFINISHED = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A row the sender is about to send; `attempts` counts this one."""
+
+    id: int
+    user_id: int
+    chat_id: int
+    payload: dict[str, Any]
+    attempts: int
+    not_before: datetime
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one send: a final status, or pending again from `retry_at` on."""
+
+    status: DeliveryStatus
+    at: datetime
+    error: str | None = None
+    message_id: int | None = None
+    retry_at: datetime | None = None
+    # A flood wait is Telegram's pace, not a fault of this message: it does not use up a try.
+    refund_attempt: bool = False
+
+
+async def recover(session: AsyncSession) -> int:
+    """Put back in the queue the rows a crash (or an error) left claimed; returns how many."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == DeliveryStatus.SENDING)
+        .values(status=DeliveryStatus.PENDING)
+    )
+    return int(getattr(result, "rowcount", 0))
+
+
+async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
+    """Mark up to `limit` due rows, oldest first, as being sent; rows of inactive users drop out.
+
+    Empty only when nothing is due: a batch that was all inactive recipients looks further.
+    """
+    while True:
+        rows = (
+            await session.execute(
+                select(OutboxMessage, User.status)
+                .join(User, User.id == OutboxMessage.user_id)
+                .where(
+                    OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.not_before <= now
+                )
+                .order_by(OutboxMessage.not_before, OutboxMessage.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True, of=OutboxMessage)
+            )
+        ).all()
+        claimed = [_claim_row(row) for row, status in rows if _reachable(row, status)]
+        if claimed or not rows:
+            return claimed
+        await session.flush()
+
+
+def _reachable(row: OutboxMessage, user_status: str) -> bool:
+    if user_status != UserStatus.ACTIVE:
+        # Blocked the bot in another campaign since this one was queued, or deactivated.
+        row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
+        return False
+    return True
+
+
+def _claim_row(row: OutboxMessage) -> Claimed:
+    row.status = DeliveryStatus.SENDING
+    row.attempts += 1
+    return Claimed(
+        row.id, row.user_id, row.chat_id, row.payload, row.attempts, row.not_before, row.last_error
+    )
+
+
+async def release(session: AsyncSession, row_ids: list[int]) -> None:
+    """Give back claimed rows that were never tried, as if they had not been claimed."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(row_ids), OutboxMessage.status == DeliveryStatus.SENDING)
+        .values(status=DeliveryStatus.PENDING, attempts=OutboxMessage.attempts - 1)
+    )
+
+
+async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]]) -> None:
+    """Store the outcomes of sends; recipients who blocked the bot are marked blocked."""
+    await session.execute(
+        update(OutboxMessage),
+        [
+            {
+                "id": row.id,
+                "status": outcome.status,
+                "last_error": outcome.error,
+                "sent_at": outcome.at if outcome.status == DeliveryStatus.SENT else None,
+                "telegram_message_id": outcome.message_id,
+                "not_before": outcome.retry_at or row.not_before,
+                "attempts": row.attempts - 1 if outcome.refund_attempt else row.attempts,
+            }
+            for row, outcome in outcomes
+        ],
+    )
+    for row, outcome in outcomes:
+        if outcome.status == DeliveryStatus.BLOCKED:
+            await _mark_blocked(session, row.user_id, outcome)
+
+
+async def _mark_blocked(session: AsyncSession, user_id: int, outcome: Outcome) -> None:
+    marked = await session.execute(
+        update(User)
+        .where(User.id == user_id, User.status == UserStatus.ACTIVE)
+        .values(status=UserStatus.BLOCKED)
+    )
+    if getattr(marked, "rowcount", 0):
+        session.add(
+            AuditEntry(
+                action="user.blocked_bot",
+                detail={"user_id": user_id, "error": outcome.error},
+                at=outcome.at,
+            )
+        )
+
+
+def _has_unfinished_rows() -> Exists:
+    """Correlated to the outbox_campaigns row of the enclosing query."""
+    return exists().where(
+        and_(
+            OutboxMessage.kind == OutboxCampaign.kind,
+            OutboxMessage.campaign_id == OutboxCampaign.campaign_id,
+            OutboxMessage.status.in_(UNFINISHED),
+        )
+    )
+
+
+async def finished_campaigns(session: AsyncSession) -> list[tuple[str, int]]:
+    """Campaigns with nothing left to send whose completion hooks have not run yet."""
+    rows = await session.execute(
+        select(OutboxCampaign.kind, OutboxCampaign.campaign_id).where(
+            OutboxCampaign.done_at.is_(None), ~_has_unfinished_rows()
+        )
+    )
+    return [(kind, campaign_id) for kind, campaign_id in rows]
+
+
+async def mark_campaign_done(
+    session: AsyncSession, kind: str, campaign_id: int, now: datetime
+) -> None:
+    """Close the campaign, unless rows were queued for it while its hooks ran."""
+    await session.execute(
+        update(OutboxCampaign)
+        .where(
+            OutboxCampaign.kind == kind,
+            OutboxCampaign.campaign_id == campaign_id,
+            OutboxCampaign.done_at.is_(None),
+            ~_has_unfinished_rows(),
+        )
+        .values(done_at=now)
+    )

@@ -1,0 +1,44 @@
+"""What one recipient receives, as stored in an outbox row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Buttons = list[list[tuple[str, str]]]
+
+
+@dataclass
+class Payload:
+    """What one recipient receives: HTML text (the caption when there is a photo or document)."""
+
+    text: str
+    photo: str | None = None
+    document: str | None = None
+    buttons: Buttons | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        buttons = None
+        if self.buttons:
+            buttons = [
+                [{"text": label, "callback_data": data} for label, data in row]
+                for row in self.buttons
+            ]
+        return {
+            "text": self.text,
+            "photo": self.photo,
+            "document": self.document,
+            "buttons": buttons,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Payload:
+        rows = data.get("buttons") or None
+        return cls(
+            text=data["text"],
+            photo=data.get("photo"),
+            document=data.get("document"),
+            buttons=[[(b["text"], b["callback_data"]) for b in row] for row in rows]
+            if rows
+            else None,
+        )

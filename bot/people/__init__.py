@@ -1,0 +1,1 @@
+"""People: registration, roster, approvals, and looking users up."""

@@ -1,0 +1,34 @@
+"""Finding people: a user by Telegram id, and who reviews a kecamatan."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.people import CoordinatorArea, Role, User, UserStatus
+
+
+async def get_user(session: AsyncSession, telegram_id: int) -> User | None:
+    return await session.scalar(select(User).where(User.telegram_id == telegram_id))
+
+
+async def reviewers_for(session: AsyncSession, kecamatan_code: str | None) -> list[User]:
+    """The active coordinators of a kecamatan, or the admins when it has none."""
+    coordinators = list(
+        await session.scalars(
+            select(User)
+            .join(CoordinatorArea)
+            .where(
+                CoordinatorArea.kecamatan_code == (kecamatan_code or ""),
+                User.status == UserStatus.ACTIVE,
+                User.role == Role.COORDINATOR,
+            )
+        )
+    )
+    if coordinators:
+        return coordinators
+    return list(
+        await session.scalars(
+            select(User).where(User.role == Role.ADMIN, User.status == UserStatus.ACTIVE)
+        )
+    )

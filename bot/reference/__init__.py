@@ -1,0 +1,1 @@
+"""Reference data loaded from files: regions (Kemendagri codes), PPKS categories, sectors."""

@@ -1,0 +1,1 @@
+"""The runtime every feature shares: settings, typed context, clock, texts, persistence, standby."""

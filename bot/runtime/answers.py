@@ -1,0 +1,66 @@
+"""Checks for typed answers; each failure names a catalog text that explains it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.cases.draft import years_between
+
+NAME_LENGTH = (2, 100)
+REASON_LENGTH = (3, 200)
+ADDRESS_LENGTH = (5, 300)
+# Long enough to say what happened; short enough that the review fits one Telegram message.
+DESCRIPTION_LENGTH = (10, 1500)
+MAX_AGE = 120
+
+
+class BadAnswer(ValueError):
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key, self.args_ = key, args
+
+
+def bounded_text(text: str, bounds: tuple[int, int], what: str) -> str:
+    """Trim and check length; `what` picks the catalog texts answer-{what}-short/long."""
+    cleaned = re.sub(r"[ \t]+", " ", text).strip()
+    low, high = bounds
+    if len(cleaned) < low:
+        raise BadAnswer(f"answer-{what}-short", min=low)
+    if len(cleaned) > high:
+        raise BadAnswer(f"answer-{what}-long", max=high, length=len(cleaned))
+    return cleaned
+
+
+def person_name(text: str) -> str:
+    name = bounded_text(text, NAME_LENGTH, "name")
+    if not re.search(r"[^\W\d_]", name):
+        raise BadAnswer("answer-name-letters")
+    return name
+
+
+@dataclass(frozen=True)
+class AgeAnswer:
+    age: int | None
+    birth_date: date | None
+
+
+def age_or_birth_date(text: str, today: date) -> AgeAnswer:
+    """Accept an age in years ("72", "72 tahun") or a birth date (12-03-1950, 12/3/1950)."""
+    cleaned = text.strip().lower()
+    if match := re.fullmatch(r"(\d{1,3})\s*(th|thn|tahun|years?|y)?\.?", cleaned):
+        age = int(match.group(1))
+        if age > MAX_AGE:
+            raise BadAnswer("answer-age-range", max=MAX_AGE)
+        return AgeAnswer(age, None)
+    if match := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", cleaned):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            born = date(year, month, day)
+        except ValueError:
+            raise BadAnswer("answer-birth-invalid") from None
+        if born > today or years_between(born, today) > MAX_AGE:
+            raise BadAnswer("answer-birth-range", max=MAX_AGE)
+        return AgeAnswer(None, born)
+    raise BadAnswer("answer-age-format")

@@ -1,0 +1,52 @@
+"""User-facing texts: Fluent catalogs per locale, Bahasa Indonesia first."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+
+LOCALES_DIR = Path(__file__).parents[1] / "locales"
+LOCALES = ("id", "en")
+_log = logging.getLogger(__name__)
+
+
+class Html(str):
+    """Text that is already HTML (built from escaped parts), passed through unescaped."""
+
+
+class Texts:
+    """Format catalog messages; string arguments are HTML-escaped since every message is HTML."""
+
+    def __init__(self, default_locale: str = "id", root: Path = LOCALES_DIR) -> None:
+        self.default_locale = default_locale
+        self._bundles: dict[str, FluentBundle] = {}
+        for locale in LOCALES:
+            bundle = FluentBundle([locale], use_isolating=False)
+            for path in sorted((root / locale).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self._bundles[locale] = bundle
+
+    def get(self, locale: str | None, key: str, **args: object) -> Html:
+        """The message in `locale` (or the default); its result is HTML, safe to nest in another."""
+        bundle = self._bundles.get(locale or "", self._bundles[self.default_locale])
+        if not bundle.has_message(key):
+            bundle = self._bundles[self.default_locale]
+        message = bundle.get_message(key)
+        assert message.value is not None, f"{key} has no value"
+        escaped = {
+            name: html.escape(value, quote=False)
+            if isinstance(value, str) and not isinstance(value, Html)
+            else value
+            for name, value in args.items()
+        }
+        text, errors = bundle.format_pattern(message.value, escaped)
+        for error in errors:
+            _log.error("catalog %s/%s: %s", locale, key, error)
+        return Html(text)
+
+    def all_labels(self, key: str) -> set[str]:
+        """A button label in every locale, to recognise a reply-keyboard press in any language."""
+        return {self.get(locale, key) for locale in LOCALES}

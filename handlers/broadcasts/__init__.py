@@ -1,0 +1,1 @@
+"""Broadcasts (/siaran): a coordinator's message to an audience, previewed and queued."""
