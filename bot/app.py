@@ -13,14 +13,16 @@ from bot.announcements import reminders
 from bot.broadcasts import queue
 from bot.cases import followup
 from bot.delivery import sender
+from bot.delivery.sender import OutboxSender
 from bot.people.registration import ensure_admins
 from bot.privacy.crypto import load_cipher
 from bot.reference.categories import load_categories
 from bot.reference.regions import load_regions
 from bot.reference.sectors import load_sectors
+from bot.runtime.chat_state import ChatStates
 from bot.runtime.clock import Clock
 from bot.runtime.context import BotApp, BotContext, BotData, Services
-from bot.runtime.persistence import SqlPersistence
+from bot.runtime.persistence import ChatStatePersistence
 from bot.runtime.settings import Settings
 from bot.runtime.texts import LOCALES, Texts
 from bot.runtime.updates import PerChatUpdateProcessor
@@ -47,6 +49,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
     texts = Texts(settings.default_locale)
+    clock = clock or Clock()
+    chats = ChatStates(sessions, clock)
 
     async def post_init(application: BotApp) -> None:
         application.bot_data.services = Services(
@@ -57,7 +61,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
             regions=load_regions(settings.region_file),
             categories=load_categories(settings.category_file),
             sectors=load_sectors(settings.sector_file),
-            clock=clock or Clock(),
+            clock=clock,
+            chats=chats,
             cipher=load_cipher(
                 settings.data_key.get_secret_value() if settings.data_key else None,
                 settings.data_dir,
@@ -80,7 +85,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .base_file_url(settings.file_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
-        .persistence(SqlPersistence(sessions, settings.persistence_interval))
+        .persistence(ChatStatePersistence(chats))
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
@@ -110,11 +115,12 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import announcements, cases, common, errors, language
+    from handlers import announcements, cases, chat_state, common, errors, language
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
 
+    chat_state.register(application)
     language.register(application)
     cases.register_input(application)
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
@@ -127,5 +133,5 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     announcements.register(application)
     common.register(application)
     errors.register(application)
-    sender.schedule(application, settings)
-    queue.watch_deliveries()
+    outbox = OutboxSender(settings, hooks={queue.BROADCAST: queue.report_delivery})
+    sender.schedule(application, outbox, settings)

@@ -9,9 +9,8 @@ import traceback
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.runtime.context import REPORT_DRAFT, BotApp, BotContext
-from handlers.cases.report.prompts import ask
-from handlers.cases.report.steps import Step
+from bot.runtime.context import BotApp, BotContext
+from handlers.wizard import Wizard
 
 _log = logging.getLogger(__name__)
 # Leave room for the header inside Telegram's 4096-character limit.
@@ -41,11 +40,14 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def _reassure(update: Update, context: BotContext) -> None:
-    """Say sorry and, mid-report, ask the current question again so the PSM can carry on."""
+    """Say sorry and, mid-conversation, ask the current question again so the user carries on."""
     assert update.effective_chat is not None
     try:
-        if context.user_data and REPORT_DRAFT in context.user_data:
-            await ask(update, context, Step(context.draft.step), context.t("error-user"))
+        if update.effective_user is not None:
+            context.chat_state = await context.services.chats.load(update.effective_user.id)
+        wizard = Wizard.in_progress(context) if context.chat_state else None
+        if wizard is not None:
+            await wizard.ask(update, context, wizard.step(context), context.t("error-user"))
         else:
             await context.bot.send_message(update.effective_chat.id, context.t("error-user"))
     except Exception:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -11,6 +11,8 @@ from bot.reference.regions import Kecamatan, Regions
 from bot.runtime.texts import Texts
 
 Choice = tuple[str, str]  # (label, callback_data)
+# A conversation's button builder, `Wizard.data`: (what, value) -> callback data.
+DataOf = Callable[..., str]
 
 
 def grid(
@@ -24,35 +26,35 @@ def grid(
 
 
 def category_groups(
-    texts: Texts, locale: str, categories: Categories, prefix: str
+    texts: Texts, locale: str, categories: Categories, data: DataOf
 ) -> InlineKeyboardMarkup:
     return grid(
-        (texts.get(locale, f"category-group-{g}"), f"{prefix}:grp:{g}") for g in categories.groups
+        (texts.get(locale, f"category-group-{g}"), data("grp", g)) for g in categories.groups
     )
 
 
 def categories_of(
-    texts: Texts, locale: str, categories: Categories, group: str, prefix: str
+    texts: Texts, locale: str, categories: Categories, group: str, data: DataOf
 ) -> InlineKeyboardMarkup:
     return grid(
-        ((c.name(locale), f"{prefix}:cat:{c.code}") for c in categories.in_group(group)),
-        extra=[(texts.get(locale, "button-back"), f"{prefix}:back")],
+        ((c.name(locale), data("cat", c.code)) for c in categories.in_group(group)),
+        extra=[(texts.get(locale, "button-back"), data("back"))],
     )
 
 
 def kecamatan_list(
-    regions: Regions, prefix: str, first: Sequence[Choice] = ()
+    regions: Regions, data: DataOf, first: Sequence[Choice] = ()
 ) -> InlineKeyboardMarkup:
-    buttons = grid(((k.name, f"{prefix}:kec:{k.code}") for k in regions.kecamatan), columns=2)
+    buttons = grid(((k.name, data("kec", k.code)) for k in regions.kecamatan), columns=2)
     shortcut = [[InlineKeyboardButton(label, callback_data=data)] for label, data in first]
     return InlineKeyboardMarkup([*shortcut, *buttons.inline_keyboard])
 
 
 def kelurahan_list(
-    texts: Texts, locale: str, kecamatan: Kecamatan, prefix: str
+    texts: Texts, locale: str, kecamatan: Kecamatan, data: DataOf
 ) -> InlineKeyboardMarkup:
     return grid(
-        ((k.name, f"{prefix}:kel:{k.code}") for k in kecamatan.kelurahan),
+        ((k.name, data("kel", k.code)) for k in kecamatan.kelurahan),
         columns=2,
-        extra=[(texts.get(locale, "button-other-kecamatan"), f"{prefix}:back")],
+        extra=[(texts.get(locale, "button-other-kecamatan"), data("back"))],
     )

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
 
-from bot.people.directory import get_user
+from bot.people import set_locale
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
-from bot.runtime.texts import LOCALES
+from bot.runtime.texts import Locale
 from handlers.keyboards import grid
 
 # Before the conversations, so switching language never disturbs a report in progress.
 GROUP = -1
 
 
+@dataclass(frozen=True)
+class LanguageChoice(Callback, prefix="lang"):
+    locale: Locale
+
+
 async def choose_language(update: Update, context: BotContext) -> None:
     """Offer the languages."""
     assert update.message is not None
     choices = [
-        (context.services.texts.get(locale, "language-name"), f"lang:{locale}")
-        for locale in LOCALES
+        (context.services.texts.get(locale, "language-name"), LanguageChoice(locale).encode())
+        for locale in Locale
     ]
     await update.message.reply_text(
         context.t("language-ask"), reply_markup=grid(choices, columns=2)
@@ -30,13 +38,12 @@ async def choose_language(update: Update, context: BotContext) -> None:
 async def set_language(update: Update, context: BotContext) -> None:
     """Switch this user's language and remember it for messages others trigger."""
     query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    locale = query.data.split(":", 1)[1]
-    context.locale = locale
+    button = LanguageChoice.decode(query.data if query else None)
+    assert query is not None and button is not None and update.effective_user is not None
     async with context.services.sessions.begin() as session:
-        user = await get_user(session, update.effective_user.id)
-        if user is not None:
-            user.locale = locale
+        await context.services.chats.set_locale(session, context.state, button.locale)
+        await set_locale(session, update.effective_user.id, button.locale)
+    context.state.locale = button.locale
     await query.answer()
     await query.edit_message_text(context.t("language-set"))
     raise ApplicationHandlerStop
@@ -44,5 +51,5 @@ async def set_language(update: Update, context: BotContext) -> None:
 
 def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("bahasa", choose_language), group=GROUP)
-    pattern = "^lang:(" + "|".join(LOCALES) + ")$"
+    pattern = LanguageChoice.pattern()
     application.add_handler(CallbackQueryHandler(set_language, pattern=pattern), group=GROUP)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base
@@ -22,14 +22,25 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Lane(IntEnum):
+    """Delivery priority: the sender serves a lower lane only when the ones above are empty."""
+
+    # A Darurat case alert: nothing may keep it waiting.
+    URGENT = 0
+    # Alerts, notices, approvals, nudges, reminders: one person waits for each.
+    PERSONAL = 1
+    # Broadcasts and announcements to many.
+    BULK = 2
+
+
 class OutboxMessage(Base):
     """One message to one user, sent when due; the campaign is whatever (kind, id) queued it."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
         UniqueConstraint("kind", "campaign_id", "user_id", name="uq_outbox_recipient"),
-        # Due rows, oldest first, are one range scan of this index.
-        Index("ix_outbox_due", "status", "not_before"),
+        # The due rows of a lane, oldest first, are one range scan of this index.
+        Index("ix_outbox_due", "status", "priority", "not_before", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +51,7 @@ class OutboxMessage(Base):
     # {"text": html, "photo": file_id | None, "document": file_id | None, "buttons": rows | None}
     payload: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
+    priority: Mapped[int] = mapped_column(SmallInteger, default=Lane.BULK)
     attempts: Mapped[int] = mapped_column(default=0)
     not_before: Mapped[datetime]
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -30,6 +30,10 @@ class UserStatus(StrEnum):
     BLOCKED = "blocked"
 
 
+# Nothing is delivered to these: Telegram refuses it, or the person has left.
+UNREACHABLE = frozenset({UserStatus.BLOCKED, UserStatus.INACTIVE})
+
+
 class User(Base):
     __tablename__ = "users"
 

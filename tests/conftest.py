@@ -68,7 +68,6 @@ def settings(telegram: FakeTelegramServer, schema: str, tmp_path: Path) -> Setti
         database_url=schema,
         data_dir=tmp_path / "data",
         admin_ids=[ADMIN_ID],
-        persistence_interval=0.2,
         # Tests run the outbox by hand (harness.run_job("outbox")) with the clock they set.
         outbox_tick_seconds=3600,
     )

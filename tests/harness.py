@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.runtime.clock import FixedClock
-from bot.runtime.context import BotApp
+from bot.runtime.context import BotApp, BotContext
 from bot.runtime.settings import Settings
 from tests.fakes.fake_user import FakeUser
 from tests.fakes.telegram_server import FakeTelegramServer
@@ -89,6 +89,13 @@ class BotHarness:
         assert self.app is not None and self.app.job_queue is not None
         [job] = self.app.job_queue.get_jobs_by_name(name)
         await job.run(self.app)
+
+    async def deliver(self) -> None:
+        """Send everything the outbox holds that is due, waiting for a tick already running."""
+        assert self.app is not None and self.app.job_queue is not None
+        [job] = self.app.job_queue.get_jobs_by_name("outbox")
+        sender = job.callback.__self__  # type: ignore[attr-defined]
+        await sender.drain(BotContext.from_job(job, self.app))
 
     def _event(self, update_id: int) -> asyncio.Event:
         return self._done.setdefault(update_id, asyncio.Event())

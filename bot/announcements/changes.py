@@ -13,6 +13,7 @@ from bot.announcements.publish import plan_reminders
 from bot.delivery import outbox
 from bot.delivery.audience import may_address
 from bot.people.directory import get_user
+from bot.privacy.audit import Audit, audit
 from storage.announcements import (
     Announcement,
     AnnouncementNotice,
@@ -20,7 +21,6 @@ from storage.announcements import (
     AnnouncementStatus,
     NoticeKind,
 )
-from storage.audit import AuditEntry
 from storage.delivery import DeliveryStatus, OutboxMessage
 from storage.people import Role, User
 
@@ -100,14 +100,12 @@ async def _tell_recipients(
         build=lambda locale: messages.notice(locale, item, notice),
         not_before=notice.at,
     )
-    session.add(
-        AuditEntry(
-            actor_id=user.id,
-            action=f"announcement.{notice.kind}",
-            detail={"announcement_id": item.id, "told": told},
-            at=notice.at,
-        )
+    action = (
+        Audit.ANNOUNCEMENT_CANCEL
+        if notice.kind == NoticeKind.CANCEL
+        else Audit.ANNOUNCEMENT_RESCHEDULE
     )
+    audit(session, action, at=notice.at, actor_id=user.id, announcement_id=item.id, told=told)
     return told
 
 

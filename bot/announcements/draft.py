@@ -25,10 +25,10 @@ TIME_FORMAT = "%d-%m-%Y %H:%M"
 
 @dataclass
 class AnnouncementDraft:
-    """An announcement being composed; lives in persisted user data until it is submitted."""
+    """An announcement being composed: the /pengumuman conversation's answers until submitted."""
 
+    # Submitting is idempotent by this id when a crash repeats the last step.
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    step: int = 0
     title: str | None = None
     body: str | None = None
     photo: str | None = None

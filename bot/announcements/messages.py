@@ -7,11 +7,18 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.announcements.buttons import Rsvp
 from bot.delivery import outbox
 from bot.delivery.payload import Buttons, Payload
 from bot.runtime.settings import Settings
 from bot.runtime.texts import Texts
-from storage.announcements import Announcement, AnnouncementNotice, NoticeKind, ReminderKind
+from storage.announcements import (
+    Announcement,
+    AnnouncementNotice,
+    NoticeKind,
+    ReminderKind,
+    RsvpAnswer,
+)
 from storage.people import User
 
 # Outbox kinds: the campaign is the announcement's id, or for an update the notice's id.
@@ -45,11 +52,11 @@ class AnnouncementMessages:
     def rsvp_buttons(self, locale: str, announcement_id: int, chosen: str | None = None) -> Buttons:
         """Hadir / Tidak hadir, the chosen one ticked."""
         row: list[tuple[str, str]] = []
-        for answer, key in (("yes", "button-rsvp-yes"), ("no", "button-rsvp-no")):
+        for answer, key in ((RsvpAnswer.YES, "button-rsvp-yes"), (RsvpAnswer.NO, "button-rsvp-no")):
             label = self.texts.get(locale, key)
             if answer == chosen:
                 label = self.texts.get(locale, "button-rsvp-chosen", label=label)
-            row.append((label, f"ar:{announcement_id}:{answer}"))
+            row.append((label, Rsvp(announcement_id, answer).encode()))
         return [row]
 
     def announcement(self, locale: str, item: Announcement) -> Payload:

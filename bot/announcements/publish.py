@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.announcements.draft import AnnouncementDraft
 from bot.announcements.messages import ANNOUNCEMENT, AnnouncementMessages
 from bot.delivery import outbox
-from bot.delivery.audience import AudienceRefused, may_address, resolve_audience
+from bot.delivery.audience import NOT_ALLOWED, AudienceRefused, may_address, resolve_audience
+from bot.privacy.audit import Audit, audit
 from storage.announcements import Announcement, AnnouncementReminder, ReminderKind
-from storage.audit import AuditEntry
 from storage.people import User
 
 # "The day before" is 24 hours before, so an evening event is not reminded of in the morning.
@@ -22,9 +22,6 @@ AHEAD = {ReminderKind.DAY: timedelta(days=1), ReminderKind.HOURS: timedelta(hour
 # No 0/O or 1/I: the code is read off a screen or a whiteboard and typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-
-# The author may no longer address anyone: their role or areas changed while composing.
-NOT_ALLOWED = "not-allowed"
 
 
 class IncompleteAnnouncement(Exception):
@@ -110,12 +107,12 @@ async def submit_announcement(
         build=lambda locale: messages.announcement(locale, item),
         not_before=send_at,
     )
-    session.add(
-        AuditEntry(
-            actor_id=author.id,
-            action="announcement.create",
-            detail={"announcement_id": item.id, "recipients": len(recipients)},
-            at=now,
-        )
+    audit(
+        session,
+        Audit.ANNOUNCEMENT_CREATE,
+        at=now,
+        actor_id=author.id,
+        announcement_id=item.id,
+        recipients=len(recipients),
     )
     return Submitted(item, len(recipients))

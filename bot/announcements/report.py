@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.announcements.messages import ANNOUNCEMENT
 from bot.delivery import outbox
 from bot.delivery.outbox import DeliveryCounts
+from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
 from storage.announcements import Announcement, Attendance, Rsvp, RsvpAnswer
-from storage.audit import AuditEntry
 from storage.delivery import OutboxMessage
 from storage.people import Role, User
 
@@ -102,13 +102,13 @@ async def rsvp_rows(
         .order_by(User.kecamatan_code, User.kelurahan_code, User.full_name)
     )
     found = [RsvpRow(*row) for row in rows]
-    session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action="announcement.export",
-            detail={"announcement_id": item.id, "rows": len(found)},
-            at=now,
-        )
+    audit(
+        session,
+        Audit.ANNOUNCEMENT_EXPORT,
+        at=now,
+        actor_id=actor.id,
+        announcement_id=item.id,
+        rows=len(found),
     )
     return found
 

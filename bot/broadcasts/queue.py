@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.delivery import outbox
 from bot.delivery.audience import AudienceRefused, resolve_audience
 from bot.delivery.payload import Payload
+from bot.privacy.audit import Audit, audit
 from bot.runtime.context import BotContext
 from bot.runtime.texts import Html, Texts
-from storage.audit import AuditEntry
 from storage.broadcasts import Broadcast
+from storage.delivery import Lane
 from storage.people import User
 
 BROADCAST = "broadcast"
@@ -28,21 +29,25 @@ CAPTION_LENGTH = (5, 900)
 
 @dataclass
 class BroadcastDraft:
-    """A broadcast being composed; lives in persisted user data until it is sent."""
+    """A broadcast being composed: the /siaran conversation's answers until it is queued."""
 
+    # Confirming is idempotent by this id when a crash repeats the last step.
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    step: int = 0
     text: str | None = None  # HTML, the author's formatting kept and everything else escaped
     photo: str | None = None
     mode: str | None = None
     kecamatan: list[str] = field(default_factory=list)
+    # Fixed when composing starts (name shown to recipients, what the author may choose);
+    # queueing checks the author's rights again.
+    author: str = ""
+    modes: list[str] = field(default_factory=list)
+    choosable: list[str] = field(default_factory=list)
 
 
-def payload_for(texts: Texts, locale: str, author: User, draft: BroadcastDraft) -> Payload:
+def payload_for(texts: Texts, locale: str, draft: BroadcastDraft) -> Payload:
     """The message as recipients see it: the sender's name, then the author's text."""
-    text = texts.get(
-        locale, "broadcast-message", author=author.full_name, body=Html(draft.text or "")
-    )
+    body = Html(draft.text or "")
+    text = texts.get(locale, "broadcast-message", author=draft.author, body=body)
     return Payload(text=text, photo=draft.photo)
 
 
@@ -72,17 +77,18 @@ async def queue_broadcast(
         kind=BROADCAST,
         campaign_id=broadcast.id,
         recipients=recipients,
-        build=lambda locale: payload_for(texts, locale, author, draft),
+        build=lambda locale: payload_for(texts, locale, replace(draft, author=author.full_name)),
         default_locale=texts.default_locale,
         not_before=now,
     )
-    session.add(
-        AuditEntry(
-            actor_id=author.id,
-            action="broadcast.create",
-            detail={"broadcast_id": broadcast.id, "audience": audience, "recipients": queued},
-            at=now,
-        )
+    audit(
+        session,
+        Audit.BROADCAST_CREATE,
+        at=now,
+        actor_id=author.id,
+        broadcast_id=broadcast.id,
+        audience=audience,
+        recipients=queued,
     )
     return broadcast, queued
 
@@ -116,9 +122,5 @@ async def report_delivery(context: BotContext, broadcast_id: int) -> None:
             recipients=[author],
             payload=Payload(text=text),
             not_before=now,
+            lane=Lane.PERSONAL,
         )
-
-
-def watch_deliveries() -> None:
-    """Report each broadcast to its author when the outbox has delivered it."""
-    outbox.on_campaign_done(BROADCAST, report_delivery)

@@ -1,20 +1,18 @@
-"""A case report being filled in; lives in persisted user data until it is submitted."""
+"""A case report being filled in; its answers are the /lapor conversation's committed row."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
+from bot.runtime.answers import years_between
 
 
 @dataclass
 class Draft:
+    # Submitting is idempotent by this id when a crash repeats the last step.
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    step: int = 0
     editing: bool = False
     resume_step: int | None = None
     home_kelurahan: str | None = None
@@ -40,9 +38,6 @@ class Draft:
     description: str | None = None
     urgency: str | None = None
     photos: list[list[str]] = field(default_factory=list)
-    reminded: bool = False
-    started_at: str = field(default_factory=_now)
-    updated_at: str = field(default_factory=_now)
 
     @property
     def birth(self) -> date | None:
@@ -63,7 +58,3 @@ class Draft:
             return self.birth_date != self.nik_birth_date
         nik_age = years_between(date.fromisoformat(self.nik_birth_date), today)
         return self.age is not None and self.age != nik_age
-
-
-def years_between(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

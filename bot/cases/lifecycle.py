@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.privacy.access import scope_of
 from storage.cases import Case
-from storage.people import Role, User, UserStatus
+from storage.people import User
 
 
 class Status(StrEnum):
@@ -71,15 +72,13 @@ def next_status(current: str, action: Action) -> Status:
     return target or status
 
 
-def may(actor: User, case: Case, action: Action) -> bool:
-    """Role-scoped access: PSM their own cases, coordinators their kecamatan, admins all."""
-    if actor.status != UserStatus.ACTIVE:
-        return False
-    if actor.role == Role.ADMIN:
+def may(actor: User | None, case: Case, action: Action) -> bool:
+    """Within the actor's reach (bot/privacy/access.py): coordinators' and admins' actions on
+    the cases they oversee, the reporter's actions on their own."""
+    scope = scope_of(actor)
+    if scope.oversees_case(case):
         return action in COORDINATOR_ACTIONS
-    if actor.role == Role.COORDINATOR and case.kecamatan_code in actor.area_codes:
-        return action in COORDINATOR_ACTIONS
-    return case.reporter_id == actor.id and action in REPORTER_ACTIONS
+    return scope.covers(case) and action in REPORTER_ACTIONS
 
 
 def available_actions(actor: User, case: Case) -> list[Action]:

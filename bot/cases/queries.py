@@ -4,41 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cases.lifecycle import OPEN
-from storage.cases import Case
-from storage.people import Role, User
+from bot.cases.buttons import StatusFilter
+from bot.cases.lifecycle import OPEN, AccessDenied
+from bot.privacy.access import scope_of
+from storage.cases import Case, Urgency
+from storage.people import User
 
 PAGE_SIZE = 5
 
 
 @dataclass(frozen=True)
 class Filters:
-    """`status` is a Status value, "open" (everything not closed) or "all"."""
-
-    status: str = "open"
-    urgency: str | None = None
+    status: StatusFilter = StatusFilter.OPEN
+    urgency: Urgency | None = None
     kecamatan: str | None = None
 
 
-def _scope(actor: User) -> ColumnElement[bool]:
-    if actor.role == Role.ADMIN:
-        return Case.id.is_not(None)
-    if actor.role == Role.COORDINATOR:
-        return Case.kecamatan_code.in_(sorted(actor.area_codes))
-    return Case.reporter_id == actor.id
-
-
 def _filtered(actor: User, filters: Filters) -> Select[Case]:
-    query = select(Case).where(_scope(actor))
-    if filters.status == "open":
+    scope = scope_of(actor)
+    if scope.empty:
+        raise AccessDenied(actor.id)
+    query = select(Case).where(scope.cases_clause())
+    if filters.status is StatusFilter.OPEN:
         query = query.where(Case.status.in_(sorted(OPEN)))
-    elif filters.status != "all":
-        query = query.where(Case.status == filters.status)
+    elif filters.status is not StatusFilter.ALL:
+        query = query.where(Case.status == filters.status.value)
     if filters.urgency:
-        query = query.where(Case.urgency == filters.urgency)
+        query = query.where(Case.urgency == filters.urgency.value)
     if filters.kecamatan:
         query = query.where(Case.kecamatan_code == filters.kecamatan)
     return query
@@ -47,7 +42,8 @@ def _filtered(actor: User, filters: Filters) -> Select[Case]:
 async def visible_cases(
     session: AsyncSession, actor: User, filters: Filters, page: int
 ) -> tuple[list[Case], int]:
-    """One page of the cases `actor` may see, and how many there are in all."""
+    """One page of the cases `actor` may see, and how many there are in all (AccessDenied for
+    an account that may see none: not active)."""
     query = _filtered(actor, filters)
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.scalars(

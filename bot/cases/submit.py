@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.draft import Draft
 from bot.cases.nudges import record_activity
+from bot.privacy.audit import Audit, audit
 from bot.runtime.settings import Settings
-from storage.audit import AuditEntry
 from storage.cases import Case, CaseCounter, CaseEvent, CasePhoto
 from storage.people import User
 
@@ -79,13 +79,12 @@ async def submit_case(
     case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=now)]
     session.add(case)
     await session.flush()
-    session.add(
-        AuditEntry(
-            actor_id=reporter.id,
-            action="case.create",
-            case_id=case.id,
-            detail={"number": case.number},
-            at=now,
-        )
+    audit(
+        session,
+        Audit.CASE_CREATE,
+        at=now,
+        actor_id=reporter.id,
+        case_id=case.id,
+        number=case.number,
     )
     return Submitted(case, created=True)

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, may, next_status
 from bot.cases.nudges import record_activity
 from bot.people.directory import get_user
+from bot.privacy.audit import Audit, audit
 from bot.runtime.settings import Settings
-from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 
@@ -37,11 +37,6 @@ async def open_case(
     if actor is None or case is None or not may(actor, case, action):
         raise AccessDenied(case_id)
     return actor, case
-
-
-async def record_view(session: AsyncSession, actor: User, case: Case, now: datetime) -> None:
-    """Opening a case's details is access to personal data: audit it."""
-    session.add(AuditEntry(actor_id=actor.id, action="case.view", case_id=case.id, at=now))
 
 
 async def act(
@@ -70,10 +65,8 @@ async def act(
             CasePhoto(case_id=case.id, file_id=file_id, file_unique_id=unique_id, added_at=now)
         )
     detail = {"from": old.value, "to": case.status, "photos": len(photos)}
-    session.add(
-        AuditEntry(
-            actor_id=actor.id, action=f"case.{action.value}", case_id=case.id, detail=detail, at=now
-        )
+    audit(
+        session, Audit.of_case(action.value), at=now, actor_id=actor.id, case_id=case.id, **detail
     )
     record_activity(case, settings, now)
     await session.flush()
@@ -129,6 +122,15 @@ async def record_outcome(
     referral.outcome, referral.outcome_by_id, referral.outcome_at = outcome, actor.id, now
     referral.next_nudge_at = None
     return change, referral
+
+
+async def referral_for(session: AsyncSession, telegram_id: int, referral_id: int) -> Referral:
+    """A referral whose outcome the caller may record (AccessDenied otherwise)."""
+    referral = await session.get(Referral, referral_id)
+    if referral is None:
+        raise AccessDenied(referral_id)
+    await open_case(session, telegram_id, referral.case_id, Action.OUTCOME)
+    return referral
 
 
 async def referrals_of(session: AsyncSession, case_id: int) -> list[Referral]:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, TypeGuard
 
+from bot.privacy.access import scope_of
 from bot.reference.regions import Kecamatan, Regions
-from storage.people import Role, User, UserStatus
+from storage.people import Role, User
 
 
 class AudienceMode(StrEnum):
@@ -17,15 +18,17 @@ class AudienceMode(StrEnum):
     COORDINATORS = "coordinators"
 
 
+# The author may no longer address anyone: their role or areas changed while composing.
+NOT_ALLOWED = "not-allowed"
+
+
 class AudienceRefused(Exception):
     """The audience is empty or beyond what the author may address."""
 
 
 def may_address(user: User | None) -> TypeGuard[User]:
     """Active admins, and active coordinators who have at least one kecamatan."""
-    if user is None or user.status != UserStatus.ACTIVE:
-        return False
-    return user.role == Role.ADMIN or (user.role == Role.COORDINATOR and bool(user.area_codes))
+    return scope_of(user).oversees
 
 
 def audience_modes(user: User) -> list[AudienceMode]:
@@ -38,7 +41,7 @@ def audience_modes(user: User) -> list[AudienceMode]:
 
 
 def may_pick(user: User, kecamatan_code: str) -> bool:
-    return user.role == Role.ADMIN or kecamatan_code in user.area_codes
+    return scope_of(user).covers_area(kecamatan_code)
 
 
 def choosable_kecamatan(user: User, regions: Regions) -> list[Kecamatan]:

@@ -13,9 +13,9 @@ from sqlalchemy import and_, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
-from storage.audit import AuditEntry
-from storage.delivery import DeliveryStatus, OutboxCampaign, OutboxMessage
-from storage.people import User, UserStatus
+from bot.privacy.audit import Audit, audit
+from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
+from storage.people import UNREACHABLE, User, UserStatus
 
 UNFINISHED = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
@@ -28,6 +28,7 @@ class Claimed:
     user_id: int
     chat_id: int
     payload: dict[str, Any]
+    lane: Lane
     attempts: int
     not_before: datetime
     last_error: str | None
@@ -57,31 +58,35 @@ async def recover(session: AsyncSession) -> int:
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-    """Mark up to `limit` due rows, oldest first, as being sent; rows of inactive users drop out.
-
-    Empty only when nothing is due: a batch that was all inactive recipients looks further.
-    """
-    while True:
-        rows = (
-            await session.execute(
-                select(OutboxMessage, User.status)
-                .join(User, User.id == OutboxMessage.user_id)
-                .where(
-                    OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.not_before <= now
+    """Mark up to `limit` due rows as being sent: the most urgent lane first, oldest first
+    within a lane. Rows of recipients no longer active are cancelled and looked past."""
+    claimed: list[Claimed] = []
+    for lane in Lane:
+        while len(claimed) < limit:
+            rows = (
+                await session.execute(
+                    select(OutboxMessage, User.status)
+                    .join(User, User.id == OutboxMessage.user_id)
+                    .where(
+                        OutboxMessage.status == DeliveryStatus.PENDING,
+                        OutboxMessage.priority == lane,
+                        OutboxMessage.not_before <= now,
+                    )
+                    .order_by(OutboxMessage.not_before, OutboxMessage.id)
+                    .limit(limit - len(claimed))
+                    .with_for_update(skip_locked=True, of=OutboxMessage)
                 )
-                .order_by(OutboxMessage.not_before, OutboxMessage.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True, of=OutboxMessage)
-            )
-        ).all()
-        claimed = [_claim_row(row) for row, status in rows if _reachable(row, status)]
-        if claimed or not rows:
-            return claimed
-        await session.flush()
+            ).all()
+            if not rows:
+                break
+            claimed += [_claim_row(row) for row, status in rows if _reachable(row, status)]
+            # What was claimed or cancelled must not come back in the next query.
+            await session.flush()
+    return claimed
 
 
 def _reachable(row: OutboxMessage, user_status: str) -> bool:
-    if user_status != UserStatus.ACTIVE:
+    if user_status in UNREACHABLE:
         # Blocked the bot in another campaign since this one was queued, or deactivated.
         row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
         return False
@@ -92,7 +97,14 @@ def _claim_row(row: OutboxMessage) -> Claimed:
     row.status = DeliveryStatus.SENDING
     row.attempts += 1
     return Claimed(
-        row.id, row.user_id, row.chat_id, row.payload, row.attempts, row.not_before, row.last_error
+        row.id,
+        row.user_id,
+        row.chat_id,
+        row.payload,
+        Lane(row.priority),
+        row.attempts,
+        row.not_before,
+        row.last_error,
     )
 
 
@@ -134,13 +146,7 @@ async def _mark_blocked(session: AsyncSession, user_id: int, outcome: Outcome) -
         .values(status=UserStatus.BLOCKED)
     )
     if getattr(marked, "rowcount", 0):
-        session.add(
-            AuditEntry(
-                action="user.blocked_bot",
-                detail={"user_id": user_id, "error": outcome.error},
-                at=outcome.at,
-            )
-        )
+        audit(session, Audit.USER_BLOCKED_BOT, at=outcome.at, user_id=user_id, error=outcome.error)
 
 
 def _has_unfinished_rows() -> Exists:

@@ -1,13 +1,14 @@
-"""Queueing messages for delivery: outbox rows per recipient, their counts, and completion hooks.
+"""Queueing messages for delivery: outbox rows per recipient, and where a campaign stands.
 
-Features queue a campaign (a kind and the id of what it delivers) in their own transaction;
-`bot.delivery.sender` delivers it at Telegram's pace and calls the kind's hooks once nothing of
-the campaign is left pending.
+Every message the bot sends on its own initiative is queued here, in the transaction of its
+cause (a case, a change, a decision, a due nudge), as one row per recipient of a campaign (the
+kind and id of what it delivers). `bot.delivery.sender` sends the rows at Telegram's pace,
+personal lanes first, and runs the completion hook of a kind once a campaign has nothing left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,14 +17,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.payload import Payload
-from bot.runtime.context import BotContext
-from storage.delivery import DeliveryStatus, OutboxCampaign, OutboxMessage
-from storage.people import Role, User, UserStatus
-
-CampaignDone = Callable[[BotContext, int], Awaitable[None]]
-
-
-_hooks: dict[str, list[CampaignDone]] = {}
+from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
+from storage.people import UNREACHABLE, Role, User, UserStatus
 
 
 async def enqueue(
@@ -34,8 +29,9 @@ async def enqueue(
     recipients: Sequence[User],
     payload: Payload,
     not_before: datetime,
+    lane: Lane = Lane.BULK,
 ) -> int:
-    """Queue `payload` for each active recipient not queued yet; returns how many were added."""
+    """Queue `payload` for each reachable recipient not queued yet; returns how many were added."""
     queued = set(
         await session.scalars(
             select(OutboxMessage.user_id).where(
@@ -45,7 +41,7 @@ async def enqueue(
     )
     rows: list[dict[str, Any]] = []
     for user in recipients:
-        if user.status != UserStatus.ACTIVE or user.id in queued:
+        if user.status in UNREACHABLE or user.id in queued:
             continue
         queued.add(user.id)
         rows.append(
@@ -58,6 +54,7 @@ async def enqueue(
                 "status": DeliveryStatus.PENDING,
                 "attempts": 0,
                 "not_before": not_before,
+                "priority": lane,
             }
         )
     if rows:
@@ -80,6 +77,7 @@ async def enqueue_localized(
     build: Callable[[str], Payload],
     default_locale: str,
     not_before: datetime,
+    lane: Lane = Lane.BULK,
 ) -> int:
     """Like `enqueue`, with each recipient's payload built in their own language."""
     by_locale: dict[str, list[User]] = {}
@@ -94,6 +92,7 @@ async def enqueue_localized(
             recipients=users,
             payload=build(locale),
             not_before=not_before,
+            lane=lane,
         )
     return queued
 
@@ -156,18 +155,3 @@ async def audience_users(session: AsyncSession, audience: dict[str, Any]) -> lis
     else:
         raise ValueError(f"unknown audience {audience!r}")
     return list(await session.scalars(query))
-
-
-def on_campaign_done(kind: str, callback: CampaignDone) -> None:
-    """Call `callback(context, campaign_id)` when a campaign of `kind` has nothing pending.
-
-    It runs at least once per campaign (again after a crash in the middle of it), so it must
-    be idempotent; registering the same callback twice is harmless.
-    """
-    callbacks = _hooks.setdefault(kind, [])
-    if callback not in callbacks:
-        callbacks.append(callback)
-
-
-def campaign_done_hooks(kind: str) -> list[CampaignDone]:
-    return list(_hooks.get(kind, ()))

@@ -1,5 +1,8 @@
 """The outbox sender: a job ticking every OUTBOX_TICK_SECONDS sends due rows at BROADCAST_RATE.
 
+Rows are claimed a second's worth at a time, the most urgent lane first, so a Darurat alert
+queued in the middle of a broadcast to a thousand PSM goes out within about a second.
+
 Delivery guarantees (README, "Delivery"): a row is marked sent only after Telegram accepted it.
 Rows claimed by a tick that did not finish (a crash, a lost database) are still 'sending'; the
 next tick puts them back in the queue. So a message in flight at that moment (at most
@@ -13,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -29,12 +33,11 @@ from bot.delivery.claims import (
     recover,
     release,
 )
-from bot.delivery.outbox import campaign_done_hooks
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.settings import Settings
 from storage.db import Sessions
-from storage.delivery import DeliveryStatus
+from storage.delivery import DeliveryStatus, Lane
 
 _log = logging.getLogger(__name__)
 JOB_NAME = "outbox"
@@ -42,9 +45,12 @@ TIMED_OUT = "TimedOut"
 # Enough concurrent sends to hide Telegram's latency (0.3 s at 25 messages/s needs 8) and the
 # wait for a shared commit; it also bounds how many messages a crash can repeat.
 MAX_IN_FLIGHT = 20
-BATCH = 100
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
+# A personal message that failed is tried again within seconds, a few times, before the usual
+# backoff: one 500 from Telegram must not hold a Darurat alert for half a minute.
+QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=15))
+CampaignDone = Callable[[BotContext, int], Awaitable[None]]
 # A slow moment may be caught up by this many sends at once, no more, or a burst would break
 # the rate over the following second.
 CATCH_UP = 5
@@ -86,8 +92,12 @@ class Pacer:
         self._next += self._interval
 
 
-def retry_delay(attempts: int) -> timedelta:
-    """30 s after the first failed try, doubling, at most an hour."""
+def retry_delay(attempts: int, lane: Lane = Lane.BULK) -> timedelta:
+    """After a failed try: personal lanes quickly at first; then 30 s, doubling, at most an hour."""
+    if lane != Lane.BULK:
+        if attempts <= len(QUICK_RETRIES):
+            return QUICK_RETRIES[attempts - 1]
+        attempts -= len(QUICK_RETRIES)
     return min(FIRST_RETRY * (1 << (attempts - 1)), LONGEST_RETRY)
 
 
@@ -129,27 +139,45 @@ class Recorder:
 
 
 class OutboxSender:
-    """Owns the pace across ticks and the bot-wide pause Telegram asks for with RetryAfter."""
+    """Owns the pace across ticks and the bot-wide pause Telegram asks for with RetryAfter.
 
-    def __init__(self, settings: Settings) -> None:
+    `hooks` are the completion hooks by kind: each runs once a campaign of its kind has nothing
+    left to send (at least once: again after a crash in the middle of it, so it is idempotent).
+    """
+
+    def __init__(self, settings: Settings, hooks: Mapping[str, CampaignDone] = {}) -> None:
         self._max_attempts = settings.outbox_max_attempts
         self._pacer = Pacer(settings.broadcast_rate)
+        # A second's worth of sends: how long a more urgent row can wait behind a claimed batch.
+        self._batch = max(1, round(settings.broadcast_rate))
+        self._hooks = dict(hooks)
         self._ticking = asyncio.Lock()
         self._recorder = Recorder()
         self._resume_at: datetime | None = None
+        self._clean = False
 
     async def tick(self, context: BotContext) -> None:
         """Send every due message and run the hooks of finished campaigns; one tick at a time."""
         if self._ticking.locked():
             return
+        await self.drain(context)
+
+    async def drain(self, context: BotContext) -> None:
+        """Wait for a running tick, then send until nothing is due (what a tick does)."""
         async with self._ticking:
-            # No other tick is running, so any row still 'sending' was left by one that died.
-            async with context.services.sessions.begin() as session:
-                await recover(session)
-            while self._may_send(context):
-                await self._finish_campaigns(context)
-                if not await self._send_due(context):
-                    return
+            if not self._clean:
+                # No tick is running, so a row still 'sending' was left by one that died.
+                async with context.services.sessions.begin() as session:
+                    await recover(session)
+                self._clean = True
+            try:
+                while self._may_send(context):
+                    await self._finish_campaigns(context)
+                    if not await self._send_due(context):
+                        return
+            except BaseException:
+                self._clean = False
+                raise
 
     def _may_send(self, context: BotContext) -> bool:
         paused = self._resume_at is not None and context.services.clock.now() < self._resume_at
@@ -167,7 +195,7 @@ class OutboxSender:
         async with asyncio.TaskGroup() as group:
             while self._may_send(context):
                 async with sessions.begin() as session:
-                    batch = await claim(session, clock.now(), BATCH)
+                    batch = await claim(session, clock.now(), self._batch)
                 if not batch:
                     break
                 for index, row in enumerate(batch):
@@ -209,7 +237,7 @@ class OutboxSender:
         except TimedOut as timeout:
             if (row.last_error or "").startswith(TIMED_OUT):
                 return Outcome(DeliveryStatus.FAILED, clock.now(), f"{TIMED_OUT} twice: {timeout}")
-            retry_at = clock.now() + retry_delay(row.attempts)
+            retry_at = clock.now() + retry_delay(row.attempts, row.lane)
             return Outcome(
                 DeliveryStatus.PENDING, clock.now(), f"{TIMED_OUT}: {timeout}", retry_at=retry_at
             )
@@ -219,7 +247,7 @@ class OutboxSender:
             reason = f"{type(error).__name__}: {error}"
             if row.attempts >= self._max_attempts:
                 return Outcome(DeliveryStatus.FAILED, clock.now(), reason)
-            retry_at = clock.now() + retry_delay(row.attempts)
+            retry_at = clock.now() + retry_delay(row.attempts, row.lane)
             return Outcome(DeliveryStatus.PENDING, clock.now(), reason, retry_at=retry_at)
         return Outcome(DeliveryStatus.SENT, clock.now(), message_id=message.message_id)
 
@@ -229,20 +257,22 @@ class OutboxSender:
         async with sessions() as session:
             finished = await finished_campaigns(session)
         for kind, campaign_id in finished:
-            for hook in campaign_done_hooks(kind):
-                try:
+            hook = self._hooks.get(kind)
+            try:
+                if hook is not None:
                     await hook(context, campaign_id)
-                except Exception:
-                    _log.exception("completion hook of %s %s failed", kind, campaign_id)
+            except Exception:
+                _log.exception("completion hook of %s %s failed", kind, campaign_id)
+                continue
             async with sessions.begin() as session:
                 await mark_campaign_done(session, kind, campaign_id, context.services.clock.now())
 
 
-def schedule(application: BotApp, settings: Settings) -> None:
+def schedule(application: BotApp, sender: OutboxSender, settings: Settings) -> None:
     """Tick every OUTBOX_TICK_SECONDS; a tick that finds another still sending leaves at once."""
     assert application.job_queue is not None
     application.job_queue.run_repeating(
-        OutboxSender(settings).tick,
+        sender.tick,
         interval=settings.outbox_tick_seconds,
         first=settings.outbox_tick_seconds,
         name=JOB_NAME,

@@ -7,17 +7,14 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.directory import get_user
-from storage.audit import AuditEntry
-from storage.people import Role, User, UserStatus
+from bot.privacy.access import scope_of
+from bot.privacy.audit import Audit, audit
+from storage.people import User, UserStatus
 
 
 def may_review(reviewer: User | None, kecamatan_code: str | None) -> bool:
     """Admins review everyone; coordinators only people of their own kecamatan."""
-    if reviewer is None or reviewer.status != UserStatus.ACTIVE:
-        return False
-    if reviewer.role == Role.ADMIN:
-        return True
-    return reviewer.role == Role.COORDINATOR and kecamatan_code in reviewer.area_codes
+    return scope_of(reviewer).covers_area(kecamatan_code)
 
 
 class DecisionRefused(Exception):
@@ -46,11 +43,6 @@ async def decide(
     assert reviewer is not None
     applicant.status = UserStatus.ACTIVE if approve else UserStatus.REJECTED
     applicant.decided_by_id, applicant.decided_at = reviewer.id, now
-    session.add(
-        AuditEntry(
-            actor_id=reviewer.id,
-            action="user.approve" if approve else "user.reject",
-            detail={"user_id": applicant.id},
-        )
-    )
+    action = Audit.USER_APPROVE if approve else Audit.USER_REJECT
+    audit(session, action, at=now, actor_id=reviewer.id, user_id=applicant.id)
     return applicant

@@ -32,3 +32,10 @@ async def reviewers_for(session: AsyncSession, kecamatan_code: str | None) -> li
             select(User).where(User.role == Role.ADMIN, User.status == UserStatus.ACTIVE)
         )
     )
+
+
+async def set_locale(session: AsyncSession, telegram_id: int, locale: str) -> None:
+    """Messages others trigger reach a registered user in the language they chose."""
+    user = await get_user(session, telegram_id)
+    if user is not None:
+        user.locale = locale

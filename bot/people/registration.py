@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.directory import get_user
-from storage.audit import AuditEntry
+from bot.privacy.audit import Audit, audit
 from storage.people import CoordinatorArea, Role, RosterEntry, User, UserStatus
 
 
@@ -19,7 +19,7 @@ async def welcome_back(session: AsyncSession, telegram_id: int, now: datetime) -
     user = await get_user(session, telegram_id)
     if user is not None and user.status == UserStatus.BLOCKED:
         user.status = UserStatus.ACTIVE
-        session.add(AuditEntry(actor_id=user.id, action="user.unblocked_bot", at=now))
+        audit(session, Audit.USER_UNBLOCKED_BOT, at=now, actor_id=user.id)
     return user
 
 
@@ -41,7 +41,7 @@ async def ensure_admins(session: AsyncSession, admin_ids: Iterable[int]) -> None
 
 
 async def activate_from_roster(
-    session: AsyncSession, telegram_id: int, phone: str, locale: str
+    session: AsyncSession, telegram_id: int, phone: str, locale: str, now: datetime
 ) -> User | None:
     """Activate the caller at once when their verified phone is on the roster."""
     entry = await session.scalar(select(RosterEntry).where(RosterEntry.phone == phone))
@@ -56,9 +56,7 @@ async def activate_from_roster(
     user.kecamatan_code = entry.kelurahan_code[:6] if entry.kelurahan_code else None
     user.areas = [CoordinatorArea(kecamatan_code=code) for code in entry.kecamatan_codes]
     await session.flush()
-    session.add(
-        AuditEntry(actor_id=user.id, action="user.activate_roster", detail={"phone": phone})
-    )
+    audit(session, Audit.USER_ACTIVATE_ROSTER, at=now, actor_id=user.id)
     return user
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.phone import InvalidPhone, normalize_phone
+from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
-from storage.audit import AuditEntry
+from storage.base import utcnow
 from storage.people import Role, RosterEntry
 
 # Headers are matched in Indonesian or English so a spreadsheet from either office works.
@@ -111,5 +112,5 @@ async def save_roster(session: AsyncSession, rows: list[RosterRow]) -> int:
             session.add(entry)
         entry.full_name, entry.role = row.name, row.role
         entry.kelurahan_code, entry.kecamatan_codes = row.kelurahan_code, row.kecamatan_codes
-    session.add(AuditEntry(action="roster.import", detail={"rows": len(rows)}))
+    audit(session, Audit.ROSTER_IMPORT, at=utcnow(), rows=len(rows))
     return len(rows)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.cases.draft import years_between
-
 NAME_LENGTH = (2, 100)
 REASON_LENGTH = (3, 200)
 ADDRESS_LENGTH = (5, 300)
@@ -64,3 +62,7 @@ def age_or_birth_date(text: str, today: date) -> AgeAnswer:
             raise BadAnswer("answer-birth-range", max=MAX_AGE)
         return AgeAnswer(None, born)
     raise BadAnswer("answer-age-format")
+
+
+def years_between(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

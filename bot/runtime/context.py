@@ -1,4 +1,4 @@
-"""Typed callback context: the services handlers use, the user's locale and report draft."""
+"""Typed callback context: the services handlers use, and the caller's chat state and language."""
 
 from __future__ import annotations
 
@@ -9,19 +9,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.cases.draft import Draft
 from bot.privacy.crypto import Cipher
 from bot.reference.categories import Categories
 from bot.reference.regions import Regions
 from bot.reference.sectors import Sectors
-from bot.runtime import stored
+from bot.runtime.chat_state import ChatState, ChatStates
 from bot.runtime.clock import Clock
 from bot.runtime.settings import Settings
 from bot.runtime.texts import Texts
 from storage.db import Sessions
-
-# Where the report in progress lives in user_data; the follow-up tick reads it too.
-REPORT_DRAFT = "draft"
 
 UserData = dict[str, Any]
 
@@ -39,6 +35,7 @@ class Services:
     sectors: Sectors
     cipher: Cipher
     clock: Clock
+    chats: ChatStates
 
     def today(self) -> date:
         """Today's date where the users live (TIMEZONE)."""
@@ -53,6 +50,10 @@ class BotData:
 
 
 class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData]):
+    # Set for every update from a user before any handler runs (handlers/chat_state.py).
+    chat_state: ChatState | None = None
+    _pending: dict[str, Any] | None = None
+
     @property
     def services(self) -> Services:
         if self.bot_data.services is None:
@@ -60,29 +61,26 @@ class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData
         return self.bot_data.services
 
     @property
-    def locale(self) -> str:
-        chosen = (self.user_data or {}).get("locale")
-        return chosen if isinstance(chosen, str) else self.services.settings.default_locale
+    def state(self) -> ChatState:
+        if self.chat_state is None:
+            raise RuntimeError("no chat state: this update has no user")
+        return self.chat_state
 
-    @locale.setter
-    def locale(self, value: str) -> None:
-        if self.user_data is not None:
-            self.user_data["locale"] = value
+    @property
+    def pending_drafts(self) -> dict[str, Any]:
+        """Drafts edited while handling this update, not yet committed (handlers/wizard.py)."""
+        if self._pending is None:
+            self._pending = {}
+        return self._pending
+
+    @property
+    def locale(self) -> str:
+        chosen = self.chat_state.locale if self.chat_state else None
+        return chosen or self.services.settings.default_locale
 
     def t(self, key: str, **args: object) -> str:
         """Format a catalog text in the current user's language."""
         return self.services.texts.get(self.locale, key, **args)
-
-    @property
-    def draft(self) -> Draft:
-        return stored.load(self.user_data, REPORT_DRAFT, Draft)
-
-    @draft.setter
-    def draft(self, value: Draft | None) -> None:
-        if value is not None:
-            # The idle-draft reminder reads this; it goes by the bot's clock, not the host's.
-            value.updated_at = self.services.clock.now().isoformat()
-        stored.store(self.user_data, REPORT_DRAFT, value)
 
 
 BotApp = Application[

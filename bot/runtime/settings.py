@@ -36,7 +36,6 @@ class Settings(BaseSettings):
     category_file: Path = BUNDLED_DATA / "ppks_categories.csv"
     sector_file: Path = BUNDLED_DATA / "sectors.csv"
     data_key: SecretStr | None = None
-    persistence_interval: float = Field(default=2.0, gt=0, le=300)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Follow-up nudges: days without activity before the reporting PSM is asked, per urgency.
     nudge_days_darurat: float = Field(default=1, gt=0)

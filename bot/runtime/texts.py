@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import html
 import logging
+from enum import StrEnum
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).parents[1] / "locales"
-LOCALES = ("id", "en")
+
+
+class Locale(StrEnum):
+    ID = "id"
+    EN = "en"
+
+
+LOCALES = tuple(locale.value for locale in Locale)
 _log = logging.getLogger(__name__)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.announcements.buttons import AnnouncementCard, AnnouncementList, Card, Rsvp
 from bot.runtime.context import BotApp
 from handlers.announcements import manage, rsvp
 from handlers.announcements.conversation import build_compose_conversation
@@ -17,12 +18,12 @@ def register_conversation(application: BotApp) -> None:
 def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("pengumuman", manage.show_menu))
     for callback, pattern in (
-        (manage.list_announcements, r"^am:l(:\d+)?$"),
-        (manage.open_announcement, r"^am:o:\d+$"),
-        (manage.ask_cancel, r"^am:x:\d+$"),
-        (manage.confirm_cancel, r"^am:xy:\d+$"),
-        (manage.export_rsvps, r"^am:xl:\d+$"),
-        (rsvp.answer_rsvp, r"^ar:\d+:(yes|no)$"),
+        (manage.list_announcements, AnnouncementList.pattern()),
+        (manage.open_announcement, AnnouncementCard.pattern(action=Card.OPEN)),
+        (manage.ask_cancel, AnnouncementCard.pattern(action=Card.CANCEL)),
+        (manage.confirm_cancel, AnnouncementCard.pattern(action=Card.CANCEL_CONFIRMED)),
+        (manage.export_rsvps, AnnouncementCard.pattern(action=Card.EXPORT)),
+        (rsvp.answer_rsvp, Rsvp.pattern()),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CommandHandler("hadir", rsvp.check_in_command), group=rsvp.GROUP)

@@ -5,16 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.announcements.publish import (
-    NOT_ALLOWED,
-    IncompleteAnnouncement,
-    Submitted,
-    submit_announcement,
-)
-from bot.delivery.audience import AudienceRefused
-from bot.people.directory import get_user
+from bot.announcements.buttons import AnnouncementCard, Card
+from bot.announcements.publish import IncompleteAnnouncement, Submitted, submit_announcement
+from bot.delivery.audience import NOT_ALLOWED, AudienceRefused
+from bot.people import get_user
 from bot.runtime.context import BotContext
-from handlers.announcements.prompts import Compose, ask, get_draft, set_draft
+from handlers.announcements.flow import ANNOUNCE, Compose
 from handlers.announcements.render import messages_of
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
@@ -30,34 +26,27 @@ MISSING = {
 
 async def submit(update: Update, context: BotContext) -> Compose | int:
     """Save the announcement and its outbox rows in one transaction, then confirm with its code."""
-    draft, services = get_draft(context), context.services
-    assert update.effective_user is not None
+    draft, services = ANNOUNCE.draft(context), context.services
+    assert update.effective_user is not None and update.effective_chat is not None
     await mark_chosen(update, context.t("button-announce-submit"))
     try:
-        async with services.sessions.begin() as session:
+        async with ANNOUNCE.finishing(context) as session:
             author = await get_user(session, update.effective_user.id)
             result = await submit_announcement(
                 session, draft, author, messages_of(context), services.clock.now()
             )
     except IncompleteAnnouncement as missing:
         note = "announce-start-past" if str(missing) == "starts_at" else "announce-missing"
-        return await ask(update, context, MISSING[str(missing)], context.t(note))
+        return await ANNOUNCE.ask(update, context, MISSING[str(missing)], context.t(note))
     except AudienceRefused as refused:
-        if str(refused) == NOT_ALLOWED:
-            set_draft(context, None)
-            await _say(update, context, context.t("announce-not-allowed"))
-            return ConversationHandler.END
-        return await ask(
-            update, context, Compose.AUDIENCE, context.t(f"announce-audience-{refused}")
-        )
-    set_draft(context, None)
+        if str(refused) != NOT_ALLOWED:
+            note = context.t(f"announce-audience-{refused}")
+            return await ANNOUNCE.ask(update, context, Compose.AUDIENCE, note)
+        await ANNOUNCE.end(context)
+        await context.bot.send_message(update.effective_chat.id, context.t("announce-not-allowed"))
+        return ConversationHandler.END
     await _confirm_saved(update, context, result, scheduled=draft.send is not None)
     return ConversationHandler.END
-
-
-async def _say(update: Update, context: BotContext, text: str) -> None:
-    assert update.effective_chat is not None
-    await context.bot.send_message(update.effective_chat.id, text)
 
 
 async def _confirm_saved(
@@ -69,19 +58,20 @@ async def _confirm_saved(
         if scheduled
         else context.t("announce-send-now-done")
     )
+    open_card = AnnouncementCard(Card.OPEN, item.id).encode()
     assert update.effective_chat is not None
     await context.bot.send_message(
         update.effective_chat.id,
         context.t("announce-saved", count=result.recipients, send=send, code=item.code),
-        reply_markup=grid([(context.t("button-announce-open"), f"am:o:{item.id}")]),
+        reply_markup=grid([(context.t("button-announce-open"), open_card)]),
     )
 
 
 async def discard(update: Update, context: BotContext) -> int:
     """Throw the draft (or the time change) away; nothing is sent."""
-    rescheduling = get_draft(context).reschedule_id is not None
+    rescheduling = ANNOUNCE.draft(context).reschedule_id is not None
     await mark_chosen(update, context.t("button-announce-discard"))
-    set_draft(context, None)
+    await ANNOUNCE.end(context)
     assert update.effective_chat is not None
     key = "announce-reschedule-kept" if rescheduling else "announce-discarded"
     await context.bot.send_message(update.effective_chat.id, context.t(key))
@@ -92,4 +82,11 @@ async def preview_only(update: Update, context: BotContext) -> Compose:
     """Explain that the preview's buttons only show what recipients will get."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("announce-preview-only"), show_alert=True)
-    return Compose(get_draft(context).step)
+    return ANNOUNCE.step(context)
+
+
+async def busy(update: Update, context: BotContext) -> Compose:
+    """Refuse to change another announcement until this conversation is finished."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(context.t("announce-busy"), show_alert=True)
+    return ANNOUNCE.step(context)

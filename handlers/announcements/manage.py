@@ -6,6 +6,7 @@ import html
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
+from bot.announcements.buttons import AnnouncementCard, AnnouncementList, Card
 from bot.announcements.changes import ChangeRefused, cancel, managed
 from bot.announcements.report import (
     LIST_LENGTH,
@@ -15,9 +16,10 @@ from bot.announcements.report import (
     rsvp_sheet,
 )
 from bot.delivery.audience import may_address
-from bot.people.directory import get_user
+from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
+from handlers.announcements.flow import ANNOUNCE
 from handlers.announcements.render import detail_text, messages_of
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
@@ -27,9 +29,15 @@ TITLE_IN_LIST = 40
 
 
 def announcement_id(update: Update) -> int:
-    """The announcement a card button (am:<action>:<id>) names."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    return int(update.callback_query.data.rsplit(":", 1)[-1])
+    """The announcement a card button names (its pattern admits only well-formed data)."""
+    assert update.callback_query is not None
+    button = AnnouncementCard.decode(update.callback_query.data)
+    assert button is not None
+    return button.announcement_id
+
+
+def _card(action: Card, item: Announcement) -> str:
+    return AnnouncementCard(action, item.id).encode()
 
 
 async def _refuse(update: Update, context: BotContext, refused: ChangeRefused) -> None:
@@ -56,8 +64,8 @@ async def show_menu(update: Update, context: BotContext) -> None:
         return
     menu = grid(
         [
-            (context.t("button-announce-new"), "an:new"),
-            (context.t("button-announce-list"), "am:l"),
+            (context.t("button-announce-new"), ANNOUNCE.data("new")),
+            (context.t("button-announce-list"), AnnouncementList().encode()),
         ]
     )
     await _reply(update, context, context.t("announce-menu"), menu)
@@ -79,7 +87,9 @@ def _list_label(context: BotContext, item: Announcement) -> str:
 async def list_announcements(update: Update, context: BotContext) -> None:
     """List a page of the caller's announcements, latest event first, each opening its card."""
     assert update.effective_user is not None and update.callback_query is not None
-    page = int((update.callback_query.data or "").partition(":l:")[2] or 0)
+    button = AnnouncementList.decode(update.callback_query.data)
+    assert button is not None
+    page = button.page
     async with context.services.sessions() as session:
         user = await get_user(session, update.effective_user.id)
         items, total = await announcements_of(session, user, page) if may_address(user) else ([], 0)
@@ -95,10 +105,11 @@ async def list_announcements(update: Update, context: BotContext) -> None:
 def _list_markup(
     context: BotContext, items: list[Announcement], page: int, pages: int
 ) -> InlineKeyboardMarkup:
-    rows = grid([(_list_label(context, item), f"am:o:{item.id}") for item in items]).inline_keyboard
-    pager = [("◀️", f"am:l:{page - 1}")] if page > 0 else []
-    pager += [("▶️", f"am:l:{page + 1}")] if page + 1 < pages else []
-    new = [(context.t("button-announce-new"), "an:new")]
+    labels = [(_list_label(context, item), _card(Card.OPEN, item)) for item in items]
+    rows = grid(labels).inline_keyboard
+    pager = [("◀️", AnnouncementList(page - 1).encode())] if page > 0 else []
+    pager += [("▶️", AnnouncementList(page + 1).encode())] if page + 1 < pages else []
+    new = [(context.t("button-announce-new"), ANNOUNCE.data("new"))]
     return InlineKeyboardMarkup(
         [*rows, *grid(pager, columns=2).inline_keyboard, *grid(new).inline_keyboard]
     )
@@ -113,13 +124,13 @@ async def open_announcement(update: Update, context: BotContext) -> None:
             stats = await announcement_stats(session, item)
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)
-    actions = [(context.t("button-announce-refresh"), f"am:o:{item.id}")]
+    actions = [(context.t("button-announce-refresh"), _card(Card.OPEN, item))]
     is_open = item.status != AnnouncementStatus.CANCELLED
     if is_open and item.starts_at > context.services.clock.now():
-        actions.append((context.t("button-announce-reschedule"), f"am:rs:{item.id}"))
-        actions.append((context.t("button-announce-cancel"), f"am:x:{item.id}"))
-    actions.append((context.t("button-announce-export"), f"am:xl:{item.id}"))
-    actions.append((context.t("button-announce-back"), "am:l"))
+        actions.append((context.t("button-announce-reschedule"), _card(Card.RESCHEDULE, item)))
+        actions.append((context.t("button-announce-cancel"), _card(Card.CANCEL, item)))
+    actions.append((context.t("button-announce-export"), _card(Card.EXPORT, item)))
+    actions.append((context.t("button-announce-back"), AnnouncementList().encode()))
     await _reply(update, context, detail_text(context, item, stats), grid(actions))
 
 
@@ -132,8 +143,8 @@ async def ask_cancel(update: Update, context: BotContext) -> None:
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)
     choices = [
-        (context.t("button-announce-cancel-yes"), f"am:xy:{item.id}"),
-        (context.t("button-announce-cancel-no"), f"am:o:{item.id}"),
+        (context.t("button-announce-cancel-yes"), _card(Card.CANCEL_CONFIRMED, item)),
+        (context.t("button-announce-cancel-no"), _card(Card.OPEN, item)),
     ]
     text = context.t("announce-confirm-cancel", title=item.title)
     await _reply(update, context, text, grid(choices, columns=2))

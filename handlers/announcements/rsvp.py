@@ -8,6 +8,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
+from bot.announcements.buttons import Rsvp
 from bot.announcements.rsvp import RsvpRefused, answer, check_in
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
@@ -20,14 +21,15 @@ GROUP = -1
 async def answer_rsvp(update: Update, context: BotContext) -> None:
     """Record the recipient's answer and tick it on the message."""
     query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    _, announcement_id, reply = query.data.split(":")
+    button = Rsvp.decode(query.data if query else None)
+    assert query is not None and button is not None and update.effective_user is not None
+    reply = button.answer
     try:
         async with context.services.sessions.begin() as session:
             user, item = await answer(
                 session,
                 update.effective_user.id,
-                int(announcement_id),
+                button.announcement_id,
                 reply,
                 context.services.clock.now(),
             )

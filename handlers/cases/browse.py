@@ -5,12 +5,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.error import BadRequest
 
+from bot.cases.buttons import CaseList, OpenCase
+from bot.cases.lifecycle import AccessDenied
 from bot.cases.queries import Filters, case_id_by_number, visible_cases
-from bot.people.directory import get_user
+from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
-from handlers.cases.render import case_list, parse_list_data
-from handlers.cases.view import show_case
+from handlers.cases.render import case_list
+from handlers.cases.view import refuse, show_case
 
 
 async def list_cases(update: Update, context: BotContext) -> None:
@@ -33,16 +35,20 @@ async def list_cases(update: Update, context: BotContext) -> None:
 async def turn_page(update: Update, context: BotContext) -> None:
     """Show another page or another filter of the list, in place."""
     query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    page, filters = parse_list_data(query.data)
-    async with context.services.sessions() as session:
-        actor = await get_user(session, update.effective_user.id)
-        if actor is None:
-            await query.answer(context.t("case-refused"), show_alert=True)
-            return
-        cases, total = await visible_cases(session, actor, filters, page)
+    button = CaseList.decode(query.data if query else None)
+    assert query is not None and button is not None and update.effective_user is not None
+    filters = Filters(button.status, button.urgency, button.kecamatan)
+    try:
+        async with context.services.sessions() as session:
+            actor = await get_user(session, update.effective_user.id)
+            if actor is None:
+                raise AccessDenied(update.effective_user.id)
+            cases, total = await visible_cases(session, actor, filters, button.page)
+    except AccessDenied:
+        await refuse(update, context)
+        return
     await query.answer()
-    text, buttons = case_list(context, actor, cases, total, page, filters)
+    text, buttons = case_list(context, actor, cases, total, button.page, filters)
     try:
         await query.edit_message_text(text, reply_markup=buttons)
     except BadRequest:
@@ -53,6 +59,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
 async def open_from_list(update: Update, context: BotContext) -> None:
     """Open the tapped case."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    if await show_case(update, context, int(query.data.split(":")[2])):
+    button = OpenCase.decode(query.data if query else None)
+    assert query is not None and button is not None
+    if await show_case(update, context, button.case_id):
         await query.answer()

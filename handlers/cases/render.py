@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.cases.buttons import (
+    CaseList,
+    CasePhotos,
+    OpenCase,
+    ReferralMenu,
+    StatusFilter,
+    Tap,
+    TapAction,
+    Typed,
+    TypedAction,
+)
 from bot.cases.lifecycle import Action, Status
+from bot.cases.messages import CaseMessages
 from bot.cases.queries import PAGE_SIZE, Filters
-from bot.runtime.context import BotContext, Services
+from bot.cases.reading import CaseView
+from bot.runtime.context import BotContext
 from bot.runtime.texts import Html
-from storage.cases import Case, CaseEvent, Referral
+from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
 URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah": "🟢"}
-STATUS_CYCLE = ["open", *[s.value for s in Status], "all"]
-URGENCY_CYCLE = [None, "darurat", "tinggi", "sedang", "rendah"]
+# Each tap on a filter button moves it to the next value.
+STATUS_CYCLE = [StatusFilter.OPEN, *(StatusFilter(s.value) for s in Status), StatusFilter.ALL]
+URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]
 # Actions that need words (or sectors) from the user go through the input conversation.
 NEEDS_INPUT = {Action.NOTE, Action.RETURN, Action.ANSWER, Action.CLOSE, Action.REFER}
+T = TypeVar("T")
 
 
-def list_data(page: int, f: Filters) -> str:
-    return f"k:l:{page}:{f.status}:{f.urgency or '-'}:{f.kecamatan or '-'}"
+def list_button(page: int, f: Filters) -> str:
+    return CaseList(page, f.status, f.urgency, f.kecamatan).encode()
 
 
-def parse_list_data(data: str) -> tuple[int, Filters]:
-    _, _, page, status, urgency, kecamatan = data.split(":")
-    return int(page), Filters(
-        status, None if urgency == "-" else urgency, None if kecamatan == "-" else kecamatan
-    )
-
-
-def _cycle(values: list[str | None], current: str | None) -> str | None:
+def _cycle(values: Sequence[T], current: T) -> T:
     return values[(values.index(current) + 1) % len(values)] if current in values else values[0]
 
 
@@ -38,23 +49,23 @@ def _filter_row(c: BotContext, actor: User, f: Filters) -> list[InlineKeyboardBu
     areas = sorted(actor.area_codes)
     if actor.role == Role.ADMIN:
         areas = [k.code for k in c.services.regions.kecamatan]
-    statuses: list[str | None] = list(STATUS_CYCLE)
-    if f.status in ("open", "all"):
+    if f.status in (StatusFilter.OPEN, StatusFilter.ALL):
         status_label = c.t(f"filter-status-{f.status}")
     else:
         status_label = c.t(f"status-{f.status}")
     urgency_label = c.t(f"urgency-{f.urgency}") if f.urgency else c.t("filter-urgency-all")
-    next_status = Filters(_cycle(statuses, f.status) or "open", f.urgency, f.kecamatan)
+    next_status = Filters(_cycle(STATUS_CYCLE, f.status), f.urgency, f.kecamatan)
     next_urgency = Filters(f.status, _cycle(URGENCY_CYCLE, f.urgency), f.kecamatan)
     row = [
-        InlineKeyboardButton(status_label, callback_data=list_data(0, next_status)),
-        InlineKeyboardButton(urgency_label, callback_data=list_data(0, next_urgency)),
+        InlineKeyboardButton(status_label, callback_data=list_button(0, next_status)),
+        InlineKeyboardButton(urgency_label, callback_data=list_button(0, next_urgency)),
     ]
     if len(areas) > 1:
         name = c.services.regions.name_of(f.kecamatan) if f.kecamatan else None
-        next_area = Filters(f.status, f.urgency, _cycle([None, *areas], f.kecamatan))
+        kecamatan: list[str | None] = [None, *areas]
+        next_area = Filters(f.status, f.urgency, _cycle(kecamatan, f.kecamatan))
         label = name or c.t("filter-kecamatan-all")
-        row.append(InlineKeyboardButton(label, callback_data=list_data(0, next_area)))
+        row.append(InlineKeyboardButton(label, callback_data=list_button(0, next_area)))
     return row
 
 
@@ -72,14 +83,14 @@ def case_list(
         c.t("cases-list", total=total, page=page + 1, pages=pages) if total else c.t("cases-empty")
     )
     rows = [
-        [InlineKeyboardButton(_list_label(c, case), callback_data=f"k:o:{case.id}")]
+        [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
         for case in cases
     ]
     pager = []
     if page > 0:
-        pager.append(InlineKeyboardButton("◀️", callback_data=list_data(page - 1, f)))
+        pager.append(InlineKeyboardButton("◀️", callback_data=list_button(page - 1, f)))
     if page + 1 < pages:
-        pager.append(InlineKeyboardButton("▶️", callback_data=list_data(page + 1, f)))
+        pager.append(InlineKeyboardButton("▶️", callback_data=list_button(page + 1, f)))
     if pager:
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
@@ -87,36 +98,17 @@ def case_list(
     return text, InlineKeyboardMarkup(rows)
 
 
-def event_detail(services: Services, locale: str, event: CaseEvent) -> str | None:
-    """Sector names and outcomes of an event, in the reader's language, with its note."""
-    data, parts = event.data or {}, []
-    if "sectors" in data:
-        parts.append(", ".join(services.sectors.name(code, locale) for code in data["sectors"]))
-    if "outcome" in data:
-        outcome = services.texts.get(locale, f"outcome-{data['outcome']}")
-        parts.append(f"{services.sectors.name(data['sector'], locale)}: {outcome}")
-    if event.note:
-        parts.append(event.note[:300])
-    return " · ".join(parts) or None
-
-
 def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     when = event.at.astimezone(c.services.settings.tz).strftime("%d-%m %H:%M")
     line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
-    detail = event_detail(c.services, c.locale, event)
+    detail = CaseMessages(c.services).event_detail(c.locale, event)
     return line + (c.t("event-note-suffix", note=detail) if detail else "")
 
 
-def case_detail(
-    c: BotContext,
-    case: Case,
-    reporter: str,
-    events: list[tuple[CaseEvent, str | None]],
-    referrals: list[Referral],
-    actions: list[Action],
-    photo_count: int,
-) -> tuple[Html, InlineKeyboardMarkup]:
+def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMarkup]:
     """One case: facts (NIK masked), referrals, timeline, and the buttons its viewer may use."""
+    case, events, referrals, actions = view.case, view.events, view.referrals, view.actions
+    reporter, photo_count = view.reporter, view.photos
     regions, category = c.services.regions, c.services.categories.get(case.category_code)
     referral_lines = [
         c.t(
@@ -150,15 +142,12 @@ def case_detail(
     for action in actions:
         if action is Action.OUTCOME:
             continue
-        kind = "t" if action in NEEDS_INPUT else "v"
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    c.t(f"action-{action.value}"),
-                    callback_data=f"k:{kind}:{action.value}:{case.id}:{case.status}",
-                )
-            ]
-        )
+        status = Status(case.status)
+        if action in NEEDS_INPUT:
+            data = TypedAction(Typed(action.value), case.id, status).encode()
+        else:
+            data = TapAction(Tap(action.value), case.id, status).encode()
+        rows.append([InlineKeyboardButton(c.t(f"action-{action.value}"), callback_data=data)])
     if Action.OUTCOME in actions:
         for r in referrals:
             if r.outcome is None:
@@ -168,13 +157,13 @@ def case_detail(
                             c.t(
                                 "action-outcome", sector=c.services.sectors.name(r.sector, c.locale)
                             ),
-                            callback_data=f"k:r:{r.id}",
+                            callback_data=ReferralMenu(r.id).encode(),
                         )
                     ]
                 )
     if photo_count:
         label = c.t("button-case-photos", count=photo_count)
-        rows.append([InlineKeyboardButton(label, callback_data=f"k:p:{case.id}")])
+        rows.append([InlineKeyboardButton(label, callback_data=CasePhotos(case.id).encode())])
     back = c.t("button-case-list")
-    rows.append([InlineKeyboardButton(back, callback_data=list_data(0, Filters()))])
+    rows.append([InlineKeyboardButton(back, callback_data=list_button(0, Filters()))])
     return Html(text), InlineKeyboardMarkup(rows)

@@ -1,17 +1,17 @@
-"""Show one case to someone allowed to see it, writing the audit row that access requires."""
+"""Show one case, or its photos, to someone allowed to see it."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from telegram import InputMediaPhoto, Update
 
-from bot.cases.lifecycle import AccessDenied, Action, available_actions
-from bot.cases.work import open_case, record_view, referrals_of, timeline
+from bot.cases.buttons import CasePhotos
+from bot.cases.lifecycle import AccessDenied
+from bot.cases.reading import case_photos, view_case
 from bot.runtime.context import BotContext
 from handlers.cases.render import case_detail
-from storage.audit import AuditEntry
-from storage.cases import CasePhoto
-from storage.people import User
+
+# Telegram albums hold two to ten items.
+ALBUM = 10
 
 
 async def show_case(update: Update, context: BotContext, case_id: int, note: str = "") -> bool:
@@ -20,25 +20,11 @@ async def show_case(update: Update, context: BotContext, case_id: int, note: str
     services = context.services
     try:
         async with services.sessions.begin() as session:
-            actor, case = await open_case(session, update.effective_user.id, case_id, Action.VIEW)
-            reporter = await session.get(User, case.reporter_id)
-            events = await timeline(session, case.id)
-            referrals = await referrals_of(session, case.id)
-            photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id))
-            await record_view(session, actor, case, services.clock.now())
-            actions = available_actions(actor, case)
+            view = await view_case(session, update.effective_user.id, case_id, services.clock.now())
     except AccessDenied:
         await refuse(update, context)
         return False
-    text, buttons = case_detail(
-        context,
-        case,
-        reporter.full_name if reporter else "-",
-        events,
-        referrals,
-        actions,
-        photos or 0,
-    )
+    text, buttons = case_detail(context, view)
     if note:
         text = type(text)(f"{note}\n\n{text}")
     await context.bot.send_message(update.effective_chat.id, text, reply_markup=buttons)
@@ -56,29 +42,20 @@ async def refuse(update: Update, context: BotContext) -> None:
 async def show_photos(update: Update, context: BotContext) -> None:
     """Send a case's photos as albums to someone allowed to see the case."""
     query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    services, case_id = context.services, int(query.data.split(":")[2])
+    button = CasePhotos.decode(query.data if query else None)
+    assert query is not None and button is not None and update.effective_user is not None
+    services = context.services
     try:
         async with services.sessions.begin() as session:
-            actor, case = await open_case(session, update.effective_user.id, case_id, Action.VIEW)
-            photos = list(
-                await session.scalars(
-                    select(CasePhoto.file_id)
-                    .where(CasePhoto.case_id == case.id)
-                    .order_by(CasePhoto.id)
-                )
-            )
-            now = services.clock.now()
-            session.add(
-                AuditEntry(actor_id=actor.id, action="case.photos", case_id=case.id, at=now)
+            case, photos = await case_photos(
+                session, update.effective_user.id, button.case_id, services.clock.now()
             )
     except AccessDenied:
         await refuse(update, context)
         return
     await query.answer()
-    # Telegram albums hold two to ten items.
-    for start in range(0, len(photos), 10):
-        chunk = photos[start : start + 10]
+    for start in range(0, len(photos), ALBUM):
+        chunk = photos[start : start + ALBUM]
         if len(chunk) == 1:
             await context.bot.send_photo(query.from_user.id, chunk[0], caption=case.number)
         else:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 
-from telegram import (
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
-    Update,
-)
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot.people.notices import ask_reviewers
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.registration import (
     Registration,
@@ -31,8 +20,8 @@ from bot.people.registration import (
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.keyboards import kecamatan_list, kelurahan_list
-from handlers.people.approval import ask_reviewers
 from handlers.replies import mark_chosen
+from handlers.wizard import TYPED, Markup, Texts, Wizard, typed_text
 from storage.people import UserStatus
 
 
@@ -43,7 +32,13 @@ class Signup(IntEnum):
     KELURAHAN = 3
 
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+@dataclass
+class Applicant:
+    phone: str | None = None
+    name: str | None = None
+    kecamatan: str | None = None
+
+
 STATUS_TEXT = {
     UserStatus.PENDING: "access-pending",
     UserStatus.REJECTED: "access-rejected",
@@ -51,36 +46,40 @@ STATUS_TEXT = {
 }
 
 
-def _form(context: BotContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    form: dict[str, Any] = context.user_data.setdefault("signup", {})
-    return form
+def _contact(c: BotContext, d: Applicant) -> tuple[str, Markup]:
+    button = KeyboardButton(c.t("button-share-contact"), request_contact=True)
+    keyboard = ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
+    return c.t("signup-ask-contact"), keyboard
 
 
-def _prompt(context: BotContext, step: Signup) -> tuple[str, Markup]:
-    regions, texts = context.services.regions, context.services.texts
-    if step is Signup.CONTACT:
-        button = KeyboardButton(context.t("button-share-contact"), request_contact=True)
-        keyboard = ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
-        return context.t("signup-ask-contact"), keyboard
-    if step is Signup.NAME:
-        return context.t("signup-ask-name"), ReplyKeyboardRemove()
-    if step is Signup.KECAMATAN:
-        return context.t("signup-ask-kecamatan"), kecamatan_list(regions, "s")
-    kecamatan = regions.get_kecamatan(_form(context).get("kecamatan", ""))
+def _kelurahan(c: BotContext, d: Applicant) -> tuple[str, Markup]:
+    kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan step comes first"
-    return context.t("signup-ask-kelurahan"), kelurahan_list(texts, context.locale, kecamatan, "s")
+    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, SIGNUP.data)
+    return c.t("signup-ask-kelurahan"), keyboard
 
 
-async def _ask(update: Update, context: BotContext, step: Signup, note: str = "") -> Signup:
-    """Ask one registration question (after an optional note) and remember where we are."""
-    _form(context)["step"] = int(step)
-    text, markup = _prompt(context, step)
-    assert update.effective_chat is not None
-    await context.bot.send_message(
-        update.effective_chat.id, f"{note}\n\n{text}" if note else text, reply_markup=markup
-    )
-    return step
+SIGNUP: Wizard[Signup, Applicant] = Wizard(
+    name="signup",
+    prefix="s",
+    steps=Signup,
+    draft=Applicant,
+    texts=Texts(
+        command="signup-need-contact",
+        resume="signup-need-contact",
+        needs={Signup.CONTACT: "signup-need-contact", Signup.NAME: "wrong-need-text"},
+    ),
+    prompts={
+        Signup.CONTACT: _contact,
+        Signup.NAME: lambda c, d: (c.t("signup-ask-name"), ReplyKeyboardRemove()),
+        Signup.KECAMATAN: lambda c, d: (
+            c.t("signup-ask-kecamatan"),
+            kecamatan_list(c.services.regions, SIGNUP.data),
+        ),
+        Signup.KELURAHAN: _kelurahan,
+    },
+    follows=lambda done, d: Signup(done + 1),
+)
 
 
 async def start(update: Update, context: BotContext) -> Signup | int:
@@ -94,7 +93,14 @@ async def start(update: Update, context: BotContext) -> Signup | int:
     if user is not None and user.status in STATUS_TEXT:
         await update.message.reply_text(context.t(STATUS_TEXT[UserStatus(user.status)]))
         return ConversationHandler.END
-    return await _ask(update, context, Signup.CONTACT, context.t("signup-welcome"))
+    welcome = context.t("signup-welcome")
+    return await SIGNUP.begin(update, context, Applicant(), Signup.CONTACT, welcome)
+
+
+async def restart(update: Update, context: BotContext) -> Signup | int:
+    """Begin again from the phone when /start comes mid-registration."""
+    await SIGNUP.end(context)
+    return await start(update, context)
 
 
 async def receive_contact(update: Update, context: BotContext) -> Signup | int:
@@ -102,21 +108,27 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
     message, sender = update.message, update.effective_user
     assert message is not None and message.contact is not None and sender is not None
     if message.contact.user_id != sender.id:
-        return await _ask(update, context, Signup.CONTACT, context.t("signup-contact-not-own"))
+        raise BadAnswer("signup-contact-not-own")
     try:
         phone = normalize_phone(message.contact.phone_number)
     except InvalidPhone:
-        return await _ask(update, context, Signup.CONTACT, context.t("signup-contact-invalid"))
-    async with context.services.sessions.begin() as session:
-        if await phone_taken(session, sender.id, phone):
-            await message.reply_text(
-                context.t("signup-phone-taken"), reply_markup=ReplyKeyboardRemove()
-            )
-            return ConversationHandler.END
-        user = await activate_from_roster(session, sender.id, phone, context.locale)
+        raise BadAnswer("signup-contact-invalid") from None
+    now = context.services.clock.now()
+    async with SIGNUP.finishing(context) as session:
+        taken = await phone_taken(session, sender.id, phone)
+        user = None
+        if not taken:
+            user = await activate_from_roster(session, sender.id, phone, context.locale, now)
+        if user is None and not taken:
+            SIGNUP.keep(context)
+    if taken:
+        text, markup = context.t("signup-phone-taken"), ReplyKeyboardRemove()
+        await message.reply_text(text, reply_markup=markup)
+        return ConversationHandler.END
     if user is None:
-        _form(context)["phone"] = phone
-        return await _ask(update, context, Signup.NAME)
+        with SIGNUP.edit(context) as draft:
+            draft.phone = phone
+        return await SIGNUP.proceed(update, context, Signup.CONTACT)
     place = context.services.regions.name_of(
         user.kelurahan_code or min(user.area_codes, default=None)
     )
@@ -127,86 +139,59 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
 
 async def receive_name(update: Update, context: BotContext) -> Signup:
     """Record the applicant's name and ask their kecamatan."""
-    assert update.message is not None and update.message.text is not None
-    try:
-        _form(context)["name"] = person_name(update.message.text)
-    except BadAnswer as bad:
-        return await _ask(update, context, Signup.NAME, context.t(bad.key, **bad.args_))
-    return await _ask(update, context, Signup.KECAMATAN)
+    with SIGNUP.edit(context) as draft:
+        draft.name = person_name(typed_text(update))
+    return await SIGNUP.proceed(update, context, Signup.NAME)
 
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Signup:
     """Record the kecamatan and offer its kelurahan."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    kecamatan = context.services.regions.get_kecamatan(
-        update.callback_query.data.rsplit(":", 1)[-1]
-    )
+    kecamatan = context.services.regions.get_kecamatan(SIGNUP.value(update))
     if kecamatan is None:
-        return await _ask(update, context, Signup.KECAMATAN, context.t("wrong-stale-button"))
+        return await SIGNUP.stale_button(update, context)
+    with SIGNUP.edit(context) as draft:
+        draft.kecamatan = kecamatan.code
     await mark_chosen(update, kecamatan.name)
-    _form(context)["kecamatan"] = kecamatan.code
-    return await _ask(update, context, Signup.KELURAHAN)
+    return await SIGNUP.proceed(update, context, Signup.KECAMATAN)
 
 
 async def back_to_kecamatan(update: Update, context: BotContext) -> Signup:
     """Pick another kecamatan."""
     await mark_chosen(update, context.t("button-other-kecamatan"))
-    return await _ask(update, context, Signup.KECAMATAN)
+    return await SIGNUP.ask(update, context, Signup.KECAMATAN)
 
 
 async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
-    """Queue the registration and send it to the reviewers."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    form, sender = _form(context), update.effective_user
-    kelurahan = context.services.regions.get_kelurahan(
-        update.callback_query.data.rsplit(":", 1)[-1]
-    )
-    if kelurahan is None or kelurahan.kecamatan_code != form.get("kecamatan") or sender is None:
-        return await _ask(update, context, Signup.KELURAHAN, context.t("wrong-stale-button"))
+    """Register the applicant and queue the request for their reviewers, in one transaction."""
+    draft, sender = SIGNUP.draft(context), update.effective_user
+    kelurahan = context.services.regions.get_kelurahan(SIGNUP.value(update))
+    if kelurahan is None or kelurahan.kecamatan_code != draft.kecamatan or sender is None:
+        return await SIGNUP.stale_button(update, context)
+    assert draft.phone is not None and draft.name is not None
     await mark_chosen(update, kelurahan.name)
-    registration = Registration(
-        sender.id, form["phone"], form["name"], kelurahan.code, context.locale
-    )
-    async with context.services.sessions.begin() as session:
-        applicant = await submit_application(session, registration)
-    assert context.user_data is not None
-    context.user_data.pop("signup", None)
+    form = Registration(sender.id, draft.phone, draft.name, kelurahan.code, context.locale)
+    async with SIGNUP.finishing(context) as session:
+        applicant = await submit_application(session, form)
+        await ask_reviewers(session, context.services, applicant, context.services.clock.now())
     await context.bot.send_message(sender.id, context.t("signup-pending"))
-    await ask_reviewers(context, applicant)
     return ConversationHandler.END
 
 
-async def wrong_input(update: Update, context: BotContext) -> Signup:
-    """Explain what this registration step needs and ask it again."""
-    step = Signup(_form(context).get("step", Signup.CONTACT))
-    if update.callback_query:
-        await update.callback_query.answer(context.t("wrong-stale-button-short"))
-    if step is Signup.CONTACT:
-        note = context.t("signup-need-contact")
-    else:
-        note = context.t("wrong-need-text" if step is Signup.NAME else "wrong-need-button")
-    return await _ask(update, context, step, note)
-
-
 def register(application: BotApp) -> None:
+    b = SIGNUP.button
     application.add_handler(
-        ConversationHandler(
+        SIGNUP.conversation(
             entry_points=[CommandHandler("start", start)],
             states={
                 Signup.CONTACT: [MessageHandler(filters.CONTACT, receive_contact)],
-                Signup.NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, receive_name)],
-                Signup.KECAMATAN: [CallbackQueryHandler(choose_kecamatan, pattern=r"^s:kec:\d+$")],
+                Signup.NAME: [MessageHandler(TYPED, receive_name)],
+                Signup.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
                 Signup.KELURAHAN: [
-                    CallbackQueryHandler(choose_kelurahan, pattern=r"^s:kel:\d+$"),
-                    CallbackQueryHandler(back_to_kecamatan, pattern="^s:back$"),
+                    b(choose_kelurahan, "kel", r"\d+"),
+                    b(back_to_kecamatan, "back"),
                 ],
             },
-            fallbacks=[
-                CommandHandler("start", start),
-                CallbackQueryHandler(wrong_input, pattern="^s:"),
-                MessageHandler(filters.ALL & ~filters.COMMAND, wrong_input),
-            ],
-            name="signup",
-            persistent=True,
+            fallbacks=[CommandHandler("start", restart)],
+            catch_commands=False,
         )
     )

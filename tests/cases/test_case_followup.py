@@ -45,6 +45,7 @@ async def test_psm_adds_a_note_with_a_photo_and_the_coordinator_hears(
     assert "Foto ke-1" in (await chat.send_photo()).text
     detail = await chat.send("Sudah dikunjungi, butuh kursi roda.")
     assert "Tersimpan" in detail.text and "kursi roda" in detail.text
+    await harness.deliver()
     assert "kursi roda" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
     assert len(await fetch(schema, CasePhoto, case_id=case_id)) == 1
     coordinator = harness.user(COORDINATOR_ID)
@@ -61,6 +62,7 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     await coordinator.send("/kasus TNG-2026-00001")
     await coordinator.tap("Verifikasi")
     assert await status_of(schema, case_id) == "diverifikasi"
+    await harness.deliver()
     assert "diverifikasi oleh Pak Budi" in harness.telegram.sent_to(PSM_ID)[-1]["text"]
 
     await coordinator.tap("Rujuk")
@@ -69,6 +71,7 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     assert "catatan" in (await coordinator.tap("Lanjut")).text
     detail = await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
     assert "Dinkes / Puskesmas / RSUD: menunggu hasil" in detail.text
+    await harness.deliver()
     notice = harness.telegram.sent_to(PSM_ID)[-1]["text"]
     assert "Dinkes / Puskesmas / RSUD, Disdukcapil" in notice and "KTP" in notice
     assert await status_of(schema, case_id) == "dirujuk"
@@ -101,11 +104,13 @@ async def test_returned_case_is_answered_by_the_psm(
     await coordinator.send("Apakah nenek punya KTP?")
     assert await status_of(schema, case_id) == "dikembalikan"
     psm = harness.user(PSM_ID)
+    await harness.deliver()
     question = harness.telegram.sent_to(PSM_ID)[-1]
     assert "punya KTP" in question["text"]
     await psm.tap("Jawab", question)
     await psm.send("Tidak punya, KTP hilang waktu banjir.")
     assert await status_of(schema, case_id) == "baru"
+    await harness.deliver()
     assert "banjir" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
 
 

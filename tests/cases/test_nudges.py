@@ -21,6 +21,12 @@ async def people(harness: BotHarness, schema: str) -> None:
     await add_psm_and_coordinator(schema, PSM_ID, COORDINATOR_ID)
 
 
+async def follow_up(harness: BotHarness) -> None:
+    """One tick of the follow-up job, then whatever it queued is delivered."""
+    await harness.run_job(TICK)
+    await harness.deliver()
+
+
 def nudges_to(harness: BotHarness, chat_id: int, word: str) -> list[str]:
     return [m["text"] for m in harness.telegram.sent_to(chat_id) if word in m.get("text", "")]
 
@@ -46,10 +52,10 @@ async def test_nudge_comes_when_due_and_not_before(
         schema, PSM_ID, urgency=urgency, at=start, next_nudge_at=start + timedelta(days=days)
     )
     clock.set(start + timedelta(days=days) - timedelta(minutes=1))
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert nudges_to(harness, PSM_ID, "perkembangan") == []
     clock.set(start + timedelta(days=days))
-    await harness.run_job(TICK)
+    await follow_up(harness)
     [nudge] = nudges_to(harness, PSM_ID, "perkembangan")
     assert "TNG-2026-00001" in nudge
     assert harness.user(PSM_ID).buttons() == [
@@ -65,12 +71,12 @@ async def test_quiet_hours_hold_nudges_until_morning(
     evening = clock.now().replace(hour=14)  # 21:00 in Jakarta
     await add_case(schema, PSM_ID, next_nudge_at=evening - timedelta(hours=1))
     clock.set(evening)
-    await harness.run_job(TICK)
+    await follow_up(harness)
     clock.set(evening + timedelta(hours=9, minutes=59))  # 06:59
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert nudges_to(harness, PSM_ID, "perkembangan") == []
     clock.set(evening + timedelta(hours=10))  # 07:00
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert len(nudges_to(harness, PSM_ID, "perkembangan")) == 1
 
 
@@ -78,9 +84,10 @@ async def test_answering_a_nudge_restarts_the_clock(
     harness: BotHarness, people: None, schema: str, clock: FixedClock
 ) -> None:
     case_id = await add_case(schema, PSM_ID, status="diverifikasi", next_nudge_at=clock.now())
-    await harness.run_job(TICK)
+    await follow_up(harness)
     clock.set(clock.now() + timedelta(hours=3))
     await harness.user(PSM_ID).tap("Masih dalam proses")
+    await harness.deliver()
     [case] = await fetch(schema, Case, id=case_id)
     assert case.nudges_unanswered == 0 and case.next_nudge_at == clock.now() + timedelta(days=7)
     assert "masih dalam proses" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
@@ -90,7 +97,7 @@ async def test_resolved_answer_marks_the_case_handled(
     harness: BotHarness, people: None, schema: str, clock: FixedClock
 ) -> None:
     case_id = await add_case(schema, PSM_ID, status="diverifikasi", next_nudge_at=clock.now())
-    await harness.run_job(TICK)
+    await follow_up(harness)
     await harness.user(PSM_ID).tap("Sudah ditangani")
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "ditangani"
@@ -101,11 +108,11 @@ async def test_two_unanswered_nudges_escalate_once_and_a_restart_repeats_nothing
 ) -> None:
     case_id = await add_case(schema, PSM_ID, urgency="tinggi", next_nudge_at=clock.now())
     for _ in range(3):
-        await harness.run_job(TICK)
+        await follow_up(harness)
         await harness.restart()
-        await harness.run_job(TICK)
+        await follow_up(harness)
         clock.set(clock.now() + timedelta(days=3))
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert len(nudges_to(harness, PSM_ID, "perkembangan")) == 2
     [escalation] = nudges_to(harness, COORDINATOR_ID, "belum ada kabar")
     assert "Lutpiah" in escalation and "TNG-2026-00001" in escalation
@@ -124,8 +131,8 @@ async def test_referral_without_outcome_reminds_its_coordinator(
     await coordinator.tap("Lanjut")
     await coordinator.send("Mohon aktivasi BPJS PBI.")
     clock.set(clock.now() + timedelta(days=7))
-    await harness.run_job(TICK)
-    await harness.run_job(TICK)
+    await follow_up(harness)
+    await follow_up(harness)
     [reminder] = nudges_to(harness, COORDINATOR_ID, "belum ada hasilnya")
     assert "BPJS Kesehatan" in reminder and "7 hari" in reminder
     [referral] = await fetch(schema, Referral)
@@ -139,11 +146,11 @@ async def test_idle_draft_gets_exactly_one_reminder(
     await chat.send("/lapor")
     await chat.tap("Anak")
     clock.set(clock.now() + timedelta(hours=1, minutes=59))
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert nudges_to(harness, PSM_ID, "belum selesai") == []
     clock.set(clock.now() + timedelta(minutes=2))
-    await harness.run_job(TICK)
+    await follow_up(harness)
     await harness.restart()
-    await harness.run_job(TICK)
+    await follow_up(harness)
     assert len(nudges_to(harness, PSM_ID, "belum selesai")) == 1
     assert "nama" in (await chat.tap("Anak Telantar")).text, "the draft is intact"

@@ -9,7 +9,8 @@ import pytest
 from bot.runtime.settings import Settings
 from storage.audit import AuditEntry
 from storage.cases import Case
-from storage.conversations import ConversationState
+from storage.conversations import ConversationDraft
+from storage.delivery import Lane, OutboxMessage
 from storage.people import Role
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, SUKARASA, TANGERANG, add_user, fetch
@@ -47,11 +48,11 @@ async def test_complete_report_is_saved_with_every_field(
     assert case.address.startswith("Jl. Merdeka") and case.latitude == pytest.approx(-6.1702)
     assert case.urgency == "darurat" and case.status == "baru" and len(case.photos) == 2
     assert [e.kind for e in case.events] == ["created"]
-    assert [a.action for a in await fetch(schema, AuditEntry, case_id=case.id)] == [
-        "case.create",
-        "case.notify",
-    ]
+    assert [a.action for a in await fetch(schema, AuditEntry, case_id=case.id)] == ["case.create"]
+    [queued] = await fetch(schema, OutboxMessage, kind="case_alert")
+    assert queued.campaign_id == case.id and queued.priority == Lane.URGENT
 
+    await harness.deliver()
     alert = harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
     assert "DARURAT" in alert and number.group() in alert and NIK not in alert
     assert harness.telegram.sent_to(ADMIN_ID) == []
@@ -150,7 +151,8 @@ async def test_draft_survives_restart_at_the_same_step(
     await psm.tap("Lanjut Usia Telantar")
     await psm.send("Mak Onah")
     await harness.restart()
-    assert await fetch(schema, ConversationState, name="report")
+    [row] = await fetch(schema, ConversationDraft, conversation="report")
+    assert row.data["name"] == "Mak Onah"
 
     reply = await psm.send(NIK)
     assert "NIK" in reply.text and "kecamatan" in reply.text

@@ -27,11 +27,6 @@ from tests.factories import CIPONDOH, SUKARASA, TANGERANG, fetch
 from tests.harness import BotHarness
 
 KIND = "test"
-finished: list[int] = []
-
-
-async def record_finish(context: BotContext, campaign_id: int) -> None:
-    finished.append(campaign_id)
 
 
 @pytest.fixture
@@ -242,20 +237,26 @@ async def test_a_sender_killed_mid_campaign_serves_everyone_once_after_the_resta
 
 
 async def test_completion_hooks_run_once_each_time_a_campaign_has_nothing_left(
-    harness: BotHarness, schema: str, clock: FixedClock
+    harness: BotHarness, schema: str, clock: FixedClock, settings: Settings
 ) -> None:
-    finished.clear()
-    outbox.on_campaign_done(KIND, record_finish)
-    outbox.on_campaign_done(KIND, record_finish)
+    finished: list[int] = []
+
+    async def record_finish(context: BotContext, campaign_id: int) -> None:
+        finished.append(campaign_id)
+
+    assert harness.app is not None and harness.app.job_queue is not None
+    [job] = harness.app.job_queue.get_jobs_by_name("outbox")
+    context = BotContext.from_job(job, harness.app)
+    sending = sender.OutboxSender(settings, hooks={KIND: record_finish})
     people = await add_psm(schema, 2)
     await queue(schema, 7, people[:1], clock)
     await queue(schema, 8, people, clock, later=5)
-    await harness.run_job("outbox")
-    await harness.run_job("outbox")
+    await sending.drain(context)
+    await sending.drain(context)
     assert finished == [7]
 
     await queue(schema, 7, people, clock)
-    await harness.run_job("outbox")
+    await sending.drain(context)
     assert finished == [7, 7]
 
 

@@ -57,6 +57,7 @@ async def _apply(harness: BotHarness, user_id: int) -> None:
     await chat.tap("Tangerang")
     reply = await chat.tap("Sukarasa")
     assert "dikirim ke koordinator" in reply.text
+    await harness.deliver()
 
 
 async def test_unknown_psm_is_approved_by_their_coordinator(
@@ -80,6 +81,7 @@ async def test_unknown_psm_is_approved_by_their_coordinator(
 
     await coordinator.tap("Setujui", request)
     assert "disetujui oleh Pak Budi" in coordinator.history()[-1]["text"]
+    await harness.deliver()
     assert "disetujui" in harness.telegram.sent_to(PSM_ID)[-1]["text"]
     [user] = await fetch(schema, User, telegram_id=PSM_ID)
     assert (user.status, user.kelurahan_code, user.phone) == ("active", SUKARASA, "+6281299998888")
@@ -94,6 +96,7 @@ async def test_unknown_psm_is_rejected_by_an_admin_when_no_coordinator(
     await _apply(harness, PSM_ID)
     admin = harness.user(ADMIN_ID)
     await admin.tap("Tolak")
+    await harness.deliver()
     assert "tidak disetujui" in harness.telegram.sent_to(PSM_ID)[-1]["text"]
     [user] = await fetch(schema, User, telegram_id=PSM_ID)
     assert user.status == UserStatus.REJECTED

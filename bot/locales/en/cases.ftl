@@ -49,6 +49,7 @@ event-note = { $when } · { $who } added a note
 event-in_progress = { $when } · { $who } said it is still in progress
 event-nudged = { $when } · follow-up reminder sent
 event-escalated = { $when } · passed on to the coordinator (reminders not answered)
+event-referral_reminded = { $when } · referral outcome reminder sent to the coordinator
 
 outcome-pending = awaiting outcome
 outcome-accepted = accepted

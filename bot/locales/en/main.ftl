@@ -205,6 +205,7 @@ wrong-need-photo-file = That file is not an image. Send a photo, or press the Do
 wrong-command = That command cannot be used while filling in a report. Type /batal to cancel the report.
 wrong-stale-button = That button belongs to an earlier question and no longer works.
 wrong-stale-button-short = This button no longer works.
+flow-lost = That conversation has already ended. Please start again with its command, for example /lapor.
 
 ## Help and errors
 

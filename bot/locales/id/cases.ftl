@@ -46,6 +46,7 @@ event-note = { $when } · { $who } menambah catatan
 event-in_progress = { $when } · { $who } menyatakan masih dalam proses
 event-nudged = { $when } · pengingat tindak lanjut dikirim
 event-escalated = { $when } · diteruskan ke koordinator (pengingat tidak dijawab)
+event-referral_reminded = { $when } · pengingat hasil rujukan dikirim ke koordinator
 
 outcome-pending = menunggu hasil
 outcome-accepted = diterima

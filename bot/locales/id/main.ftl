@@ -196,6 +196,7 @@ wrong-need-photo-file = File itu bukan gambar. Kirim foto, atau tekan tombol Sel
 wrong-command = Perintah itu tidak bisa dipakai saat mengisi laporan. Ketik /batal untuk membatalkan laporan.
 wrong-stale-button = Tombol itu dari pertanyaan sebelumnya dan sudah tidak berlaku.
 wrong-stale-button-short = Tombol ini sudah tidak berlaku.
+flow-lost = Percakapan sebelumnya sudah berakhir. Silakan mulai lagi dengan perintahnya, misalnya /lapor.
 
 ## Help and errors
 

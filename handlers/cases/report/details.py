@@ -4,40 +4,33 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.runtime.answers import DESCRIPTION_LENGTH, BadAnswer, bounded_text
+from bot.runtime.answers import DESCRIPTION_LENGTH, bounded_text
 from bot.runtime.context import BotContext
-from handlers.cases.report.prompts import URGENCIES, ask, proceed
+from handlers.cases.report.flow import REPORT, URGENCIES
 from handlers.cases.report.steps import Step
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
+from handlers.wizard import typed_text
 
 MAX_PHOTOS = 10
 
 
 async def enter_description(update: Update, context: BotContext) -> Step:
     """Record what happened."""
-    assert update.message is not None and update.message.text is not None
-    try:
-        text = bounded_text(update.message.text, DESCRIPTION_LENGTH, "description")
-    except BadAnswer as bad:
-        return await ask(update, context, Step.DESCRIPTION, context.t(bad.key, **bad.args_))
-    draft = context.draft
-    draft.description = text
-    context.draft = draft
-    return await proceed(update, context, Step.DESCRIPTION)
+    with REPORT.edit(context) as draft:
+        draft.description = bounded_text(typed_text(update), DESCRIPTION_LENGTH, "description")
+    return await REPORT.proceed(update, context, Step.DESCRIPTION)
 
 
 async def choose_urgency(update: Update, context: BotContext) -> Step:
     """Record how urgent the case is."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    urgency = update.callback_query.data.rsplit(":", 1)[-1]
+    urgency = REPORT.value(update)
     if urgency not in URGENCIES:
-        return await ask(update, context, Step.URGENCY, context.t("wrong-stale-button"))
-    draft = context.draft
-    draft.urgency = urgency
-    context.draft = draft
+        return await REPORT.stale_button(update, context)
+    with REPORT.edit(context) as draft:
+        draft.urgency = urgency
     await mark_chosen(update, context.t(f"urgency-{urgency}"))
-    return await proceed(update, context, Step.URGENCY)
+    return await REPORT.proceed(update, context, Step.URGENCY)
 
 
 async def add_photo(update: Update, context: BotContext) -> Step:
@@ -46,31 +39,34 @@ async def add_photo(update: Update, context: BotContext) -> Step:
     assert message is not None
     media = message.photo[-1] if message.photo else message.document
     assert media is not None
-    draft = context.draft
-    if len(draft.photos) >= MAX_PHOTOS:
-        return await ask(
-            update, context, Step.PHOTOS, context.t("report-photos-full", max=MAX_PHOTOS)
-        )
-    if all(unique != media.file_unique_id for _, unique in draft.photos):
-        draft.photos.append([media.file_id, media.file_unique_id])
-    context.draft = draft
-    done = grid([(context.t("button-photos-done"), "r:photos:done")])
-    await message.reply_text(
-        context.t("report-photo-added", count=len(draft.photos)), reply_markup=done
-    )
+    if len(REPORT.draft(context).photos) >= MAX_PHOTOS:
+        full = context.t("report-photos-full", max=MAX_PHOTOS)
+        return await REPORT.ask(update, context, Step.PHOTOS, full)
+    with REPORT.edit(context) as draft:
+        if all(unique != media.file_unique_id for _, unique in draft.photos):
+            draft.photos.append([media.file_id, media.file_unique_id])
+    await REPORT.commit(update, context, Step.PHOTOS)
+    done = grid([(context.t("button-photos-done"), REPORT.data("photos", "done"))])
+    added = context.t("report-photo-added", count=len(draft.photos))
+    await message.reply_text(added, reply_markup=done)
     return Step.PHOTOS
+
+
+async def not_an_image(update: Update, context: BotContext) -> Step:
+    """Explain that a file sent at the photo step must be an image."""
+    return await REPORT.ask(update, context, Step.PHOTOS, context.t("wrong-need-photo-file"))
 
 
 async def photos_done(update: Update, context: BotContext) -> Step:
     """Finish the photos and go on."""
-    await mark_chosen(update, context.t("report-photos-count", count=len(context.draft.photos)))
-    return await proceed(update, context, Step.PHOTOS)
+    count = len(REPORT.draft(context).photos)
+    await mark_chosen(update, context.t("report-photos-count", count=count))
+    return await REPORT.proceed(update, context, Step.PHOTOS)
 
 
 async def photos_clear(update: Update, context: BotContext) -> Step:
     """Drop the photos added so far and ask again."""
-    draft = context.draft
-    draft.photos = []
-    context.draft = draft
+    with REPORT.edit(context) as draft:
+        draft.photos = []
     await mark_chosen(update, context.t("button-photos-clear"))
-    return await ask(update, context, Step.PHOTOS)
+    return await REPORT.ask(update, context, Step.PHOTOS)

@@ -6,12 +6,13 @@ from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
 from bot.cases.draft import Draft
+from bot.cases.messages import CaseMessages
+from bot.cases.notices import alert_reviewers
 from bot.cases.submit import IncompleteDraft, submit_case
-from bot.people.directory import get_user
+from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
-from handlers.cases.report.notify import notify_reviewers
-from handlers.cases.report.prompts import ask
+from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
 
@@ -33,44 +34,46 @@ async def start_report(update: Update, context: BotContext) -> Step | int:
     user = await active_user_or_explain(update, context)
     if user is None:
         return ConversationHandler.END
-    context.draft = Draft(home_kelurahan=user.kelurahan_code)
-    assert update.message is not None
-    await update.message.reply_text(context.t("report-intro"), reply_markup=ReplyKeyboardRemove())
-    return await ask(update, context, Step.CATEGORY_GROUP)
+    busy = REPORT.busy_elsewhere(context)
+    if busy is not None:
+        assert update.message is not None
+        await update.message.reply_text(busy)
+        return ConversationHandler.END
+    draft = Draft(home_kelurahan=user.kelurahan_code)
+    intro = (context.t("report-intro"), ReplyKeyboardRemove())
+    return await REPORT.begin(update, context, draft, Step.CATEGORY_GROUP, first=intro)
 
 
 async def edit_field(update: Update, context: BotContext) -> Step:
     """Reopen one answer from the review; answering it comes back here."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    field = update.callback_query.data.rsplit(":", 1)[-1]
+    field = REPORT.value(update)
     if field not in EDITABLE:
-        return await ask(update, context, Step.REVIEW, context.t("wrong-stale-button"))
-    draft = context.draft
-    draft.editing = True
-    context.draft = draft
+        return await REPORT.stale_button(update, context)
+    with REPORT.edit(context) as draft:
+        draft.editing = True
     await mark_chosen(update, context.t(f"edit-{field}"))
-    return await ask(update, context, EDITABLE[field])
+    return await REPORT.ask(update, context, EDITABLE[field])
 
 
 async def submit(update: Update, context: BotContext) -> Step | int:
-    """Save the case in one transaction, then confirm with its number and tell the reviewers."""
-    draft, services = context.draft, context.services
-    assert update.effective_user is not None
+    """Save the case and its coordinators' alert in one transaction, then give its number."""
+    draft, services = REPORT.draft(context), context.services
+    assert update.effective_user is not None and update.effective_chat is not None
     try:
-        async with services.sessions.begin() as session:
+        async with REPORT.finishing(context) as session:
             reporter = await get_user(session, update.effective_user.id)
             assert reporter is not None, "only active users reach the review"
             now = services.clock.now().astimezone(services.settings.tz)
             result = await submit_case(session, draft, reporter, services.settings, now)
+            if result.created:
+                await alert_reviewers(session, CaseMessages(services), result.case, reporter, now)
     except IncompleteDraft as missing:
-        return await ask(update, context, MISSING[str(missing)], context.t("report-missing"))
-    context.draft = None
-    assert update.effective_chat is not None
-    await context.bot.send_message(
-        update.effective_chat.id, context.t("report-saved", number=result.case.number)
-    )
-    if result.created:
-        await notify_reviewers(context, result.case, draft, reporter)
+        note = context.t("report-missing")
+        return await REPORT.ask(update, context, MISSING[str(missing)], note)
+    if update.callback_query:
+        await update.callback_query.answer()
+    saved = context.t("report-saved", number=result.case.number)
+    await context.bot.send_message(update.effective_chat.id, saved)
     return ConversationHandler.END
 
 
@@ -78,16 +81,17 @@ async def ask_cancel(update: Update, context: BotContext) -> Step:
     """Ask before throwing a report away."""
     if update.callback_query:
         await mark_chosen(update, context.t("button-cancel-report"))
-    draft = context.draft
-    draft.resume_step = draft.step if draft.step != Step.CONFIRM_CANCEL else draft.resume_step
-    context.draft = draft
-    return await ask(update, context, Step.CONFIRM_CANCEL)
+    step = REPORT.step(context)
+    if step != Step.CONFIRM_CANCEL:
+        with REPORT.edit(context) as draft:
+            draft.resume_step = step
+    return await REPORT.ask(update, context, Step.CONFIRM_CANCEL)
 
 
 async def confirm_cancel(update: Update, context: BotContext) -> int:
     """Throw the report away."""
     await mark_chosen(update, context.t("button-cancel-yes"))
-    context.draft = None
+    await REPORT.end(context)
     assert update.effective_chat is not None
     await context.bot.send_message(
         update.effective_chat.id, context.t("report-cancelled"), reply_markup=ReplyKeyboardRemove()
@@ -98,4 +102,10 @@ async def confirm_cancel(update: Update, context: BotContext) -> int:
 async def keep_going(update: Update, context: BotContext) -> Step:
     """Return to the step the PSM was at before /batal."""
     await mark_chosen(update, context.t("button-cancel-no"))
-    return await ask(update, context, Step(context.draft.resume_step or Step.CATEGORY_GROUP))
+    resume = REPORT.draft(context).resume_step
+    return await REPORT.ask(update, context, Step(resume or Step.CATEGORY_GROUP))
+
+
+async def help_in_report(update: Update, context: BotContext) -> Step:
+    """Explain the report flow and repeat the current question."""
+    return await REPORT.ask(update, context, REPORT.step(context), context.t("help-report"))

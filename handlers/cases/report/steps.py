@@ -1,8 +1,8 @@
-"""The steps of a case report, what kind of answer each expects, and the order they come in."""
+"""The steps of a case report, what each expects, and the order they come in."""
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 
 from bot.cases.draft import Draft
 
@@ -26,22 +26,16 @@ class Step(IntEnum):
     CONFIRM_CANCEL = 15
 
 
-class Expects(StrEnum):
-    TEXT = "text"
-    BUTTON = "button"
-    LOCATION = "location"
-    PHOTO = "photo"
-
-
-EXPECTS = {
-    Step.NAME: Expects.TEXT,
-    Step.NIK: Expects.TEXT,
-    Step.NO_NIK_REASON: Expects.TEXT,
-    Step.AGE: Expects.TEXT,
-    Step.ADDRESS: Expects.TEXT,
-    Step.DESCRIPTION: Expects.TEXT,
-    Step.LOCATION: Expects.LOCATION,
-    Step.PHOTOS: Expects.PHOTO,
+# What a step that is not answered with a button needs, as a catalog text.
+NEEDS = {
+    Step.NAME: "wrong-need-text",
+    Step.NIK: "wrong-need-text",
+    Step.NO_NIK_REASON: "wrong-need-text",
+    Step.AGE: "wrong-need-text",
+    Step.ADDRESS: "wrong-need-text",
+    Step.DESCRIPTION: "wrong-need-text",
+    Step.LOCATION: "wrong-need-location",
+    Step.PHOTOS: "wrong-need-photo",
 }
 
 # Where an edit from the review starts; answering it (and its follow-up) returns to the review.
@@ -58,10 +52,6 @@ EDITABLE = {
     "urgency": Step.URGENCY,
     "photos": Step.PHOTOS,
 }
-
-
-def expects(step: Step) -> Expects:
-    return EXPECTS.get(step, Expects.BUTTON)
 
 
 def next_step(done: Step, draft: Draft) -> Step:

@@ -1,67 +1,72 @@
-"""One question per step: the text and buttons that ask it."""
+"""The /lapor wizard: one question per step, the text and buttons that ask it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from telegram import (
-    InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
-    Update,
 )
 
 from bot.cases.draft import Draft
+from bot.cases.summary import NO_NIK_REASONS, Summary, summary_fields
 from bot.runtime.context import BotContext
-from handlers.cases.report.steps import EDITABLE, Step, next_step
-from handlers.cases.report.summary import NO_NIK_REASONS, review_text
+from bot.runtime.texts import Html
+from handlers.cases.report.steps import EDITABLE, NEEDS, Step, next_step
 from handlers.keyboards import categories_of, category_groups, grid, kecamatan_list, kelurahan_list
+from handlers.wizard import Markup, Texts, Wizard
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 URGENCIES = ("darurat", "tinggi", "sedang", "rendah")
 
 
 def _category_group(c: BotContext, d: Draft) -> tuple[str, Markup]:
     s = c.services
-    return c.t("report-ask-category-group"), category_groups(s.texts, c.locale, s.categories, "r")
+    return c.t("report-ask-category-group"), category_groups(
+        s.texts, c.locale, s.categories, REPORT.data
+    )
 
 
 def _category(c: BotContext, d: Draft) -> tuple[str, Markup]:
     s, group = c.services, d.category_group or ""
     label = c.t(f"category-group-{group}")
-    keyboard = categories_of(s.texts, c.locale, s.categories, group, "r")
+    keyboard = categories_of(s.texts, c.locale, s.categories, group, REPORT.data)
     return c.t("report-ask-category", group=label), keyboard
 
 
 def _nik(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-nik"), grid([(c.t("button-no-nik"), "r:nonik")])
+    return c.t("report-ask-nik"), grid([(c.t("button-no-nik"), REPORT.data("nonik"))])
 
 
 def _no_nik_reason(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    choices = [(c.t(f"no-nik-{reason}"), f"r:nikr:{reason}") for reason in NO_NIK_REASONS]
+    choices = [(c.t(f"no-nik-{why}"), REPORT.data("nikr", why)) for why in NO_NIK_REASONS]
     return c.t("report-ask-no-nik-reason"), grid(choices)
 
 
 def _sex(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-sex"), grid([(c.t("sex-L"), "r:sex:L"), (c.t("sex-P"), "r:sex:P")], 2)
+    return c.t("report-ask-sex"), grid(
+        [(c.t("sex-L"), REPORT.data("sex", "L")), (c.t("sex-P"), REPORT.data("sex", "P"))], 2
+    )
 
 
 def _age(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-age"), grid([(c.t("button-age-unknown"), "r:age:unknown")])
+    return c.t("report-ask-age"), grid([(c.t("button-age-unknown"), REPORT.data("age", "unknown"))])
 
 
 def _kecamatan(c: BotContext, d: Draft) -> tuple[str, Markup]:
     regions = c.services.regions
     home = regions.get_kelurahan(d.home_kelurahan or "")
-    shortcut = [(c.t("button-my-kelurahan", kelurahan=home.name), "r:kelme")] if home else []
-    return c.t("report-ask-kecamatan"), kecamatan_list(regions, "r", shortcut)
+    shortcut = (
+        [(c.t("button-my-kelurahan", kelurahan=home.name), REPORT.data("kelme"))] if home else []
+    )
+    return c.t("report-ask-kecamatan"), kecamatan_list(regions, REPORT.data, shortcut)
 
 
 def _kelurahan(c: BotContext, d: Draft) -> tuple[str, Markup]:
     kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan step comes first"
-    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, "r")
+    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, REPORT.data)
     return c.t("report-ask-kelurahan", kecamatan=kecamatan.name), keyboard
 
 
@@ -78,24 +83,44 @@ def _location(c: BotContext, d: Draft) -> tuple[str, Markup]:
 
 
 def _urgency(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-urgency"), grid((c.t(f"urgency-{u}"), f"r:urg:{u}") for u in URGENCIES)
+    return c.t("report-ask-urgency"), grid(
+        (c.t(f"urgency-{u}"), REPORT.data("urg", u)) for u in URGENCIES
+    )
 
 
 def _photos(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    extra = [(c.t("button-photos-clear"), "r:photos:clear")] if d.photos else []
+    extra = [(c.t("button-photos-clear"), REPORT.data("photos", "clear"))] if d.photos else []
     done = c.t("button-photos-done") if d.photos else c.t("button-photos-none")
     text = c.t("report-ask-photos", count=len(d.photos))
-    return text, grid([(done, "r:photos:done"), *extra])
+    return text, grid([(done, REPORT.data("photos", "done")), *extra])
+
+
+def review_text(c: BotContext, draft: Draft) -> Html:
+    """Every answer, and a warning when sex or age disagree with the NIK."""
+    s, today = c.services, c.services.today()
+    summary = Summary.of_draft(draft, today)
+    text = c.t(
+        "report-review", **summary_fields(s.texts, s.regions, s.categories, c.locale, summary)
+    )
+    if draft.nik_mismatch(today):
+        text += "\n\n" + c.t("report-nik-mismatch")
+    return Html(text)
 
 
 def _review(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    edits = [(c.t(f"edit-{field}"), f"r:edit:{field}") for field in EDITABLE]
-    actions = [(c.t("button-submit"), "r:submit"), (c.t("button-cancel-report"), "r:cancel")]
+    edits = [(c.t(f"edit-{field}"), REPORT.data("edit", field)) for field in EDITABLE]
+    actions = [
+        (c.t("button-submit"), REPORT.data("submit")),
+        (c.t("button-cancel-report"), REPORT.data("cancel")),
+    ]
     return review_text(c, d), grid(edits, columns=2, extra=actions)
 
 
 def _confirm_cancel(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    choices = [(c.t("button-cancel-yes"), "r:cancel:yes"), (c.t("button-cancel-no"), "r:cancel:no")]
+    choices = [
+        (c.t("button-cancel-yes"), REPORT.data("cancel", "yes")),
+        (c.t("button-cancel-no"), REPORT.data("cancel", "no")),
+    ]
     return c.t("report-confirm-cancel"), grid(choices)
 
 
@@ -124,19 +149,12 @@ PROMPTS: dict[Step, Callable[[BotContext, Draft], tuple[str, Markup]]] = {
 }
 
 
-async def ask(update: Update, context: BotContext, step: Step, note: str | None = None) -> Step:
-    """Send the question for `step` (after an optional note) and remember it as the current step."""
-    draft = context.draft
-    draft.step = step
-    context.draft = draft
-    text, markup = PROMPTS[step](context, draft)
-    if note:
-        text = f"{note}\n\n{text}"
-    assert update.effective_chat is not None
-    await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
-    return step
-
-
-async def proceed(update: Update, context: BotContext, done: Step, note: str | None = None) -> Step:
-    """Ask whatever comes after the step just answered."""
-    return await ask(update, context, next_step(done, context.draft), note)
+REPORT: Wizard[Step, Draft] = Wizard(
+    name="report",
+    prefix="r",
+    steps=Step,
+    draft=Draft,
+    texts=Texts(command="wrong-command", resume="report-resume", needs=NEEDS, busy="busy-report"),
+    prompts=PROMPTS,
+    follows=next_step,
+)

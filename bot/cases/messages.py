@@ -1,0 +1,103 @@
+"""What the bot tells people about cases on its own: alerts, notices, nudges, reminders.
+
+Each is rendered from committed rows, in the recipient's language, as an outbox payload.
+"""
+
+from __future__ import annotations
+
+from bot.cases.buttons import Nudge, NudgeReply, OpenCase, Typed, TypedAction
+from bot.cases.lifecycle import Action, Status
+from bot.cases.summary import Summary, summary_fields
+from bot.delivery.payload import Buttons, Payload
+from bot.runtime.context import Services
+from storage.cases import Case, CaseEvent, Urgency
+from storage.people import User
+
+
+class CaseMessages:
+    """Renders case payloads; the one place that knows their wording and buttons."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def locale_of(self, user: User) -> str:
+        return user.locale or self.services.settings.default_locale
+
+    def t(self, locale: str, key: str, **args: object) -> str:
+        return self.services.texts.get(locale, key, **args)
+
+    def _open(self, locale: str, case: Case) -> Buttons:
+        return [[(self.t(locale, "button-open-case"), OpenCase(case.id).encode())]]
+
+    def alert(self, locale: str, case: Case, reporter: User, photos: int) -> Payload:
+        """A new case for its coordinators; a Darurat one is marked loudly."""
+        s = self.services
+        fields = summary_fields(
+            s.texts, s.regions, s.categories, locale, Summary.of_case(case, photos)
+        )
+        key = "case-new-darurat" if case.urgency == Urgency.DARURAT else "case-new"
+        text = self.t(locale, key, number=case.number, reporter=reporter.full_name, **fields)
+        return Payload(text=text, buttons=self._open(locale, case))
+
+    def notice(self, locale: str, case: Case, event: CaseEvent, actor: User) -> Payload:
+        """A change on the case, for the other side (the reporter, or the coordinators)."""
+        text = self.t(
+            locale,
+            f"notice-{event.kind}",
+            number=case.number,
+            who=actor.full_name,
+            status=self.t(locale, f"status-{case.status}"),
+            note=self.event_detail(locale, event) or "-",
+        )
+        buttons = self._open(locale, case)
+        if event.kind == Action.RETURN:
+            answer = TypedAction(Typed.ANSWER, case.id, Status(case.status)).encode()
+            buttons.insert(0, [(self.t(locale, "action-answer"), answer)])
+        return Payload(text=text, buttons=buttons)
+
+    def nudge(self, locale: str, case: Case) -> Payload:
+        """Ask the reporting PSM how the case is going."""
+        text = self.t(locale, "nudged-message", number=case.number, name=case.beneficiary_name)
+        replies = (
+            ("nudge-progress", NudgeReply.PROGRESS),
+            ("nudge-ongoing", NudgeReply.ONGOING),
+            ("nudge-resolved", NudgeReply.RESOLVED),
+        )
+        buttons = [
+            [(self.t(locale, key), Nudge(reply, case.id).encode())] for key, reply in replies
+        ]
+        return Payload(text=text, buttons=buttons)
+
+    def escalation(self, locale: str, case: Case, reporter: User | None, count: int) -> Payload:
+        """Tell the coordinators that the reporting PSM has gone silent."""
+        text = self.t(
+            locale,
+            "escalated-message",
+            number=case.number,
+            name=case.beneficiary_name,
+            reporter=reporter.full_name if reporter else "-",
+            count=count,
+        )
+        return Payload(text=text, buttons=self._open(locale, case))
+
+    def referral_reminder(self, locale: str, case: Case, sector: str, days: int) -> Payload:
+        name = self.services.sectors.name(sector, locale)
+        text = self.t(locale, "referral-reminder", number=case.number, sector=name, days=days)
+        return Payload(text=text, buttons=self._open(locale, case))
+
+    def draft_reminder(self, locale: str) -> Payload:
+        return Payload(text=self.t(locale, "draft-reminder"))
+
+    def event_detail(self, locale: str, event: CaseEvent) -> str | None:
+        """Sector names and outcomes of an event, in the reader's language, with its note."""
+        sectors, data, parts = self.services.sectors, event.data or {}, []
+        if "sectors" in data:
+            parts.append(", ".join(sectors.name(code, locale) for code in data["sectors"]))
+        if "outcome" in data:
+            outcome = self.t(locale, f"outcome-{data['outcome']}")
+            parts.append(f"{sectors.name(data['sector'], locale)}: {outcome}")
+        elif "sector" in data:
+            parts.append(sectors.name(data["sector"], locale))
+        if event.note:
+            parts.append(event.note[:300])
+        return " · ".join(parts) or None

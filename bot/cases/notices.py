@@ -1,0 +1,59 @@
+"""Queueing what people must be told about a case, in the transaction of what happened."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.cases.messages import CaseMessages
+from bot.cases.work import Change
+from bot.delivery import outbox
+from bot.people import reviewers_for
+from storage.cases import Case, CasePhoto, Urgency
+from storage.delivery import Lane
+from storage.people import User
+
+ALERT = "case_alert"
+NOTICE = "case_notice"
+
+
+async def alert_reviewers(
+    session: AsyncSession, messages: CaseMessages, case: Case, reporter: User, now: datetime
+) -> int:
+    """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue."""
+    photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
+    return await outbox.enqueue_localized(
+        session,
+        kind=ALERT,
+        campaign_id=case.id,
+        recipients=await reviewers_for(session, case.kecamatan_code),
+        build=lambda locale: messages.alert(locale, case, reporter, photos),
+        default_locale=messages.services.settings.default_locale,
+        not_before=now,
+        lane=Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL,
+    )
+
+
+async def tell_other_side(
+    session: AsyncSession, messages: CaseMessages, change: Change, now: datetime
+) -> int:
+    """Queue the change for the reporter (a coordinator acted) or the coordinators (the PSM did)."""
+    case = change.case
+    if change.actor.id == case.reporter_id:
+        recipients = await reviewers_for(session, case.kecamatan_code)
+    else:
+        reporter = await session.get(User, case.reporter_id)
+        recipients = [reporter] if reporter else []
+    recipients = [user for user in recipients if user.id != change.actor.id]
+    return await outbox.enqueue_localized(
+        session,
+        kind=NOTICE,
+        campaign_id=change.event.id,
+        recipients=recipients,
+        build=lambda locale: messages.notice(locale, case, change.event, change.actor),
+        default_locale=messages.services.settings.default_locale,
+        not_before=now,
+        lane=Lane.PERSONAL,
+    )

@@ -1,0 +1,59 @@
+"""Reading a case: its details or its photos for someone allowed to see them, each read audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.cases.lifecycle import Action, available_actions
+from bot.cases.work import open_case, referrals_of, timeline
+from bot.privacy.audit import Audit, audit
+from storage.cases import Case, CaseEvent, CasePhoto, Referral
+from storage.people import User
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """What one viewer sees of a case, and the actions they may take on it."""
+
+    viewer: User
+    case: Case
+    reporter: str
+    events: list[tuple[CaseEvent, str | None]]
+    referrals: list[Referral]
+    actions: list[Action]
+    photos: int
+
+
+async def view_case(
+    session: AsyncSession, telegram_id: int, case_id: int, now: datetime
+) -> CaseView:
+    """The case as `telegram_id` may see it (AccessDenied otherwise); the read is audited."""
+    viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
+    reporter = await session.get(User, case.reporter_id)
+    photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id))
+    audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id)
+    return CaseView(
+        viewer,
+        case,
+        reporter.full_name if reporter else "-",
+        await timeline(session, case.id),
+        await referrals_of(session, case.id),
+        available_actions(viewer, case),
+        photos or 0,
+    )
+
+
+async def case_photos(
+    session: AsyncSession, telegram_id: int, case_id: int, now: datetime
+) -> tuple[Case, list[str]]:
+    """The case's photo file ids for someone allowed to see it; the access is audited."""
+    viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
+    photos = await session.scalars(
+        select(CasePhoto.file_id).where(CasePhoto.case_id == case.id).order_by(CasePhoto.id)
+    )
+    audit(session, Audit.CASE_PHOTOS, at=now, actor_id=viewer.id, case_id=case.id)
+    return case, list(photos)

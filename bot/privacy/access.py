@@ -1,0 +1,74 @@
+"""Who may reach what: the one rule behind every read, list, export and action.
+
+An account reaches nothing unless it is active. Then an admin reaches everything; a coordinator
+the cases and people of their kecamatan; everyone the cases they reported themselves. Single
+reads check `covers`, lists and exports filter with `cases_clause`, so both follow the same rule;
+what a role may *do* within its reach is the lifecycle's business (bot/cases/lifecycle.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, false, or_, true
+
+from storage.cases import Case
+from storage.people import Role, User, UserStatus
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one account reaches: everything, some kecamatan, and its own reports."""
+
+    role: Role | None = None
+    everything: bool = False
+    areas: frozenset[str] = field(default_factory=frozenset)
+    reporter_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.role is None
+
+    @property
+    def oversees(self) -> bool:
+        """A coordinator with an area, or an admin: may review, refer, address PSM."""
+        return self.everything or bool(self.areas)
+
+    def covers(self, case: Case) -> bool:
+        return (
+            self.everything
+            or case.kecamatan_code in self.areas
+            or (self.reporter_id is not None and case.reporter_id == self.reporter_id)
+        )
+
+    def oversees_case(self, case: Case) -> bool:
+        """Reached as its coordinator or an admin, not only as its reporter."""
+        return self.everything or case.kecamatan_code in self.areas
+
+    def covers_area(self, kecamatan_code: str | None) -> bool:
+        return self.everything or (kecamatan_code is not None and kecamatan_code in self.areas)
+
+    def cases_clause(self) -> ColumnElement[bool]:
+        """The same rule as `covers`, for a query over cases."""
+        if self.everything:
+            return true()
+        reach: list[ColumnElement[bool]] = []
+        if self.areas:
+            reach.append(Case.kecamatan_code.in_(sorted(self.areas)))
+        if self.reporter_id is not None:
+            reach.append(Case.reporter_id == self.reporter_id)
+        return or_(*reach) if reach else false()
+
+
+NOBODY = Scope()
+
+
+def scope_of(actor: User | None) -> Scope:
+    """The reach of `actor` as the database has them now."""
+    if actor is None or actor.status != UserStatus.ACTIVE:
+        return NOBODY
+    role = Role(actor.role)
+    if role is Role.ADMIN:
+        return Scope(role, everything=True, reporter_id=actor.id)
+    areas = frozenset(actor.area_codes) if role is Role.COORDINATOR else frozenset()
+    return Scope(role, areas=areas, reporter_id=actor.id)

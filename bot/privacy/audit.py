@@ -1,0 +1,58 @@
+"""The audit log's vocabulary and its one writer: who saw, changed or exported what (UU 27/2022)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.audit import AuditEntry
+
+
+class Audit(StrEnum):
+    CASE_CREATE = "case.create"
+    CASE_VIEW = "case.view"
+    CASE_PHOTOS = "case.photos"
+    CASE_VERIFY = "case.verify"
+    CASE_RETURN = "case.return"
+    CASE_ANSWER = "case.answer"
+    CASE_HANDLE = "case.handle"
+    CASE_REFER = "case.refer"
+    CASE_OUTCOME = "case.outcome"
+    CASE_CLOSE = "case.close"
+    CASE_REOPEN = "case.reopen"
+    CASE_NOTE = "case.note"
+    CASE_NUDGED = "case.nudged"
+    CASE_ESCALATED = "case.escalated"
+    USER_ACTIVATE_ROSTER = "user.activate_roster"
+    USER_APPROVE = "user.approve"
+    USER_REJECT = "user.reject"
+    USER_BLOCKED_BOT = "user.blocked_bot"
+    USER_UNBLOCKED_BOT = "user.unblocked_bot"
+    ROSTER_IMPORT = "roster.import"
+    BROADCAST_CREATE = "broadcast.create"
+    ANNOUNCEMENT_CREATE = "announcement.create"
+    ANNOUNCEMENT_RESCHEDULE = "announcement.reschedule"
+    ANNOUNCEMENT_CANCEL = "announcement.cancel"
+    ANNOUNCEMENT_EXPORT = "announcement.export"
+
+    @classmethod
+    def of_case(cls, what: str) -> Audit:
+        """The entry for a lifecycle action or follow-up event on a case (`case.<what>`)."""
+        return cls(f"case.{what}")
+
+
+def audit(
+    session: AsyncSession,
+    action: Audit,
+    *,
+    at: datetime,
+    actor_id: int | None = None,
+    case_id: int | None = None,
+    **detail: object,
+) -> None:
+    """Add one entry in the caller's transaction: it stands or falls with what it records."""
+    session.add(
+        AuditEntry(actor_id=actor_id, action=action.value, case_id=case_id, detail=detail, at=at)
+    )

@@ -1,0 +1,106 @@
+"""The /siaran wizard: its steps, the question each asks, and the preview before sending."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.broadcasts.queue import BroadcastDraft, payload_for
+from bot.delivery import outbox
+from bot.delivery.audience import AudienceMode, AudienceRefused, resolve_audience
+from bot.delivery.sender import deliver
+from bot.people import get_user
+from bot.runtime.context import BotContext
+from handlers.keyboards import grid
+from handlers.replies import audience_label
+from handlers.wizard import Markup, Texts, Wizard
+
+
+class Step(IntEnum):
+    TEXT = 0
+    AUDIENCE = 1
+    KECAMATAN = 2
+    CONFIRM = 3
+
+
+def mode_label(c: BotContext, draft: BroadcastDraft, mode: str) -> str:
+    if mode == AudienceMode.MINE:
+        names = ", ".join(c.services.regions.name_of(code) for code in draft.choosable)
+        return c.t("broadcast-to-mine", names=names)
+    return c.t(f"broadcast-to-{mode}")
+
+
+def kecamatan_keyboard(c: BotContext, draft: BroadcastDraft) -> InlineKeyboardMarkup:
+    """The kecamatan the author may address, ticked when chosen, then Done."""
+    choices = [
+        (
+            ("✅ " if code in draft.kecamatan else "") + c.services.regions.name_of(code),
+            BROADCAST.data("kec", code),
+        )
+        for code in draft.choosable
+    ]
+    done = (c.t("broadcast-button-done"), BROADCAST.data("done"))
+    return grid(choices, columns=2, extra=[done])
+
+
+def _audience(c: BotContext, d: BroadcastDraft) -> tuple[str, Markup]:
+    choices = [(mode_label(c, d, mode), BROADCAST.data("to", mode)) for mode in d.modes]
+    return c.t("broadcast-ask-audience"), grid(choices)
+
+
+async def preview(
+    update: Update, context: BotContext, draft: BroadcastDraft, note: str | None
+) -> Step:
+    """Show the broadcast exactly as recipients will get it, then ask to send it to N people."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    try:
+        async with context.services.sessions() as session:
+            author = await get_user(session, update.effective_user.id)
+            audience = resolve_audience(author, draft.mode, draft.kecamatan)
+            count = len(await outbox.audience_users(session, audience))
+    except AudienceRefused as refused:
+        note = context.t(f"broadcast-refused-{refused}")
+        return await BROADCAST.ask(update, context, Step.AUDIENCE, note)
+    if count == 0:
+        note = context.t("broadcast-refused-nobody")
+        return await BROADCAST.ask(update, context, Step.AUDIENCE, note)
+    chat_id, intro = update.effective_chat.id, context.t("broadcast-preview")
+    await context.bot.send_message(chat_id, f"{note}\n\n{intro}" if note else intro)
+    await deliver(context.bot, chat_id, payload_for(context.services.texts, context.locale, draft))
+    label = audience_label(context, audience)
+    question = context.t("broadcast-confirm", count=count, audience=label)
+    actions = [
+        (context.t("broadcast-button-send"), BROADCAST.data("send")),
+        (context.t("broadcast-button-cancel"), BROADCAST.data("cancel")),
+    ]
+    await context.bot.send_message(chat_id, question, reply_markup=grid(actions, columns=2))
+    return Step.CONFIRM
+
+
+def _follows(done: Step, draft: BroadcastDraft) -> Step:
+    if done == Step.AUDIENCE and draft.mode == AudienceMode.PICK:
+        return Step.KECAMATAN
+    return {Step.TEXT: Step.AUDIENCE}.get(done, Step.CONFIRM)
+
+
+BROADCAST: Wizard[Step, BroadcastDraft] = Wizard(
+    name="broadcast",
+    prefix="bc",
+    steps=Step,
+    draft=BroadcastDraft,
+    texts=Texts(
+        command="broadcast-command",
+        resume="broadcast-resume",
+        needs={Step.TEXT: "broadcast-need-text"},
+        need_button="broadcast-need-button",
+        busy="busy-broadcast",
+    ),
+    prompts={
+        Step.TEXT: lambda c, d: (c.t("broadcast-ask-text"), None),
+        Step.AUDIENCE: _audience,
+        Step.KECAMATAN: lambda c, d: (c.t("broadcast-ask-kecamatan"), kecamatan_keyboard(c, d)),
+    },
+    follows=_follows,
+    shows={Step.CONFIRM: preview},
+)
