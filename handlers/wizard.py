@@ -12,6 +12,7 @@ command get the same generic handling in every wizard.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import (
     AsyncIterator,
@@ -104,7 +105,9 @@ class Wizard(Generic[S, D]):
         if saved is None:
             raise LookupError(f"no {self.name} in progress")
         known = {f.name for f in fields(self.draft_type)}
-        return self.draft_type(**{k: v for k, v in saved.data.items() if k in known})
+        # A copy: edits must not reach the committed answers until `commit` writes them.
+        data = copy.deepcopy(saved.data)
+        return self.draft_type(**{k: v for k, v in data.items() if k in known})
 
     def step(self, context: BotContext) -> S:
         return self.steps(context.state.drafts[self.name].step)
