@@ -87,9 +87,7 @@ def _carry_over(drafts: sa.Table, preferences: sa.Table) -> None:
     }
     now = datetime.now(UTC)
     rows: list[dict[str, Any]] = []
-    for name, key, state in bind.execute(
-        sa.text("SELECT name, key, state FROM ptb_conversations")
-    ):
+    for name, key, state in bind.execute(sa.text("SELECT name, key, state FROM ptb_conversations")):
         chat_id, user_id = json.loads(key)
         draft = stored.get(user_id, {}).get(DRAFT_KEYS.get(name, ""))
         if not isinstance(draft, dict):
