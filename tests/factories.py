@@ -43,6 +43,14 @@ async def add_user(
     await engine.dispose()
 
 
+async def add_rows(url: str, *rows: Any) -> None:
+    """Write model rows as they are, in one transaction."""
+    engine = create_engine(url)
+    async with create_sessions(engine).begin() as session:
+        session.add_all(rows)
+    await engine.dispose()
+
+
 async def add_psm_and_coordinator(url: str, psm_id: int, coordinator_id: int) -> None:
     """Lutpiah, a PSM of Sukarasa, and Pak Budi, coordinator of Kecamatan Tangerang."""
     await add_user(url, psm_id, name="Lutpiah")

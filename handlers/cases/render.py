@@ -76,7 +76,7 @@ def _list_label(c: BotContext, case: Case) -> str:
 
 def case_list(
     c: BotContext, actor: User, cases: list[Case], total: int, page: int, f: Filters
-) -> tuple[str, InlineKeyboardMarkup]:
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """The list message: one button per case, paging, and filters for coordinators."""
     pages = max(1, -(-total // PAGE_SIZE))
     text = (
@@ -95,7 +95,8 @@ def case_list(
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         rows.append(_filter_row(c, actor, f))
-    return text, InlineKeyboardMarkup(rows)
+    # Telegram refuses an empty keyboard: a PSM with no cases gets the text alone.
+    return text, InlineKeyboardMarkup(rows) if rows else None
 
 
 def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:

@@ -4,29 +4,43 @@ from __future__ import annotations
 
 import pytest
 
+from bot.runtime.callbacks import prefixes
+from bot.runtime.texts import Texts
 from storage.audit import AuditEntry
-from storage.cases import Case
-from storage.people import Role
+from storage.cases import Case, CasePhoto
+from storage.people import Role, UserStatus
 from tests.conftest import ADMIN_ID
-from tests.factories import CIPONDOH, TANGERANG, add_case, add_user, fetch
+from tests.factories import CIPONDOH, TANGERANG, add_case, add_rows, add_user, fetch
 from tests.harness import BotHarness
 
 REPORTER, OTHER_PSM, COORDINATOR, OTHER_COORDINATOR = 1001, 1002, 2001, 2002
+INACTIVE_COORDINATOR, PENDING_COORDINATOR, REJECTED_PSM = 2003, 2004, 1003
 ACTORS = {
     "reporter": REPORTER,
     "other_psm": OTHER_PSM,
     "coordinator": COORDINATOR,
     "other_coordinator": OTHER_COORDINATOR,
     "admin": ADMIN_ID,
+    "inactive_coordinator": INACTIVE_COORDINATOR,
+    "pending_coordinator": PENDING_COORDINATOR,
+    "rejected_psm": REJECTED_PSM,
 }
-# (button data template, whether each actor may use it on a new case)
+SEE = {"reporter", "coordinator", "admin"}
+OVERSEE = {"coordinator", "admin"}
+# What each button does to the case: (callback data, who may, what the others get):
+# "refused" is an explicit no; "hidden" a list that simply does not contain the case.
 BUTTONS = {
-    "view": ("k:o:{id}", {"reporter", "coordinator", "admin"}),
-    "verify": ("k:v:verify:{id}:baru", {"coordinator", "admin"}),
-    "return": ("k:t:return:{id}:baru", {"coordinator", "admin"}),
-    "note": ("k:t:note:{id}:baru", {"reporter", "coordinator", "admin"}),
-    "nudge_answer": ("n:s:{id}", {"reporter", "coordinator", "admin"}),
+    "view": ("k:o:{id}", SEE, "refused"),
+    "photos": ("k:p:{id}", SEE, "refused"),
+    "list_all": ("k:l:0:all:-:-", SEE, "hidden"),
+    "list_filtered": (f"k:l:0:open:darurat:{TANGERANG}", SEE, "hidden"),
+    "verify": ("k:v:verify:{id}:baru", OVERSEE, "refused"),
+    "return": ("k:t:return:{id}:baru", OVERSEE, "refused"),
+    "note": ("k:t:note:{id}:baru", SEE, "refused"),
+    "nudge_still_going": ("n:s:{id}", SEE, "refused"),
+    "nudge_progress": ("n:p:{id}", SEE, "refused"),
 }
+INACTIVE = {"inactive_coordinator", "pending_coordinator", "rejected_psm"}
 
 
 @pytest.fixture
@@ -35,7 +49,32 @@ async def case_id(harness: BotHarness, schema: str) -> int:
     await add_user(schema, OTHER_PSM)
     await add_user(schema, COORDINATOR, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,))
     await add_user(schema, OTHER_COORDINATOR, Role.COORDINATOR, kelurahan=None, areas=(CIPONDOH,))
-    return await add_case(schema, REPORTER)
+    for telegram_id, status in (
+        (INACTIVE_COORDINATOR, UserStatus.INACTIVE),
+        (PENDING_COORDINATOR, UserStatus.PENDING),
+    ):
+        await add_user(
+            schema, telegram_id, Role.COORDINATOR, None, areas=(TANGERANG,), status=status
+        )
+    await add_user(schema, REJECTED_PSM, status=UserStatus.REJECTED)
+    case_id = await add_case(schema, REPORTER, urgency="darurat")
+    reporter = harness.user(REPORTER)
+    await reporter.send_photo()
+    photo = reporter.user.last_photo
+    assert photo is not None
+    await add_rows(
+        schema,
+        CasePhoto(case_id=case_id, file_id=photo.file_id, file_unique_id=photo.file_unique_id),
+    )
+    return case_id
+
+
+def answers(harness: BotHarness) -> list[str]:
+    return [
+        r.params.get("text", "")
+        for r in harness.telegram.requests
+        if r.method == "answerCallbackQuery"
+    ]
 
 
 @pytest.mark.parametrize("actor", list(ACTORS))
@@ -43,24 +82,22 @@ async def case_id(harness: BotHarness, schema: str) -> int:
 async def test_access_matrix_through_the_bot(
     harness: BotHarness, schema: str, case_id: int, actor: str, button: str
 ) -> None:
-    template, allowed = BUTTONS[button]
+    template, allowed, otherwise = BUTTONS[button]
     chat = harness.user(ACTORS[actor])
-    await chat.send("/start")
-    reply = await chat.tap_data(
-        template.format(id=case_id), {"message_id": 1, "chat": {"id": chat.id}}
-    )
-    answers = [
-        r.params.get("text", "")
-        for r in harness.telegram.requests
-        if r.method == "answerCallbackQuery"
-    ]
-    refused = any("tidak berhak" in a for a in answers)
+    help_message = (await chat.send("/bantuan")).last
+    reply = await chat.tap_data(template.format(id=case_id), help_message)
+    refused = any("tidak berhak" in answer for answer in answers(harness))
+    shown = any("TNG-2026-00001" in str(message) for message in chat.history())
     [case] = await fetch(schema, Case, id=case_id)
     if actor in allowed:
-        assert not refused and reply.messages, f"{actor} should be able to {button}"
-    else:
-        assert refused and case.status == "baru" and reply.messages == []
-        assert await fetch(schema, AuditEntry, case_id=case_id) == []
+        assert not refused, f"{actor} should be able to {button}"
+        assert shown if button.startswith("list") else reply.messages
+        return
+    assert not shown and "Mak Onah" not in reply.text, f"{actor} saw the case by {button}"
+    assert case.status == "baru"
+    assert await fetch(schema, AuditEntry, case_id=case_id) == []
+    if otherwise == "refused" or actor in INACTIVE:
+        assert refused, f"{actor} should be told no to {button}"
 
 
 async def test_case_number_of_another_area_is_not_revealed(
@@ -82,3 +119,30 @@ async def test_stale_button_on_a_changed_case_is_refused(
     assert "sudah berubah" in reply.text
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "diverifikasi"
+
+
+MALFORMED = ("", "{prefix}", "{prefix}:", "{prefix}:x:y:z", "{prefix}:99999999999999999999:-")
+# Every prefix a button of the bot can carry; a new kind of button is added here too.
+PREFIXES = (
+    "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
+    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro",
+)  # fmt: skip
+
+
+async def test_every_kind_of_button_is_covered_here(harness: BotHarness) -> None:
+    assert set(prefixes()) == set(PREFIXES)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+async def test_malformed_data_of_every_button_kind_is_answered_like_an_old_button(
+    harness: BotHarness, case_id: int, prefix: str
+) -> None:
+    chat = harness.user(COORDINATOR)
+    help_message = (await chat.send("/bantuan")).last
+    stale = Texts().get("id", "wrong-stale-button-short")
+    for template in MALFORMED:
+        data = template.format(prefix=prefix)
+        await chat.tap_data(data, help_message)
+        last = answers(harness)[-1]
+        assert stale in last or "tidak berhak" in last, f"{data!r} got {last!r}"
+    assert harness.telegram.sent_to(ADMIN_ID) == [], "no error reached the admins"
