@@ -34,12 +34,12 @@ from bot.app import build_application
 from bot.clock import Clock
 from bot.context import BotContext
 from bot.outbox import Payload
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from bot.settings import Settings, load_settings
 from storage.db import create_engine, create_sessions
 from storage.models import Role, User, UserStatus
 from storage.outbox import OutboxMessage
 from storage.tables import Base
-from tests.fakes.telegram_server import FakeTelegramServer
 
 FIRST_CHAT = 10_000
 KIND = "bench"

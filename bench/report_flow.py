@@ -27,11 +27,11 @@ from telegram.ext import ApplicationBuilder, CallbackQueryHandler, MessageHandle
 from telegram.warnings import PTBUserWarning
 
 from bot.clock import Clock
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from bot.settings import load_settings
 from storage.db import create_engine
 from storage.tables import Base
 from tests.factories import add_user
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness, Chat
 from tests.test_report_flow import fill_until_review
 

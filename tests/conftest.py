@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 
 from bot.clock import FixedClock
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from bot.settings import Settings, load_settings
 from storage.db import create_engine
 from storage.tables import Base
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness
 
 ADMIN_ID = 900_001

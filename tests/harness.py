@@ -10,9 +10,9 @@ from typing import Any
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import FixedClock
 from bot.context import BotApp
+from bot.sandbox.telegram.fake_user import FakeUser
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from bot.settings import Settings
-from tests.fakes.fake_user import FakeUser
-from tests.fakes.telegram_server import FakeTelegramServer
 
 Message = dict[str, Any]
 

@@ -13,7 +13,7 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-from tests.fakes import FakeTelegramServer, FakeUser, parse_html
+from bot.sandbox.telegram import FakeTelegramServer, FakeUser, parse_html
 
 Api = Callable[..., Coroutine[Any, Any, tuple[int, dict[str, Any]]]]
 USER_ID = 1001
