@@ -14,6 +14,7 @@ from bot.categories import load_categories
 from bot.clock import Clock
 from bot.context import BotApp, BotContext, BotData, Services
 from bot.crypto import load_cipher
+from bot.operations.health import HealthState, TrackedRequest
 from bot.people import ensure_admins
 from bot.regions import load_regions
 from bot.sectors import load_sectors
@@ -39,8 +40,11 @@ COMMANDS = (
 ALLOWED_UPDATES = ["message", "callback_query"]
 
 
-def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
+def build_application(
+    settings: Settings, clock: Clock | None = None, health: HealthState | None = None
+) -> BotApp:
     """Build the bot; nothing touches the network or the database until it is started."""
+    health = health or HealthState()
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
     texts = Texts(settings.default_locale)
@@ -75,6 +79,9 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .token(settings.require_token())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.file_base_url)
+        # PTB's own pool sizes; the requests note each answered call for /healthz.
+        .request(TrackedRequest(health, connection_pool_size=256))
+        .get_updates_request(TrackedRequest(health, connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .persistence(SqlPersistence(sessions, settings.persistence_interval))

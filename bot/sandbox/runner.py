@@ -1,0 +1,71 @@
+"""`psm-bot sandbox` (and `psm-bot run` without BOT_TOKEN): the bot and its chat page."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sys
+
+from aiohttp import web
+
+from bot.sandbox.simulation import Simulation
+from bot.sandbox.web.feed import ChatFeed
+from bot.sandbox.web.server import create_app
+from bot.settings import Settings
+from bot.texts import Texts
+
+HOST = "127.0.0.1"  # a demo with made-up people; nothing to offer to the network
+
+
+def run_sandbox(settings: Settings) -> int:
+    """Serve until Ctrl+C or SIGTERM; 1 when the page's port is taken."""
+    return asyncio.run(_serve(settings))
+
+
+async def _serve(settings: Settings) -> int:
+    feed = ChatFeed()
+    simulation = Simulation(settings, feed)
+    app = create_app(simulation, Texts(settings.default_locale), settings.default_locale)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, HOST, settings.sandbox_port).start()
+    except OSError as exc:
+        print(
+            f"error: cannot serve the sandbox page on {HOST}:{settings.sandbox_port} ({exc}); "
+            "set SANDBOX_PORT to a free port",
+            file=sys.stderr,
+        )
+        await runner.cleanup()
+        return 1
+    try:
+        await simulation.start()
+        address = f"http://{HOST}:{settings.sandbox_port}"
+        print(
+            f"PSM Bot SANDBOX: {address}\n"
+            "  This is a sandbox: the real bot talks to a simulated Telegram on this computer,\n"
+            f"  with made-up people and its own database ({simulation.database}).\n"
+            "  Open the address in a browser; Ctrl+C stops. Put BOT_TOKEN in .env to run on "
+            "Telegram.",
+            flush=True,
+        )
+        await _until_stopped()
+    finally:
+        feed.close()
+        await simulation.stop()
+        await runner.cleanup()
+    return 0
+
+
+async def _until_stopped() -> None:
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopped.set)
+    try:
+        await stopped.wait()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(ValueError):
+                loop.remove_signal_handler(sig)
