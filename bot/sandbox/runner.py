@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import AsyncIterator
 
 from aiohttp import web
 
@@ -16,6 +17,14 @@ from bot.settings import Settings
 from bot.texts import Texts
 
 HOST = "127.0.0.1"  # a demo with made-up people; nothing to offer to the network
+_BANNER = """PSM Bot SANDBOX: {address}
+  This is a sandbox: the real bot talks to a simulated Telegram on this computer,
+  with made-up people and its own database ({database}).
+  Open the address in a browser; Ctrl+C stops. Put BOT_TOKEN in .env to run on Telegram."""
+
+
+class PortTaken(Exception):
+    """SANDBOX_PORT is in use (or not ours to bind); the message says which and why."""
 
 
 def run_sandbox(settings: Settings) -> int:
@@ -23,38 +32,39 @@ def run_sandbox(settings: Settings) -> int:
     return asyncio.run(_serve(settings))
 
 
-async def _serve(settings: Settings) -> int:
+@contextlib.asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[Simulation]:
+    """The page on SANDBOX_PORT and the bot behind it; PortTaken when it cannot listen."""
     feed = ChatFeed()
     simulation = Simulation(settings, feed)
     app = create_app(simulation, Texts(settings.default_locale), settings.default_locale)
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     try:
-        await web.TCPSite(runner, HOST, settings.sandbox_port).start()
-    except OSError as exc:
-        print(
-            f"error: cannot serve the sandbox page on {HOST}:{settings.sandbox_port} ({exc}); "
-            "set SANDBOX_PORT to a free port",
-            file=sys.stderr,
-        )
-        await runner.cleanup()
-        return 1
-    try:
+        try:
+            await web.TCPSite(runner, HOST, settings.sandbox_port).start()
+        except OSError as exc:
+            raise PortTaken(f"{HOST}:{settings.sandbox_port} ({exc.strerror or exc})") from exc
         await simulation.start()
-        address = f"http://{HOST}:{settings.sandbox_port}"
-        print(
-            f"PSM Bot SANDBOX: {address}\n"
-            "  This is a sandbox: the real bot talks to a simulated Telegram on this computer,\n"
-            f"  with made-up people and its own database ({simulation.database}).\n"
-            "  Open the address in a browser; Ctrl+C stops. Put BOT_TOKEN in .env to run on "
-            "Telegram.",
-            flush=True,
-        )
-        await _until_stopped()
+        yield simulation
     finally:
         feed.close()
         await simulation.stop()
         await runner.cleanup()
+
+
+async def _serve(settings: Settings) -> int:
+    address = f"http://{HOST}:{settings.sandbox_port}"
+    try:
+        async with serving(settings) as simulation:
+            print(_BANNER.format(address=address, database=simulation.database), flush=True)
+            await _until_stopped()
+    except PortTaken as exc:
+        print(
+            f"error: cannot serve the sandbox page on {exc}; set SANDBOX_PORT to a free port",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
