@@ -58,7 +58,7 @@ class Simulation:
             remove_database(self.database)
             await self._start()
 
-    def settings_for(self, telegram: FakeTelegramServer) -> Settings:
+    def _settings_for(self, telegram: FakeTelegramServer) -> Settings:
         """The operator's settings, with everything that could reach real people replaced."""
         return self.base.model_copy(
             update={
@@ -80,7 +80,7 @@ class Simulation:
         await telegram.start()
         self._telegram = telegram
         self.feed.attach(telegram)
-        settings = self.settings_for(telegram)
+        settings = self._settings_for(telegram)
         await prepare_database(settings)
         self.users = {
             p.telegram_id: FakeUser(telegram, p.telegram_id, p.first_name, settings.default_locale)

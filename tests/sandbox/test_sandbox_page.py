@@ -28,6 +28,7 @@ ALERT_WAIT_MS = 20_000
 REPLY_WAIT_MS = 10_000
 
 
+@pytest.fixture
 def chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
@@ -70,9 +71,9 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def page(sandbox: str) -> AsyncIterator[Page]:
+async def page(chromium: str, sandbox: str) -> AsyncIterator[Page]:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             tab = await browser.new_page(viewport={"width": 1100, "height": 900})
             errors: list[str] = []
@@ -88,7 +89,7 @@ class Phone:
     """What a person does on the page, found by what they see."""
 
     def __init__(self, page: Page) -> None:
-        self.page: Page = page
+        self.page = page
         self.messages = page.locator("#messages")
         self.input = page.get_by_placeholder("Tulis pesan")
 
@@ -115,7 +116,6 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     page: Page, tmp_path: Path
 ) -> None:
     phone = Phone(page)
-    p = page
     await phone.send("/start")
     await phone.bot_says("Bagikan nomor saya")
     await phone.press("Bagikan nomor saya")
@@ -137,21 +137,21 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.send("Jl. Kisamaun 10 RT 01/02")
     await phone.bot_says("lokasi")
     await phone.press("Kirim lokasi")
-    await p.locator("#latitude").fill("-6.17800")
-    await p.locator("#longitude").fill("106.63000")
-    await p.locator("#location-dialog").get_by_role("button", name="Kirim lokasi").click()
+    await page.locator("#latitude").fill("-6.17800")
+    await page.locator("#longitude").fill("106.63000")
+    await page.locator("#location-dialog").get_by_role("button", name="Kirim lokasi").click()
     await phone.bot_says("Ceritakan")
-    await expect(p.locator("#reply-keyboard")).to_be_hidden()
+    await expect(page.locator("#reply-keyboard")).to_be_hidden()
     await phone.send("Ditinggal orang tua, tidur di pasar.")
     await phone.bot_says("mendesak")
     await phone.tap("Tinggi")
     await phone.bot_says("foto")
 
-    async with p.expect_file_chooser() as chooser:
-        await p.get_by_role("button", name="Lampirkan").click()
-        await p.locator("#attach-menu").get_by_role("button", name="Foto").click()
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="Lampirkan").click()
+        await page.locator("#attach-menu").get_by_role("button", name="Foto").click()
     await (await chooser.value).set_files(str(tiny_png(tmp_path / "kondisi.png")))
-    await p.locator("#upload-dialog").get_by_role("button", name="Kirim").click()
+    await page.locator("#upload-dialog").get_by_role("button", name="Kirim").click()
     await phone.bot_says("Foto ke-1")
     photo = phone.messages.locator(".msg.user img.photo").last
     await expect(photo).to_be_visible()
@@ -164,13 +164,13 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     number = re.search(r"TNG-\d{4}-\d{5}", saved)
     assert number, saved
 
-    coordinator = p.locator("[data-persona='2001']")
+    coordinator = page.locator("#personas").get_by_role("button", name=re.compile("Ratna"))
     await expect(coordinator.locator(".badge")).to_have_text("1", timeout=ALERT_WAIT_MS)
     await coordinator.click()
-    await expect(p.locator("#messages[data-chat='2001']")).to_be_attached()
+    await expect(page.locator("#messages[data-chat='2001']")).to_be_attached()
     alert = await phone.bot_says(number.group())
     assert "Dodi" in alert and "Lutpiah" in alert
     await phone.send(f"/kasus {number.group()}")
     case = await phone.bot_says("Dodi")
     assert number.group() in case and "Sukarasa" in case
-    await expect(p.locator("#violation-count")).to_have_text("0")
+    await expect(page.locator("#violation-count")).to_have_text("0")

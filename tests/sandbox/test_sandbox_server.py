@@ -111,6 +111,21 @@ async def test_share_number_button_registers_and_the_page_sees_it_live(page: Pag
     assert [bool(m["from"]["is_bot"]) for m in chat["messages"]] == [False, True, False, True]
 
 
+async def test_uploaded_document_is_shown_and_can_be_downloaded(page: Page) -> None:
+    form = aiohttp.FormData()
+    form.add_field("kind", "document")
+    form.add_field("caption", "surat keterangan")
+    form.add_field("file", b"%PDF-1.4 demo", filename="sktm.pdf", content_type="application/pdf")
+    async with page.http.post(f"{page.url}/api/chats/{PSM}/upload", data=form) as response:
+        assert response.status == 200
+    sent = await page.event(lambda e: e["type"] == "message" and "document" in e["message"])
+    document = sent["message"]["document"]
+    assert (document["file_name"], sent["message"]["caption"]) == ("sktm.pdf", "surat keterangan")
+    async with page.http.get(f"{page.url}/api/files/{document['file_id']}") as download:
+        assert download.content_type == "application/pdf"
+        assert await download.read() == b"%PDF-1.4 demo"
+
+
 async def test_stale_button_answer_shows_as_an_alert(page: Page) -> None:
     await register(page)
     message = (await page.get(f"/api/chats/{PSM}"))["messages"][-1]

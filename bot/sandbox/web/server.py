@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.personas import PERSONAS
+from bot.sandbox.personas import PERSONAS, persona
 from bot.sandbox.simulation import Simulation
 from bot.sandbox.telegram import FakeUser
 from bot.texts import Texts
@@ -21,7 +21,7 @@ KEEPALIVE_SECONDS = 15.0
 MAX_UPLOAD = 20 * 1024 * 1024  # what a bot may download from Telegram
 PAGE_TEXTS = (
     "title", "notice", "persona", "reset", "reset-confirm", "resetting", "bot-name",
-    "bot-status", "message-placeholder", "send", "menu", "attach", "attach-photo",
+    "bot-status", "message-placeholder", "send", "menu", "keyboard", "ok", "attach", "attach-photo",
     "attach-document", "attach-location", "caption", "location-title", "location-hint",
     "latitude", "longitude", "location-send", "cancel", "violations", "violations-none",
     "edited", "contact", "location", "download", "offline", "send-failed",
@@ -86,10 +86,12 @@ async def _json(request: web.Request) -> dict[str, Any]:
 
 
 async def _page(request: web.Request) -> web.FileResponse:
+    """Serve the chat page; its script and style come from /static."""
     return web.FileResponse(STATIC / "index.html")
 
 
 async def _state(request: web.Request) -> web.Response:
+    """Give the page its texts, personas, the bot's command menu and the violations so far."""
     simulation = _simulation(request)
     telegram = simulation.telegram
     locale = simulation.base.default_locale
@@ -107,6 +109,7 @@ async def _state(request: web.Request) -> web.Response:
 
 
 async def _chat(request: web.Request) -> web.Response:
+    """Give one persona's chat as it is now, with its reply keyboard."""
     user = _user(request)
     return web.json_response(_simulation(request).feed.snapshot(user.user_id))
 
@@ -126,13 +129,15 @@ async def _text(request: web.Request) -> web.Response:
 async def _contact(request: web.Request) -> web.Response:
     """The "share my number" button: the persona's own, Telegram-verified contact."""
     user = _user(request)
-    phone = next(p.phone for p in PERSONAS if p.telegram_id == user.user_id)
+    player = persona(user.user_id)
+    assert player is not None, "every user of the simulation is a persona"
     _one_time_done(request, user)
-    user.send_contact(phone)
+    user.send_contact(player.phone)
     return _sent(request, user)
 
 
 async def _location(request: web.Request) -> web.Response:
+    """The "send location" button or the attachment menu: a point picked or typed."""
     user, body = _user(request), await _json(request)
     try:
         latitude, longitude = float(body["latitude"]), float(body["longitude"])
@@ -173,6 +178,7 @@ async def _upload(request: web.Request) -> web.Response:
 
 
 async def _file(request: web.Request) -> web.Response:
+    """Serve a photo or document the simulated Telegram stores, by its file_id."""
     stored = _simulation(request).telegram.state.files.get(request.match_info["file_id"])
     if stored is None:
         raise web.HTTPNotFound()
@@ -185,6 +191,7 @@ async def _file(request: web.Request) -> web.Response:
 
 
 async def _reset(request: web.Request) -> web.Response:
+    """Start over: every chat and the sandbox database go, the demo roster comes back."""
     await request.app[SIMULATION].reset()
     return web.json_response({"ok": True})
 

@@ -68,7 +68,6 @@ function applyTexts() {
     el.title = t(el.dataset.title);
     el.setAttribute("aria-label", t(el.dataset.title));
   }
-  $("keyboard-toggle").title = t("menu");
 }
 
 function renderPersonas() {
