@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Locator, Page, async_playwright, expect
 
 from tests.cli import BotProcess, free_port
 
@@ -86,32 +86,43 @@ async def page(chromium: str, sandbox: str) -> AsyncIterator[Page]:
 
 
 class Phone:
-    """What a person does on the page, found by what they see."""
+    """What a person does on the page, found by what they see.
+
+    Each action notes how many bot messages the chat has, so that `bot_says` waits for a new
+    one rather than reading the question it answered.
+    """
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.messages = page.locator("#messages")
         self.input = page.get_by_placeholder("Tulis pesan")
+        self.seen = 0
+
+    async def click(self, target: Locator) -> None:
+        self.seen = await self.messages.locator(".msg.bot").count()
+        await target.click()
 
     async def bot_says(self, text: str, wait_ms: int = REPLY_WAIT_MS) -> str:
-        newest = self.messages.locator(".msg.bot").last
-        await expect(newest).to_contain_text(text, timeout=wait_ms)
-        return str(await newest.inner_text())
+        replies = self.messages.locator(".msg.bot")
+        await expect(replies.nth(self.seen)).to_be_attached(timeout=wait_ms)
+        await expect(replies.last).to_contain_text(text, timeout=wait_ms)
+        return str(await replies.last.inner_text())
 
     async def send(self, text: str) -> None:
         await self.input.fill(text)
-        await self.input.press("Enter")
+        await self.click(self.page.get_by_role("button", name="Kirim", exact=True))
 
     async def tap(self, label: str) -> None:
         """An inline button of the newest message that has some."""
         keyboard = self.messages.locator(".msg:has(.inline-kb)").last
-        await keyboard.locator("button", has_text=label).click()
+        await self.click(keyboard.locator("button", has_text=label))
 
     async def press(self, label: str) -> None:
         """A reply-keyboard button under the input field."""
-        await self.page.locator("#reply-keyboard").get_by_role("button", name=label).click()
+        await self.click(self.page.locator("#reply-keyboard").get_by_role("button", name=label))
 
 
+@pytest.mark.timeout(180)
 async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     page: Page, tmp_path: Path
 ) -> None:
@@ -139,7 +150,7 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.press("Kirim lokasi")
     await page.locator("#latitude").fill("-6.17800")
     await page.locator("#longitude").fill("106.63000")
-    await page.locator("#location-dialog").get_by_role("button", name="Kirim lokasi").click()
+    await phone.click(page.locator("#location-dialog").get_by_role("button", name="Kirim lokasi"))
     await phone.bot_says("Ceritakan")
     await expect(page.locator("#reply-keyboard")).to_be_hidden()
     await phone.send("Ditinggal orang tua, tidur di pasar.")
@@ -151,7 +162,7 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
         await page.get_by_role("button", name="Lampirkan").click()
         await page.locator("#attach-menu").get_by_role("button", name="Foto").click()
     await (await chooser.value).set_files(str(tiny_png(tmp_path / "kondisi.png")))
-    await page.locator("#upload-dialog").get_by_role("button", name="Kirim").click()
+    await phone.click(page.locator("#upload-dialog").get_by_role("button", name="Kirim"))
     await phone.bot_says("Foto ke-1")
     photo = phone.messages.locator(".msg.user img.photo").last
     await expect(photo).to_be_visible()
@@ -168,6 +179,7 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await expect(coordinator.locator(".badge")).to_have_text("1", timeout=ALERT_WAIT_MS)
     await coordinator.click()
     await expect(page.locator("#messages[data-chat='2001']")).to_be_attached()
+    phone.seen = 0
     alert = await phone.bot_says(number.group())
     assert "Dodi" in alert and "Lutpiah" in alert
     await phone.send(f"/kasus {number.group()}")
