@@ -35,11 +35,11 @@ from bot.delivery.payload import Payload
 from bot.runtime.clock import Clock
 from bot.runtime.context import BotContext
 from bot.runtime.settings import Settings, load_settings
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine, create_sessions
 from storage.delivery import OutboxMessage
 from storage.people import Role, User, UserStatus
 from storage.tables import Base
-from tests.fakes.telegram_server import FakeTelegramServer
 
 FIRST_CHAT = 10_000
 KIND = "bench"

@@ -25,15 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
+from tests.test_report_flow import fill_until_review
 
 from bot.runtime.clock import Clock
 from bot.runtime.settings import load_settings
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine
 from storage.tables import Base
 from tests.factories import add_user
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness, Chat
-from tests.test_report_flow import fill_until_review
 
 
 class Timed:

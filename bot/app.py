@@ -14,6 +14,7 @@ from bot.broadcasts import queue
 from bot.cases import followup
 from bot.delivery import sender
 from bot.delivery.sender import OutboxSender
+from bot.operations.health import HealthState, TrackedRequest
 from bot.people.registration import ensure_admins
 from bot.privacy.crypto import load_cipher
 from bot.reference.categories import load_categories
@@ -44,8 +45,11 @@ COMMANDS = (
 ALLOWED_UPDATES = ["message", "callback_query"]
 
 
-def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
+def build_application(
+    settings: Settings, clock: Clock | None = None, health: HealthState | None = None
+) -> BotApp:
     """Build the bot; nothing touches the network or the database until it is started."""
+    health = health or HealthState()
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
     texts = Texts(settings.default_locale)
@@ -83,6 +87,9 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
         .token(settings.require_token())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.file_base_url)
+        # PTB's own pool sizes; the requests note each answered call for /healthz.
+        .request(TrackedRequest(health, connection_pool_size=256))
+        .get_updates_request(TrackedRequest(health, connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .persistence(ChatStatePersistence(chats))

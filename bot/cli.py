@@ -1,4 +1,7 @@
-"""Command line: `psm-bot run | migrate | import-roster FILE` (also `python -m bot`)."""
+"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE`.
+
+Also `python -m bot ...`.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +11,13 @@ import logging
 import sys
 from pathlib import Path
 
+from bot.operations.serve import run_bot
+from bot.operations.status import status
 from bot.people.roster import read_roster, save_roster
 from bot.reference.regions import load_regions
 from bot.runtime.settings import Settings, SettingsError, load_settings
-from bot.runtime.standby import ActiveLock
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
-
-
-def _run(settings: Settings) -> int:
-    """Stand by until no other instance is active, migrate, then poll until SIGINT/SIGTERM.
-
-    State is flushed on the way out. Exits 1 if the active lock was lost, so that a supervisor
-    restarting on failure brings this process back as a standby.
-    """
-    from bot.app import ALLOWED_UPDATES, build_application
-
-    token = settings.require_token()
-    with ActiveLock(settings.db_url, token) as lock:
-        upgrade(settings.db_url)
-        build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES)
-    return 1 if lock.lost else 0
 
 
 def _migrate(settings: Settings) -> int:
@@ -65,7 +54,11 @@ def _import_roster(settings: Settings, path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="psm-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="apply migrations and run the bot (long polling)")
+    commands.add_parser(
+        "run", help="apply migrations and run the bot (polling or webhook); no token: sandbox"
+    )
+    commands.add_parser("sandbox", help="the bot and a chat page in the browser, no Telegram")
+    commands.add_parser("status", help="health of the running bot and its database")
     commands.add_parser("migrate", help="apply database migrations")
     roster = commands.add_parser("import-roster", help="import PSM and coordinators from CSV")
     roster.add_argument("file", type=Path)
@@ -77,8 +70,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         # httpx logs every getUpdates poll at INFO, which would drown the bot's own log.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        # APScheduler logs every run of the outbox tick (every few seconds) at INFO.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+        # A fresh clone has no token: `make run` shows the sandbox. A webhook needs a token.
+        no_token = not settings.has_token and not settings.webhook_url
+        if args.command == "sandbox" or (args.command == "run" and no_token):
+            from bot.sandbox.runner import run_sandbox
+
+            return run_sandbox(settings)
         if args.command == "run":
-            return _run(settings)
+            return run_bot(settings)
+        if args.command == "status":
+            return status(settings)
         if args.command == "migrate":
             return _migrate(settings)
         return _import_roster(settings, args.file)

@@ -13,9 +13,9 @@ from sqlalchemy import text
 
 from bot.runtime.clock import FixedClock
 from bot.runtime.settings import Settings, load_settings
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine
 from storage.tables import Base
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness
 
 ADMIN_ID = 900_001

@@ -11,8 +11,8 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.runtime.clock import FixedClock
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.settings import Settings
-from tests.fakes.fake_user import FakeUser
-from tests.fakes.telegram_server import FakeTelegramServer
+from bot.sandbox.telegram.fake_user import FakeUser
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 
 Message = dict[str, Any]
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BUNDLED_DATA = Path(__file__).parents[1] / "data"
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+# What Telegram accepts as a webhook's secret_token.
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(Exception):
@@ -51,6 +62,16 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=25, gt=0)
     outbox_max_attempts: int = Field(default=5, ge=1, le=20)
     outbox_tick_seconds: float = Field(default=5, ge=0.1)
+    # Without a token the bot runs in the sandbox, whose chat page is on this loopback port.
+    sandbox_port: int = Field(default=8080, ge=1, le=65535)
+    # Webhook mode: Telegram posts updates to WEBHOOK_URL; a reverse proxy forwards them here.
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret_token: SecretStr | None = None
+    # /healthz for operators and `psm-bot status`; 0 switches it off.
+    health_listen: str = "127.0.0.1"
+    health_port: int = Field(default=8081, ge=0, le=65535)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -83,6 +104,25 @@ class Settings(BaseSettings):
             raise ValueError(f"must be below TELEGRAM_MAX_RATE ({overall}) so replies get through")
         return value
 
+    @model_validator(mode="after")
+    def _webhook_is_complete(self) -> Self:
+        if not self.webhook_url:
+            return self
+        if not self.webhook_url.startswith("https://") or not urlsplit(self.webhook_url).netloc:
+            raise ValueError("WEBHOOK_URL must be an https:// address (Telegram posts only there)")
+        secret = self.webhook_secret_token.get_secret_value() if self.webhook_secret_token else ""
+        if not _SECRET_TOKEN.fullmatch(secret):
+            raise ValueError(
+                "WEBHOOK_SECRET_TOKEN must be set with WEBHOOK_URL: 1-256 characters, "
+                "letters, digits, _ and -"
+            )
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path Telegram posts to, which the webhook server listens on too."""
+        return urlsplit(self.webhook_url).path.lstrip("/")
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -102,6 +142,10 @@ class Settings(BaseSettings):
         """Chats that receive error reports: the admin group if set, else each admin."""
         return [self.admin_chat_id] if self.admin_chat_id else list(self.admin_ids)
 
+    @property
+    def has_token(self) -> bool:
+        return self.bot_token is not None and bool(self.bot_token.get_secret_value().strip())
+
     def require_token(self) -> str:
         if self.bot_token is None or not self.bot_token.get_secret_value().strip():
             raise SettingsError(
@@ -117,5 +161,6 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        key = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise SettingsError(f"{key}: {first['msg']}") from None
+        if not first["loc"]:  # a rule across keys already names them
+            raise SettingsError(first["msg"].removeprefix("Value error, ")) from None
+        raise SettingsError(f"{str(first['loc'][0]).upper()}: {first['msg']}") from None

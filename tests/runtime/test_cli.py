@@ -14,11 +14,27 @@ from tests.cli import run_cli
 from tests.factories import fetch
 
 
-async def test_run_without_token_says_what_to_set(tmp_path: Path, database_url: str) -> None:
-    done = await run_cli(tmp_path, "run", DATABASE_URL=database_url)
+async def test_webhook_without_token_says_what_to_set(tmp_path: Path, database_url: str) -> None:
+    # Without a token `run` opens the sandbox (tests/sandbox); a webhook is meant for Telegram.
+    done = await run_cli(
+        tmp_path,
+        "run",
+        DATABASE_URL=database_url,
+        WEBHOOK_URL="https://bot.example.go.id/telegram",
+        WEBHOOK_SECRET_TOKEN="s3cret",
+    )
     assert done.code == 2
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("error: BOT_TOKEN is not set: put BOT_TOKEN=<token from @BotFather>")
+
+
+async def test_webhook_needs_https_and_a_secret(tmp_path: Path) -> None:
+    plain = await run_cli(tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="http://bot.example.go.id")
+    assert plain.code == 2 and "error: WEBHOOK_URL must be an https:// address" in plain.stderr
+    open_door = await run_cli(
+        tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="https://bot.example.go.id/telegram"
+    )
+    assert open_door.code == 2 and "error: WEBHOOK_SECRET_TOKEN must be set" in open_door.stderr
 
 
 async def test_bad_setting_names_its_key_without_traceback(tmp_path: Path) -> None:

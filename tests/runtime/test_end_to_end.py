@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.sandbox.telegram.fake_user import FakeUser
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.cases import Case
 from tests.cli import cli_env, run_cli
 from tests.factories import fetch
-from tests.fakes.fake_user import FakeUser
-from tests.fakes.telegram_server import FakeTelegramServer
 
 PSM_ID = 1001
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
+from bot.sandbox.telegram.fake_user import FakeUser
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.cases import Case
 from tests.cli import cli_env, run_cli
 from tests.factories import fetch
-from tests.fakes.fake_user import FakeUser
-from tests.fakes.telegram_server import FakeTelegramServer
 
 pytestmark = pytest.mark.slow
 PSM_ID = 1001

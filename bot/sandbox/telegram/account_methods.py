@@ -10,6 +10,7 @@ from .chat_state import ApiError, ChatState, Handler, Params, Uploads
 from .update_queue import UpdateQueue
 
 STALE_QUERY = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+_HTTPS_ONLY = "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
 _WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
@@ -23,11 +24,13 @@ class AccountMethods:
         self.state = state
         self.queue = queue
         self.webhook_url = ""
+        self.webhook_secret = ""
         self.menu_buttons: dict[int | None, dict[str, Any]] = {}
         # (scope as canonical JSON, language_code) -> commands, like Telegram's per-scope lists
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.open_callback_queries: set[str] = set()
+        self.query_chats: dict[str, int] = {}  # where a callback query's answer shows up
 
     def routes(self) -> dict[str, Handler]:
         by_params: dict[str, Callable[[Params], Any]] = {
@@ -58,13 +61,17 @@ class AccountMethods:
         return await self.queue.get_updates(dict(p))
 
     def set_webhook(self, p: Params) -> bool:
-        self.webhook_url = str(p["url"])
+        url = str(p["url"])
+        if url and not url.lower().startswith("https://"):
+            raise ApiError(400, _HTTPS_ONLY)
+        self.webhook_url = url
+        self.webhook_secret = str(p.get("secret_token") or "")
         if _flag(p.get("drop_pending_updates")):
             self.queue.drop_pending()
         return True
 
     def delete_webhook(self, p: Params) -> bool:
-        self.webhook_url = ""
+        self.webhook_url = self.webhook_secret = ""
         if _flag(p.get("drop_pending_updates")):
             self.queue.drop_pending()
         return True

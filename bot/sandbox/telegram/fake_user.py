@@ -81,9 +81,9 @@ class FakeUser:
     def send_location(self, latitude: float, longitude: float) -> int:
         return self._push_message({"location": {"latitude": latitude, "longitude": longitude}})
 
-    def send_photo(self, caption: str | None = None) -> int:
+    def send_photo(self, caption: str | None = None, data: bytes = b"") -> int:
         """A photo in three sizes, downloadable through getFile; details in :attr:`last_photo`."""
-        sizes = self.server.state.new_photo()
+        sizes = self.server.state.new_photo(data)
         content: dict[str, Any] = {"photo": sizes}
         if caption is not None:
             content["caption"] = caption

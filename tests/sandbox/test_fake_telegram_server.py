@@ -13,7 +13,7 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-from tests.fakes import FakeTelegramServer, FakeUser, parse_html
+from bot.sandbox.telegram import FakeTelegramServer, FakeUser, parse_html
 
 Api = Callable[..., Coroutine[Any, Any, tuple[int, dict[str, Any]]]]
 USER_ID = 1001
@@ -426,3 +426,22 @@ async def test_union_members_are_told_apart_by_their_type_field(api: Api) -> Non
     assert body["description"].startswith("Bad Request: field scope.type must be one of default")
     status, body = await api("setMyCommands", commands=commands, scope={"type": "chat"})
     assert body["description"] == "Bad Request: field scope.chat_id is required"
+
+
+async def test_webhook_must_be_https_and_then_blocks_polling(api: Api) -> None:
+    status, body = await api("setWebhook", url="http://bot.example.go.id/hook")
+    assert status == 400 and "HTTPS URL must be provided" in body["description"]
+    status, _ = await api("setWebhook", url="https://bot.example.go.id/hook", secret_token="abc")
+    assert status == 200
+    status, body = await api("getUpdates")
+    assert status == 409 and "webhook is active" in body["description"]
+    assert (await api("getWebhookInfo"))[1]["result"]["url"] == "https://bot.example.go.id/hook"
+
+
+async def test_listeners_see_every_answered_request(server: FakeTelegramServer, api: Api) -> None:
+    seen: list[tuple[str, bool, str | None]] = []
+    server.listeners.append(lambda r: seen.append((r.method, r.ok, r.error)))
+    await api("sendMessage", chat_id=USER_ID, text="halo")
+    await api("sendMessage", chat_id=USER_ID, text="<i>halo", parse_mode="HTML")
+    assert seen[0] == ("sendMessage", True, None)
+    assert seen[1][:2] == ("sendMessage", False) and "can't parse entities" in str(seen[1][2])

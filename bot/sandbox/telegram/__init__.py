@@ -1,4 +1,6 @@
-"""Test doubles for the Telegram Bot API: a fake HTTP server and a fake user.
+"""A Telegram Bot API look-alike: an HTTP server that checks every request, and a user.
+
+The tests drive the bot through it, and the sandbox runs the bot against it for the page.
 
 Typical use::
 

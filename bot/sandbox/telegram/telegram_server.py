@@ -41,6 +41,8 @@ class FakeTelegramServer:
         self.account = AccountMethods(self.state, self.queue)
         self.failures = FailureInjector()
         self.requests: list[RecordedRequest] = []
+        # Called with each request once answered; the sandbox page follows the chats this way.
+        self.listeners: list[Callable[[RecordedRequest], None]] = []
         self._runner: web.AppRunner | None = None
         self._port = 0
         self._handlers = {**MessageMethods(self.state).routes(), **self.account.routes()}
@@ -78,7 +80,11 @@ class FakeTelegramServer:
         if "message" in queued:
             self.state.store(queued["message"])  # so the bot can reply to, copy or delete it
         if "callback_query" in queued:
-            self.account.open_callback_queries.add(queued["callback_query"]["id"])
+            query = queued["callback_query"]
+            self.account.open_callback_queries.add(query["id"])
+            self.account.query_chats[query["id"]] = int(
+                query.get("message", {}).get("chat", {}).get("id", query["from"]["id"])
+            )
         return int(queued["update_id"])
 
     @property
@@ -207,6 +213,8 @@ class FakeTelegramServer:
         if error is not None:
             record.error, record.error_code = error.description, error.code
         self.signal.notify()
+        for listener in self.listeners:
+            listener(record)
         if error is None:
             return web.json_response({"ok": True, "result": record.result})
         body: dict[str, Any] = {"ok": False, "error_code": error.code}

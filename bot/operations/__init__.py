@@ -1,0 +1,1 @@
+"""For operators: how `psm-bot run` serves (polling or webhook), /healthz and `psm-bot status`."""

@@ -1,0 +1,39 @@
+"""`psm-bot run` with a token: one active instance, then long polling or a webhook server."""
+
+from __future__ import annotations
+
+from bot.operations.health import HealthState, Mode, Role
+from bot.operations.health_server import HealthServer
+from bot.runtime.settings import Settings
+from bot.runtime.standby import ActiveLock
+from storage.migrate import upgrade
+
+
+def run_bot(settings: Settings) -> int:
+    """Stand by until no other instance is active, migrate, then serve until SIGINT/SIGTERM.
+
+    State is flushed on the way out. Exits 1 if the active lock was lost, so that a supervisor
+    restarting on failure brings this process back as a standby.
+    """
+    from bot.app import ALLOWED_UPDATES, build_application
+
+    token = settings.require_token()
+    state = HealthState(mode=Mode.WEBHOOK if settings.webhook_url else Mode.POLLING)
+    with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
+        state.role = Role.ACTIVE
+        upgrade(settings.db_url)
+        application = build_application(settings, health=state)
+        if settings.webhook_url:
+            assert settings.webhook_secret_token is not None  # the settings insist on it
+            # Telegram posts to WEBHOOK_URL; a proxy forwards to this listener, same path.
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret_token.get_secret_value(),
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 1 if lock.lost else 0

@@ -1,0 +1,234 @@
+"""HTTP for the chat page: the page itself, the chats as JSON, a persona's actions, live events."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from bot.runtime.texts import Texts
+from bot.sandbox.personas import PERSONAS, persona
+from bot.sandbox.simulation import Simulation
+from bot.sandbox.telegram import FakeUser
+
+STATIC = Path(__file__).parent / "static"
+KEEPALIVE_SECONDS = 15.0
+MAX_UPLOAD = 20 * 1024 * 1024  # what a bot may download from Telegram
+PAGE_TEXTS = (
+    "title", "notice", "persona", "reset", "reset-confirm", "resetting", "bot-name",
+    "bot-status", "message-placeholder", "send", "menu", "keyboard", "ok", "attach", "attach-photo",
+    "attach-document", "attach-location", "caption", "location-title", "location-hint",
+    "latitude", "longitude", "location-send", "cancel", "violations", "violations-none",
+    "edited", "contact", "location", "download", "offline", "send-failed",
+)  # fmt: skip
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+SIMULATION = web.AppKey("simulation", Simulation)
+TEXTS = web.AppKey[dict[str, str]]("texts")
+
+
+def create_app(simulation: Simulation, texts: Texts, locale: str) -> web.Application:
+    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[_same_origin_only])
+    app[SIMULATION] = simulation
+    keys = [*PAGE_TEXTS, *(f"persona-{p.key}" for p in PERSONAS)]
+    app[TEXTS] = {key: str(texts.get(locale, f"sandbox-{key}")) for key in keys}
+    app.router.add_get("/", _page)
+    app.router.add_static("/static", STATIC)
+    app.router.add_get("/api/state", _state)
+    app.router.add_get("/api/events", _events)
+    app.router.add_get("/api/files/{file_id}", _file)
+    app.router.add_post("/api/reset", _reset)
+    app.router.add_get("/api/chats/{persona}", _chat)
+    app.router.add_post("/api/chats/{persona}/text", _text)
+    app.router.add_post("/api/chats/{persona}/contact", _contact)
+    app.router.add_post("/api/chats/{persona}/location", _location)
+    app.router.add_post("/api/chats/{persona}/callback", _callback)
+    app.router.add_post("/api/chats/{persona}/upload", _upload)
+    return app
+
+
+@web.middleware
+async def _same_origin_only(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Another site open in the same browser must not act as a persona."""
+    origin = request.headers.get("Origin")
+    if request.method == "POST" and origin and origin.split("://", 1)[-1] != request.host:
+        raise web.HTTPForbidden(text="cross-origin request refused")
+    return await handler(request)
+
+
+def _simulation(request: web.Request) -> Simulation:
+    simulation = request.app[SIMULATION]
+    if not simulation.ready:
+        raise web.HTTPServiceUnavailable(text="the sandbox is starting")
+    return simulation
+
+
+def _user(request: web.Request) -> FakeUser:
+    simulation = _simulation(request)
+    user = simulation.users.get(int(request.match_info["persona"]))
+    if user is None:
+        raise web.HTTPNotFound(text="no such persona")
+    return user
+
+
+async def _json(request: web.Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text="a JSON object is expected")
+    return body
+
+
+async def _page(request: web.Request) -> web.FileResponse:
+    """Serve the chat page; its script and style come from /static."""
+    return web.FileResponse(STATIC / "index.html")
+
+
+async def _state(request: web.Request) -> web.Response:
+    """Give the page its texts, personas, the bot's command menu and the violations so far."""
+    simulation = _simulation(request)
+    telegram = simulation.telegram
+    locale = simulation.base.default_locale
+    commands = telegram.account.commands.get((json.dumps({"type": "default"}), locale)) or []
+    return web.json_response({
+        "texts": request.app[TEXTS],
+        "locale": locale,
+        "bot": telegram.bot_user,
+        "commands": commands,
+        "personas": [
+            {"id": p.telegram_id, "key": p.key, "name": p.first_name} for p in PERSONAS
+        ],
+        "violations": simulation.feed.violations,
+    })  # fmt: skip
+
+
+async def _chat(request: web.Request) -> web.Response:
+    """Give one persona's chat as it is now, with its reply keyboard."""
+    user = _user(request)
+    return web.json_response(_simulation(request).feed.snapshot(user.user_id))
+
+
+async def _text(request: web.Request) -> web.Response:
+    """Send a typed message, or the text of a reply-keyboard button (`keyboard`: true)."""
+    user, body = _user(request), await _json(request)
+    text = str(body.get("text") or "").strip()
+    if not text:
+        raise web.HTTPBadRequest(text="empty message")
+    if body.get("keyboard"):
+        _one_time_done(request, user)
+    user.send_text(text[:4096])
+    return _sent(request, user)
+
+
+async def _contact(request: web.Request) -> web.Response:
+    """The "share my number" button: the persona's own, Telegram-verified contact."""
+    user = _user(request)
+    player = persona(user.user_id)
+    assert player is not None, "every user of the simulation is a persona"
+    _one_time_done(request, user)
+    user.send_contact(player.phone)
+    return _sent(request, user)
+
+
+async def _location(request: web.Request) -> web.Response:
+    """The "send location" button or the attachment menu: a point picked or typed."""
+    user, body = _user(request), await _json(request)
+    try:
+        latitude, longitude = float(body["latitude"]), float(body["longitude"])
+    except (KeyError, TypeError, ValueError):
+        raise web.HTTPBadRequest(text="latitude and longitude are numbers") from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise web.HTTPBadRequest(text="coordinates out of range")
+    _one_time_done(request, user)
+    user.send_location(latitude, longitude)
+    return _sent(request, user)
+
+
+async def _callback(request: web.Request) -> web.Response:
+    """Tap an inline button: its callback_data, on the message as it is now."""
+    user, body = _user(request), await _json(request)
+    message = user.server.state.find(user.user_id, int(body.get("message_id") or 0))
+    if message is None:
+        raise web.HTTPNotFound(text="the message is gone")
+    user.click_data(message, str(body.get("data") or ""))
+    return web.json_response({"ok": True})
+
+
+async def _upload(request: web.Request) -> web.Response:
+    """A photo or a document from the page's file picker (multipart: file, kind, caption)."""
+    user = _user(request)
+    form = await request.post()
+    upload, kind = form.get("file"), str(form.get("kind") or "photo")
+    caption = str(form.get("caption") or "").strip() or None
+    if not isinstance(upload, web.FileField):
+        raise web.HTTPBadRequest(text="a file is expected")
+    data = upload.file.read()
+    if kind == "photo":
+        user.send_photo(caption, data)
+    else:
+        mime = upload.content_type or "application/octet-stream"
+        user.send_document(upload.filename or "file", mime, data, caption)
+    return _sent(request, user)
+
+
+async def _file(request: web.Request) -> web.Response:
+    """Serve a photo or document the simulated Telegram stores, by its file_id."""
+    stored = _simulation(request).telegram.state.files.get(request.match_info["file_id"])
+    if stored is None:
+        raise web.HTTPNotFound()
+    fallback = "image/jpeg" if stored.kind == "photo" else "application/octet-stream"
+    mime = stored.mime_type or fallback
+    headers = {"Cache-Control": "private, max-age=3600"}
+    if stored.file_name:
+        headers["Content-Disposition"] = f'inline; filename="{stored.file_name}"'
+    return web.Response(body=stored.data, content_type=mime, headers=headers)
+
+
+async def _reset(request: web.Request) -> web.Response:
+    """Start over: every chat and the sandbox database go, the demo roster comes back."""
+    await request.app[SIMULATION].reset()
+    return web.json_response({"ok": True})
+
+
+async def _events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: every change of any chat, and the violations, as they happen."""
+    feed = request.app[SIMULATION].feed
+    response = web.StreamResponse(
+        headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"}
+    )
+    await response.prepare(request)
+    queue = feed.subscribe()
+    try:
+        while True:
+            try:
+                event = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+            except TimeoutError:
+                await response.write(b": keep-alive\n\n")
+                continue
+            if event is None:
+                break
+            await response.write(f"data: {json.dumps(event)}\n\n".encode())
+    except (ConnectionResetError, asyncio.CancelledError):
+        pass
+    finally:
+        feed.unsubscribe(queue)
+    with contextlib.suppress(ConnectionResetError):
+        await response.write_eof()
+    return response
+
+
+def _one_time_done(request: web.Request, user: FakeUser) -> None:
+    feed = request.app[SIMULATION].feed
+    if (feed.keyboards.get(user.user_id) or {}).get("one_time_keyboard"):
+        feed.hide_keyboard(user.user_id)
+
+
+def _sent(request: web.Request, user: FakeUser) -> web.Response:
+    request.app[SIMULATION].feed.user_message(user.user_id)
+    return web.json_response({"ok": True})
