@@ -30,14 +30,12 @@ from sqlalchemy import func, select
 from telegram.warnings import PTBUserWarning
 
 from bot.app import build_application
-from bot.delivery import outbox
-from bot.delivery.payload import Payload
+from bot.delivery import Payload, enqueue
 from bot.runtime.clock import Clock
-from bot.runtime.context import BotContext
 from bot.runtime.settings import Settings, load_settings
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine, create_sessions
-from storage.delivery import OutboxMessage
+from storage.delivery import DeliveryStatus, OutboxMessage
 from storage.people import Role, User, UserStatus
 from storage.tables import Base
 
@@ -67,7 +65,7 @@ async def queue_campaign(settings: Settings, recipients: int) -> None:
         ]
         session.add_all(users)
         await session.flush()
-        await outbox.enqueue(
+        await enqueue(
             session,
             kind=KIND,
             campaign_id=1,
@@ -80,21 +78,22 @@ async def queue_campaign(settings: Settings, recipients: int) -> None:
 
 async def run_bot(settings: Settings) -> Counter[str]:
     """Start the bot as in production (its JobQueue ticks) and wait for the campaign's end."""
-    done = asyncio.Event()
-
-    async def campaign_done(context: BotContext, campaign_id: int) -> None:
-        done.set()
-
-    outbox.on_campaign_done(KIND, campaign_done)
     app = build_application(settings)
     await app.initialize()
     assert app.post_init is not None and app.post_shutdown is not None
     await app.post_init(app)
     await app.start()
     try:
-        await done.wait()
         services = app.bot_data.services
         assert services is not None
+        unfinished = select(func.count()).where(
+            OutboxMessage.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING])
+        )
+        while True:
+            async with services.sessions() as session:
+                if not await session.scalar(unfinished):
+                    break
+            await asyncio.sleep(0.2)
         async with services.sessions() as session:
             rows = await session.execute(
                 select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)

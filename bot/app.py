@@ -12,10 +12,8 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from bot.announcements import reminders
 from bot.broadcasts import queue
 from bot.cases import followup
-from bot.delivery import sender
-from bot.delivery.sender import OutboxSender
-from bot.operations.health import HealthState, TrackedRequest
-from bot.people.registration import ensure_admins
+from bot.delivery import OutboxSender, schedule_sender
+from bot.people import ensure_admins
 from bot.privacy.crypto import load_cipher
 from bot.reference.categories import load_categories
 from bot.reference.regions import load_regions
@@ -23,6 +21,7 @@ from bot.reference.sectors import load_sectors
 from bot.runtime.chat_state import ChatStates
 from bot.runtime.clock import Clock
 from bot.runtime.context import BotApp, BotContext, BotData, Services
+from bot.runtime.health import HealthState, TrackedRequest
 from bot.runtime.persistence import ChatStatePersistence
 from bot.runtime.settings import Settings
 from bot.runtime.texts import LOCALES, Texts
@@ -141,4 +140,4 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     common.register(application)
     errors.register(application)
     outbox = OutboxSender(settings, hooks={queue.BROADCAST: queue.report_delivery})
-    sender.schedule(application, outbox, settings)
+    schedule_sender(application, outbox, settings)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.operations.serve import run_bot
 from bot.operations.status import status
-from bot.people.roster import read_roster, save_roster
+from bot.people import read_roster, save_roster
 from bot.reference.regions import load_regions
 from bot.runtime.settings import Settings, SettingsError, load_settings
 from storage.db import create_engine, create_sessions

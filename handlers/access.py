@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.people.registration import welcome_back
+from bot.people import welcome_back
 from bot.runtime.context import BotContext
 from storage.people import User, UserStatus
 

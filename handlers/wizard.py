@@ -1,34 +1,26 @@
 """The conversation engine: one question at a time, each answer committed before the next.
 
 A `Wizard` is a conversation (/lapor, /siaran, /pengumuman, /start, a case note): an IntEnum
-of steps, a draft dataclass of answers, the question each step asks and which step follows.
-Handlers read the draft with `draft()`, change it inside `edit()`, and reply with `ask()` or
-`proceed()`, which write the step and the answers in one small committed upsert *before* the
-question goes out: a kill at any moment loses no acknowledged answer, at worst the current
-question is asked again. A typed answer that fails its check raises `BadAnswer`; the engine
-explains it and asks the same step again. Wrong input, stale buttons and a repeated entry
-command get the same generic handling in every wizard.
+of steps, a draft dataclass (handlers/drafts.py), the question each step asks and which step
+follows. Handlers change the draft inside `edit()` and reply with `ask()` or `proceed()`, which
+commit step and answers *before* the question goes out: a kill at any moment loses no
+acknowledged answer. A failed check raises `BadAnswer`, and the engine asks the same step again
+with its explanation; wrong input, stale buttons and a repeated command are handled alike.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 from collections.abc import (
-    AsyncIterator,
     Awaitable,
     Callable,
     Coroutine,
-    Iterator,
     Mapping,
     Sequence,
 )
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import asdict, dataclass, fields
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.ext import (
     BaseHandler,
@@ -40,20 +32,13 @@ from telegram.ext import (
 )
 
 from bot.runtime.answers import BadAnswer
-from bot.runtime.callbacks import TOKEN, reserve_prefix
-from bot.runtime.chat_state import ChatStates, Saved
+from bot.runtime.callbacks import reserve_prefix
 from bot.runtime.context import BotContext
+from handlers.drafts import END, D, DraftSlot, S, chat_id
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-S = TypeVar("S", bound=IntEnum)
-D = TypeVar("D", bound="DataclassInstance")
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 TYPED = filters.TEXT & ~filters.COMMAND
-END = ConversationHandler.END
-_KEEP = "keep:"
 
 
 @dataclass(frozen=True)
@@ -67,7 +52,7 @@ class Texts:
     busy: str | None = None  # how "one composition at a time" names this one
 
 
-class Wizard(Generic[S, D]):
+class Wizard(DraftSlot[S, D]):
     """One conversation's steps, draft and questions (see the module docstring)."""
 
     # Every wizard, and the compositions a user may have only one of at a time.
@@ -85,39 +70,13 @@ class Wizard(Generic[S, D]):
         follows: Callable[[S, D], S],
         shows: Mapping[S, Callable[[Update, BotContext, D, str | None], Awaitable[S]]] = {},
     ) -> None:
+        super().__init__(name, steps, draft)
         reserve_prefix(prefix, name)
-        self.name, self.prefix, self.steps, self.draft_type = name, prefix, steps, draft
+        self.prefix = prefix
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
             Wizard.composing.append(self)
-
-    # -- the draft ------------------------------------------------------------------------
-    def active(self, context: BotContext) -> bool:
-        return self.name in context.state.drafts
-
-    def draft(self, context: BotContext) -> D:
-        """The answers so far, with this update's edits; LookupError when none is in progress."""
-        pending = context.pending_drafts.get(self.name)
-        if pending is not None:
-            return pending  # type: ignore[no-any-return]
-        saved = context.state.drafts.get(self.name)
-        if saved is None:
-            raise LookupError(f"no {self.name} in progress")
-        known = {f.name for f in fields(self.draft_type)}
-        # A copy: edits must not reach the committed answers until `commit` writes them.
-        data = copy.deepcopy(saved.data)
-        return self.draft_type(**{k: v for k, v in data.items() if k in known})
-
-    def step(self, context: BotContext) -> S:
-        return self.steps(context.state.drafts[self.name].step)
-
-    @contextmanager
-    def edit(self, context: BotContext) -> Iterator[D]:
-        """Change the draft; kept for the next `ask` only if the block finishes without error."""
-        draft = self.draft(context)
-        yield draft
-        context.pending_drafts[self.name] = draft
 
     async def begin(
         self,
@@ -130,8 +89,7 @@ class Wizard(Generic[S, D]):
         first: tuple[str, Markup] | None = None,
     ) -> S:
         """Start afresh with `draft` (a new row), then ask `step` as `ask` does."""
-        chat = _chat_id(update)
-        await context.services.chats.start(context.state, chat, self.name, _saved(step, draft))
+        await self.start(update, context, draft, step)
         return await self.ask(update, context, step, note, first=first)
 
     async def ask(
@@ -146,22 +104,13 @@ class Wizard(Generic[S, D]):
         """Commit the draft at `step`, then send `first` if given and the step's question."""
         draft = await self.commit(update, context, step)
         if first is not None:
-            await context.bot.send_message(_chat_id(update), first[0], reply_markup=first[1])
+            await context.bot.send_message(chat_id(update), first[0], reply_markup=first[1])
         if step in self.shows:
             return await self.shows[step](update, context, draft, note)
         text, markup = self.prompts[step](context, draft)
         body = f"{note}\n\n{text}" if note else text
-        await context.bot.send_message(_chat_id(update), body, reply_markup=markup)
+        await context.bot.send_message(chat_id(update), body, reply_markup=markup)
         return step
-
-    async def commit(self, update: Update, context: BotContext, step: S) -> D:
-        """Write the draft at `step` unless the row already says so; before any reply."""
-        draft = self.draft(context)
-        saved = _saved(step, draft)
-        if context.state.drafts.get(self.name) != saved:
-            await context.services.chats.save(context.state, _chat_id(update), self.name, saved)
-        context.pending_drafts.pop(self.name, None)
-        return draft
 
     async def proceed(
         self,
@@ -175,30 +124,6 @@ class Wizard(Generic[S, D]):
         """Ask whatever comes after the step just answered."""
         step = self.follows(done, self.draft(context))
         return await self.ask(update, context, step, note, first=first)
-
-    @asynccontextmanager
-    async def finishing(self, context: BotContext) -> AsyncIterator[AsyncSession]:
-        """A transaction that ends the conversation: its draft goes in the same commit, unless
-        the block calls `keep` because the conversation goes on after all."""
-        context.pending_drafts.pop(_KEEP + self.name, None)
-        async with context.services.sessions.begin() as session:
-            yield session
-            finished = context.pending_drafts.pop(_KEEP + self.name, None) is None
-            if finished:
-                await ChatStates.delete(session, context.state.telegram_id, self.name)
-        if finished:
-            ChatStates.forget(context.state, self.name)
-            context.pending_drafts.pop(self.name, None)
-
-    def keep(self, context: BotContext) -> None:
-        """Inside `finishing`: the conversation is not over, keep its draft."""
-        context.pending_drafts[_KEEP + self.name] = True
-
-    async def end(self, context: BotContext) -> int:
-        """Forget the draft (nothing else to commit) and end the conversation."""
-        async with self.finishing(context):
-            pass
-        return END
 
     @staticmethod
     def in_progress(context: BotContext) -> Wizard[Any, Any] | None:
@@ -314,23 +239,11 @@ class Wizard(Generic[S, D]):
     async def _lost(self, update: Update, context: BotContext) -> int:
         if update.callback_query:
             await update.callback_query.answer(context.t("wrong-stale-button-short"))
-        await context.bot.send_message(_chat_id(update), context.t("flow-lost"))
+        await context.bot.send_message(chat_id(update), context.t("flow-lost"))
         return END
-
-
-def _saved(step: IntEnum, draft: DataclassInstance) -> Saved:
-    return Saved(int(step), asdict(draft))
-
-
-def _chat_id(update: Update) -> int:
-    assert update.effective_chat is not None
-    return update.effective_chat.id
 
 
 def typed_text(update: Update) -> str:
     """The text of the message being handled (the step's filter guarantees one)."""
     assert update.message is not None and update.message.text is not None
     return update.message.text
-
-
-__all__ = ["END", "TOKEN", "TYPED", "Texts", "Wizard", "typed_text"]

@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.messages import ANNOUNCEMENT, UPDATE, AnnouncementMessages
 from bot.announcements.publish import plan_reminders
-from bot.delivery import outbox
-from bot.delivery.audience import may_address
-from bot.people.directory import get_user
+from bot.delivery import cancel_pending, may_address
+from bot.people import get_user
 from bot.privacy.audit import Audit, audit
 from storage.announcements import (
     Announcement,
@@ -73,7 +72,7 @@ async def _drop_reminders(session: AsyncSession, item: Announcement) -> None:
     )
     for reminder in reminders:
         if reminder.done_at is not None:
-            await outbox.cancel_pending(session, reminder.kind, reminder.id)
+            await cancel_pending(session, reminder.kind, reminder.id)
     await session.execute(
         delete(AnnouncementReminder).where(
             AnnouncementReminder.announcement_id == item.id,
@@ -174,7 +173,7 @@ async def cancel(
     """Call the event off: unsent copies are withdrawn, those who received it are told."""
     check_open(item, now)
     item.status = AnnouncementStatus.CANCELLED
-    await outbox.cancel_pending(session, ANNOUNCEMENT, item.id)
+    await cancel_pending(session, ANNOUNCEMENT, item.id)
     await _drop_reminders(session, item)
     notice = AnnouncementNotice(
         announcement_id=item.id,

@@ -8,8 +8,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.buttons import Rsvp
-from bot.delivery import outbox
-from bot.delivery.payload import Buttons, Payload
+from bot.delivery import Buttons, Payload, enqueue_localized
 from bot.runtime.settings import Settings
 from bot.runtime.texts import Texts
 from storage.announcements import (
@@ -113,8 +112,8 @@ class AnnouncementMessages:
         build: Callable[[str], Payload],
         not_before: datetime,
     ) -> int:
-        """Queue one payload per recipient language; idempotent like `outbox.enqueue`."""
-        return await outbox.enqueue_localized(
+        """Queue one payload per recipient language; idempotent like `enqueue`."""
+        return await enqueue_localized(
             session,
             kind=kind,
             campaign_id=campaign_id,

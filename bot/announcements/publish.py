@@ -11,8 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.draft import AnnouncementDraft
 from bot.announcements.messages import ANNOUNCEMENT, AnnouncementMessages
-from bot.delivery import outbox
-from bot.delivery.audience import NOT_ALLOWED, AudienceRefused, may_address, resolve_audience
+from bot.delivery import (
+    NOT_ALLOWED,
+    AudienceRefused,
+    audience_users,
+    counts,
+    may_address,
+    resolve_audience,
+)
 from bot.privacy.audit import Audit, audit
 from storage.announcements import Announcement, AnnouncementReminder, ReminderKind
 from storage.people import User
@@ -82,8 +88,8 @@ async def submit_announcement(
     """Write the announcement and queue it for its audience; a repeated submit changes nothing."""
     existing = await session.scalar(select(Announcement).where(Announcement.draft_id == draft.id))
     if existing is not None:
-        counts = await outbox.counts(session, ANNOUNCEMENT, existing.id)
-        return Submitted(existing, counts.total - counts.cancelled)
+        delivery = await counts(session, ANNOUNCEMENT, existing.id)
+        return Submitted(existing, delivery.total - delivery.cancelled)
     if not may_address(author):
         raise AudienceRefused(NOT_ALLOWED)
     audience = resolve_audience(author, draft.audience, draft.kecamatan)
@@ -91,7 +97,7 @@ async def submit_announcement(
     send_at = max(draft.send or now, now)
     if item.starts_at <= send_at:
         raise IncompleteAnnouncement("starts_at")
-    recipients = await outbox.audience_users(session, audience)
+    recipients = await audience_users(session, audience)
     if not recipients:
         raise AudienceRefused("nobody")
     item.code, item.author_id = await _new_code(session), author.id

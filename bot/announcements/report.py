@@ -15,8 +15,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.messages import ANNOUNCEMENT
-from bot.delivery import outbox
-from bot.delivery.outbox import DeliveryCounts
+from bot.delivery import DeliveryCounts, counts
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
 from storage.announcements import Announcement, Attendance, Rsvp, RsvpAnswer
@@ -54,7 +53,7 @@ async def announcements_of(
 
 
 async def announcement_stats(session: AsyncSession, item: Announcement) -> AnnouncementStats:
-    delivery = await outbox.counts(session, ANNOUNCEMENT, item.id)
+    delivery = await counts(session, ANNOUNCEMENT, item.id)
     counted = await session.execute(
         select(Rsvp.answer, func.count())
         .where(Rsvp.announcement_id == item.id)

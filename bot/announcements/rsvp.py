@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.messages import ANNOUNCEMENT
-from bot.people.directory import get_user
+from bot.people import get_user
 from storage.announcements import (
     Announcement,
     AnnouncementStatus,

@@ -9,9 +9,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery import outbox
-from bot.delivery.audience import AudienceRefused, resolve_audience
-from bot.delivery.payload import Payload
+from bot.delivery import (
+    AudienceRefused,
+    Payload,
+    audience_users,
+    counts,
+    enqueue,
+    enqueue_localized,
+    resolve_audience,
+)
 from bot.privacy.audit import Audit, audit
 from bot.runtime.context import BotContext
 from bot.runtime.texts import Html, Texts
@@ -57,9 +63,9 @@ async def queue_broadcast(
     """Write the broadcast and one outbox row per recipient; confirming twice queues it once."""
     existing = await session.scalar(select(Broadcast).where(Broadcast.draft_id == draft.id))
     if existing is not None:
-        return existing, (await outbox.counts(session, BROADCAST, existing.id)).total
+        return existing, (await counts(session, BROADCAST, existing.id)).total
     audience = resolve_audience(author, draft.mode, draft.kecamatan)
-    recipients = await outbox.audience_users(session, audience)
+    recipients = await audience_users(session, audience)
     if not recipients:
         raise AudienceRefused("nobody")
     broadcast = Broadcast(
@@ -72,7 +78,7 @@ async def queue_broadcast(
     )
     session.add(broadcast)
     await session.flush()
-    queued = await outbox.enqueue_localized(
+    queued = await enqueue_localized(
         session,
         kind=BROADCAST,
         campaign_id=broadcast.id,
@@ -102,7 +108,7 @@ async def report_delivery(context: BotContext, broadcast_id: int) -> None:
         if broadcast is None or broadcast.reported:
             return
         broadcast.reported, broadcast.completed_at = True, now
-        delivery = await outbox.counts(session, BROADCAST, broadcast_id)
+        delivery = await counts(session, BROADCAST, broadcast_id)
         author = await session.get(User, broadcast.author_id)
         assert author is not None
         text = services.texts.get(
@@ -115,7 +121,7 @@ async def report_delivery(context: BotContext, broadcast_id: int) -> None:
             blocked=delivery.blocked,
             failed=delivery.failed,
         )
-        await outbox.enqueue(
+        await enqueue(
             session,
             kind=REPORT,
             campaign_id=broadcast_id,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.cases.messages import CaseMessages
 from bot.cases.nudges import NUDGES_BEFORE_ESCALATION, follow_up_interval, in_quiet_hours
-from bot.delivery import outbox
+from bot.delivery import enqueue, enqueue_localized
 from bot.people import reviewers_for
 from bot.privacy.audit import Audit, audit
 from bot.runtime.context import BotApp, BotContext, Services
@@ -79,7 +79,7 @@ async def nudge_case(
     await session.flush()
     reporter = await session.get(User, case.reporter_id)
     if escalate:
-        await outbox.enqueue_localized(
+        await enqueue_localized(
             session,
             kind=ESCALATION,
             campaign_id=event.id,
@@ -92,7 +92,7 @@ async def nudge_case(
             lane=Lane.PERSONAL,
         )
     elif reporter is not None:
-        await outbox.enqueue(
+        await enqueue(
             session,
             kind=NUDGE,
             campaign_id=event.id,
@@ -125,7 +125,7 @@ async def remind_referral(
     session.add(event)
     await session.flush()
     days = (now - referral.referred_at).days
-    await outbox.enqueue(
+    await enqueue(
         session,
         kind=REFERRAL_REMINDER,
         campaign_id=event.id,
@@ -155,7 +155,7 @@ async def remind_idle_drafts(session: AsyncSession, messages: CaseMessages, now:
     )
     for draft, user in rows:
         draft.reminded_at = now
-        await outbox.enqueue(
+        await enqueue(
             session,
             kind=DRAFT_REMINDER,
             campaign_id=draft.id,

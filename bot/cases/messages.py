@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.cases.buttons import Nudge, NudgeReply, OpenCase, Typed, TypedAction
 from bot.cases.lifecycle import Action, Status
 from bot.cases.summary import Summary, summary_fields
-from bot.delivery.payload import Buttons, Payload
+from bot.delivery import Buttons, Payload
 from bot.runtime.context import Services
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import User

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.messages import CaseMessages
 from bot.cases.work import Change
-from bot.delivery import outbox
+from bot.delivery import enqueue_localized
 from bot.people import reviewers_for
 from storage.cases import Case, CasePhoto, Urgency
 from storage.delivery import Lane
@@ -24,7 +24,7 @@ async def alert_reviewers(
 ) -> int:
     """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue."""
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
-    return await outbox.enqueue_localized(
+    return await enqueue_localized(
         session,
         kind=ALERT,
         campaign_id=case.id,
@@ -47,7 +47,7 @@ async def tell_other_side(
         reporter = await session.get(User, case.reporter_id)
         recipients = [reporter] if reporter else []
     recipients = [user for user in recipients if user.id != change.actor.id]
-    return await outbox.enqueue_localized(
+    return await enqueue_localized(
         session,
         kind=NOTICE,
         campaign_id=change.event.id,

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, may, next_status
 from bot.cases.nudges import record_activity
-from bot.people.directory import get_user
+from bot.people import get_user
 from bot.privacy.audit import Audit, audit
 from bot.runtime.settings import Settings
 from storage.cases import Case, CaseEvent, CasePhoto, Referral

@@ -1,1 +1,49 @@
-"""Delivery: the outbox every owed message goes through, its sender, and who may address whom."""
+"""Delivery: the outbox every owed message goes through, its sender, and who may address whom.
+
+Other features use only what is named here.
+"""
+
+from bot.delivery.attempts import deliver
+from bot.delivery.audience import (
+    NOT_ALLOWED,
+    AudienceMode,
+    AudienceRefused,
+    audience_modes,
+    choosable_kecamatan,
+    may_address,
+    may_pick,
+    resolve_audience,
+)
+from bot.delivery.outbox import (
+    DeliveryCounts,
+    audience_users,
+    cancel_pending,
+    counts,
+    enqueue,
+    enqueue_localized,
+)
+from bot.delivery.payload import Buttons, Payload
+from bot.delivery.sender import CampaignDone, OutboxSender, schedule_sender
+
+__all__ = [
+    "NOT_ALLOWED",
+    "AudienceMode",
+    "AudienceRefused",
+    "Buttons",
+    "CampaignDone",
+    "DeliveryCounts",
+    "OutboxSender",
+    "Payload",
+    "audience_modes",
+    "audience_users",
+    "cancel_pending",
+    "choosable_kecamatan",
+    "counts",
+    "deliver",
+    "enqueue",
+    "enqueue_localized",
+    "may_address",
+    "may_pick",
+    "resolve_audience",
+    "schedule_sender",
+]

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot.operations.health import HealthState, Mode, Role
+from bot.runtime.health import HealthState, Mode, Role
 from storage.db import Sessions
 from storage.delivery import DeliveryStatus, OutboxMessage
 

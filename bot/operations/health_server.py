@@ -14,7 +14,7 @@ import threading
 from aiohttp import web
 
 from bot.operations.checks import check
-from bot.operations.health import HealthState
+from bot.runtime.health import HealthState
 from bot.runtime.settings import Settings
 from storage.db import create_engine, create_sessions
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.operations.health import HealthState, Mode, Role
 from bot.operations.health_server import HealthServer
+from bot.runtime.health import HealthState, Mode, Role
 from bot.runtime.settings import Settings
 from bot.runtime.standby import ActiveLock
 from storage.migrate import upgrade

@@ -11,8 +11,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery import outbox
-from bot.delivery.payload import Payload
+from bot.delivery import Payload, enqueue, enqueue_localized
 from bot.people.directory import reviewers_for
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import Services
@@ -60,7 +59,7 @@ async def ask_reviewers(
         ]
         return Payload(text=text, buttons=buttons)
 
-    return await outbox.enqueue_localized(
+    return await enqueue_localized(
         session,
         kind=REQUEST,
         campaign_id=applicant.id,
@@ -78,7 +77,7 @@ async def tell_applicant(
     """Queue the decision for the applicant (a rejected applicant is still told)."""
     locale = applicant.locale or services.settings.default_locale
     key = "signup-approved" if applicant.status == UserStatus.ACTIVE else "signup-rejected"
-    await outbox.enqueue(
+    await enqueue(
         session,
         kind=OUTCOME,
         campaign_id=applicant.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.people.roster import RosterRow
+from bot.people import RosterRow
 from storage.people import Role
 
 TANGERANG = "367101"

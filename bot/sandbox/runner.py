@@ -12,8 +12,8 @@ from aiohttp import web
 
 from bot.runtime.settings import Settings
 from bot.runtime.texts import Texts
+from bot.sandbox.feed import ChatFeed
 from bot.sandbox.simulation import Simulation
-from bot.sandbox.web.feed import ChatFeed
 from bot.sandbox.web.server import create_app
 
 HOST = "127.0.0.1"  # a demo with made-up people; nothing to offer to the network

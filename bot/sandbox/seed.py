@@ -7,13 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.people.registration import activate_from_roster
-from bot.people.roster import save_roster
+from bot.people import activate_from_roster, save_roster
 from bot.runtime.settings import Settings
 from bot.sandbox.personas import COORDINATOR, DEMO_ROSTER
+from storage.base import utcnow
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
-from storage.base import utcnow
 from storage.people import RosterEntry
 
 

@@ -11,10 +11,10 @@ from pydantic import SecretStr
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.runtime.context import BotApp
 from bot.runtime.settings import Settings
+from bot.sandbox.feed import ChatFeed
 from bot.sandbox.personas import ADMIN, PERSONAS
 from bot.sandbox.seed import prepare_database, remove_database
 from bot.sandbox.telegram import FakeTelegramServer, FakeUser
-from bot.sandbox.web.feed import ChatFeed
 
 _log = logging.getLogger(__name__)
 # The outbox ticks this often in the sandbox, so an alert follows its report within a second.

@@ -14,7 +14,7 @@ from bot.announcements.draft import (
     event_start,
     send_moment,
 )
-from bot.delivery.audience import audience_modes, choosable_kecamatan, may_address
+from bot.delivery import audience_modes, choosable_kecamatan, may_address
 from bot.people import get_user
 from bot.runtime.answers import BadAnswer, bounded_text
 from bot.runtime.context import BotContext

@@ -7,7 +7,7 @@ from telegram.ext import ConversationHandler
 
 from bot.announcements.buttons import AnnouncementCard, Card
 from bot.announcements.publish import IncompleteAnnouncement, Submitted, submit_announcement
-from bot.delivery.audience import NOT_ALLOWED, AudienceRefused
+from bot.delivery import NOT_ALLOWED, AudienceRefused
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.announcements.flow import ANNOUNCE, Compose

@@ -9,10 +9,14 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.announcements.draft import TIME_FORMAT, AnnouncementDraft
 from bot.announcements.publish import from_draft
-from bot.delivery import outbox
-from bot.delivery.audience import AudienceMode, AudienceRefused, resolve_audience
-from bot.delivery.payload import Payload
-from bot.delivery.sender import deliver
+from bot.delivery import (
+    AudienceMode,
+    AudienceRefused,
+    Payload,
+    audience_users,
+    deliver,
+    resolve_audience,
+)
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.announcements.render import messages_of
@@ -84,7 +88,7 @@ async def show_preview(
         author = await get_user(session, update.effective_user.id)
         try:
             audience = resolve_audience(author, draft.audience, draft.kecamatan)
-            count = len(await outbox.audience_users(session, audience))
+            count = len(await audience_users(session, audience))
         except AudienceRefused as refused:
             note = context.t(f"announce-audience-{refused}")
             return await ANNOUNCE.ask(update, context, Compose.AUDIENCE, note)

@@ -15,7 +15,7 @@ from bot.announcements.report import (
     rsvp_rows,
     rsvp_sheet,
 )
-from bot.delivery.audience import may_address
+from bot.delivery import may_address
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain

@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.announcements.messages import AnnouncementMessages
 from bot.announcements.report import AnnouncementStats
-from bot.delivery.payload import Buttons
+from bot.delivery import Buttons
 from bot.runtime.context import BotContext
 from handlers.replies import audience_label
 from storage.announcements import Announcement, AnnouncementStatus

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.broadcasts.queue import CAPTION_LENGTH, TEXT_LENGTH, BroadcastDraft, queue_broadcast
-from bot.delivery.audience import (
+from bot.delivery import (
     NOT_ALLOWED,
     AudienceRefused,
     audience_modes,

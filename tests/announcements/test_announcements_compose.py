@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.delivery.audience import AudienceRefused, resolve_audience
+from bot.delivery import AudienceRefused, resolve_audience
 from storage.announcements import Announcement, AnnouncementReminder
 from storage.people import User
 from tests.announcing import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.broadcasts.queue import BroadcastDraft, queue_broadcast
-from bot.delivery.audience import AudienceRefused, resolve_audience
-from bot.people.directory import get_user
+from bot.delivery import AudienceRefused, resolve_audience
+from bot.people import get_user
 from bot.runtime.clock import FixedClock
 from bot.runtime.texts import Texts
 from storage.audit import AuditEntry

@@ -12,7 +12,7 @@ import pytest
 from bot.runtime.clock import FixedClock
 from bot.runtime.settings import Settings
 from storage.delivery import OutboxMessage
-from tests.delivery.test_outbox import add_psm, queue
+from tests.delivery.outboxing import add_psm, queue
 from tests.factories import add_case, add_psm_and_coordinator, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot.operations.checks import check
-from bot.operations.health import HealthState, Mode, Role
+from bot.runtime.health import HealthState, Mode, Role
 from bot.sandbox.telegram import FakeTelegramServer
 from storage.db import create_engine, create_sessions
 from storage.delivery import OutboxMessage

@@ -1,0 +1,114 @@
+"""One send of an outbox row: the Bot API call, what became of it, and when to try again."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from datetime import timedelta
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.delivery.claims import Claimed, Outcome
+from bot.delivery.payload import Payload
+from bot.runtime.context import BotContext
+from storage.delivery import DeliveryStatus, Lane
+
+_log = logging.getLogger(__name__)
+TIMED_OUT = "TimedOut"
+FIRST_RETRY = timedelta(seconds=30)
+LONGEST_RETRY = timedelta(hours=1)
+# A personal message that failed is tried again within seconds, a few times, before the usual
+# backoff: one 500 from Telegram must not hold a Darurat alert for half a minute.
+QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=15))
+# A slow moment may be caught up by this many sends at once, no more, or a burst would break
+# the rate over the following second.
+CATCH_UP = 5
+
+
+async def deliver(bot: Bot, chat_id: int, payload: Payload) -> Message:
+    """Send a payload as recipients get it: a photo or document carries the text as caption."""
+    markup = None
+    if payload.buttons:
+        markup = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(text, callback_data=data) for text, data in row]
+                for row in payload.buttons
+            ]
+        )
+    if payload.photo:
+        return await bot.send_photo(
+            chat_id, payload.photo, caption=payload.text, reply_markup=markup
+        )
+    if payload.document:
+        return await bot.send_document(
+            chat_id, payload.document, caption=payload.text, reply_markup=markup
+        )
+    return await bot.send_message(chat_id, payload.text, reply_markup=markup)
+
+
+class Pacer:
+    """Starts sends 1/rate seconds apart, on the event loop's monotonic clock."""
+
+    def __init__(self, rate: float) -> None:
+        self._interval = 1 / rate
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        now = asyncio.get_running_loop().time()
+        self._next = max(self._next, now - CATCH_UP * self._interval)
+        if self._next > now:
+            await asyncio.sleep(self._next - now)
+        self._next += self._interval
+
+
+def retry_delay(attempts: int, lane: Lane = Lane.BULK) -> timedelta:
+    """After a failed try: personal lanes quickly at first; then 30 s, doubling, at most an hour."""
+    if lane != Lane.BULK:
+        if attempts <= len(QUICK_RETRIES):
+            return QUICK_RETRIES[attempts - 1]
+        attempts -= len(QUICK_RETRIES)
+    return min(FIRST_RETRY * (1 << (attempts - 1)), LONGEST_RETRY)
+
+
+def flood_wait(flood: RetryAfter) -> timedelta:
+    # PTB warns that retry_after becomes a timedelta in its next major version; take either.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = flood.retry_after
+    return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
+
+
+async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outcome:
+    """Send one row and say what became of it."""
+    clock = context.services.clock
+    try:
+        message = await deliver(context.bot, row.chat_id, Payload.from_json(row.payload))
+    except RetryAfter as flood:
+        return Outcome(
+            DeliveryStatus.PENDING,
+            clock.now(),
+            str(flood),
+            retry_at=clock.now() + flood_wait(flood),
+            refund_attempt=True,
+        )
+    except Forbidden as refusal:
+        return Outcome(DeliveryStatus.BLOCKED, clock.now(), refusal.message)
+    except TimedOut as timeout:
+        if (row.last_error or "").startswith(TIMED_OUT):
+            return Outcome(DeliveryStatus.FAILED, clock.now(), f"{TIMED_OUT} twice: {timeout}")
+        retry_at = clock.now() + retry_delay(row.attempts, row.lane)
+        return Outcome(
+            DeliveryStatus.PENDING, clock.now(), f"{TIMED_OUT}: {timeout}", retry_at=retry_at
+        )
+    except Exception as error:
+        if not isinstance(error, TelegramError):
+            _log.exception("outbox row %s could not be sent", row.id)
+        reason = f"{type(error).__name__}: {error}"
+        if row.attempts >= max_attempts:
+            return Outcome(DeliveryStatus.FAILED, clock.now(), reason)
+        retry_at = clock.now() + retry_delay(row.attempts, row.lane)
+        return Outcome(DeliveryStatus.PENDING, clock.now(), reason, retry_at=retry_at)
+    return Outcome(DeliveryStatus.SENT, clock.now(), message_id=message.message_id)
