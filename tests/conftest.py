@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +22,13 @@ from tests.harness import BotHarness
 ADMIN_ID = 900_001
 
 
+POSTGRES = os.environ.get("TEST_DATABASE_URL")
+# Where the models' schema is ready: a SQLite file to copy, or PostgreSQL's tables to empty.
+_ready: dict[str, Path | bool] = {}
+
+
 async def reset_database(url: str) -> None:
-    """Empty the database, including Alembic's version table, so each test starts clean."""
+    """Drop every table, Alembic's included, so a test starts from an empty database."""
     engine = create_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.drop_all)
@@ -31,22 +37,53 @@ async def reset_database(url: str) -> None:
 
 
 @pytest.fixture
-async def database_url(tmp_path: Path) -> AsyncIterator[str]:
-    """SQLite in the test's folder, or the PostgreSQL of TEST_DATABASE_URL, emptied first."""
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
-    await reset_database(url)
-    yield url
-    await reset_database(url)
+async def database_url(tmp_path: Path) -> str:
+    """An empty database: a new SQLite file, or the PostgreSQL of TEST_DATABASE_URL emptied."""
+    if POSTGRES:
+        _ready.pop("postgres", None)
+        await reset_database(POSTGRES)
+        return POSTGRES
+    return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
 
 
 @pytest.fixture
-async def schema(database_url: str) -> str:
-    """The database with every table created from the models."""
-    engine = create_engine(database_url)
+async def schema(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database with every table of the models and no rows.
+
+    The schema is built once per session: later tests get a copy of the SQLite file, or on
+    PostgreSQL the same tables emptied, which is many times faster than creating them again.
+    """
+    if POSTGRES:
+        if "postgres" not in _ready:
+            await reset_database(POSTGRES)
+            await _create_tables(POSTGRES)
+            _ready["postgres"] = True
+        else:
+            await _empty_tables(POSTGRES)
+        return POSTGRES
+    template = _ready.get("sqlite")
+    if not isinstance(template, Path):
+        template = tmp_path_factory.mktemp("schema") / "template.db"
+        await _create_tables(f"sqlite+aiosqlite:///{template}")
+        _ready["sqlite"] = template
+    copy = tmp_path / "test.db"
+    shutil.copyfile(template, copy)
+    return f"sqlite+aiosqlite:///{copy}"
+
+
+async def _create_tables(url: str) -> None:
+    engine = create_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     await engine.dispose()
-    return database_url
+
+
+async def _empty_tables(url: str) -> None:
+    names = ", ".join(table.name for table in Base.metadata.sorted_tables)
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from enum import StrEnum
@@ -25,17 +26,21 @@ class Html(str):
     """Text that is already HTML (built from escaped parts), passed through unescaped."""
 
 
+@functools.cache
+def _bundle(root: Path, locale: str) -> FluentBundle:
+    """A locale's catalogs, parsed once per process: Fluent's parser takes a good half second."""
+    bundle = FluentBundle([locale], use_isolating=False)
+    for path in sorted((root / locale).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return bundle
+
+
 class Texts:
     """Format catalog messages; string arguments are HTML-escaped since every message is HTML."""
 
     def __init__(self, default_locale: str = "id", root: Path = LOCALES_DIR) -> None:
         self.default_locale = default_locale
-        self._bundles: dict[str, FluentBundle] = {}
-        for locale in LOCALES:
-            bundle = FluentBundle([locale], use_isolating=False)
-            for path in sorted((root / locale).glob("*.ftl")):
-                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
-            self._bundles[locale] = bundle
+        self._bundles = {locale: _bundle(root, locale) for locale in LOCALES}
 
     def get(self, locale: str | None, key: str, **args: object) -> Html:
         """The message in `locale` (or the default); its result is HTML, safe to nest in another."""
