@@ -20,7 +20,8 @@ class Referral(Base):
     sector: Mapped[str] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     referred_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    referred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # /rekap counts a period's referrals by this column.
+    referred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     outcome_at: Mapped[datetime | None]

@@ -3,7 +3,15 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import announcements, followup, models, outbox
+from storage import announcements, followup, insight, models, outbox, outbox_media
 from storage.models import Base
 
-__all__ = ["Base", "announcements", "followup", "models", "outbox"]
+__all__ = [
+    "Base",
+    "announcements",
+    "followup",
+    "insight",
+    "models",
+    "outbox",
+    "outbox_media",
+]
