@@ -14,6 +14,7 @@ from bot.categories import load_categories
 from bot.clock import Clock
 from bot.context import BotApp, BotContext, BotData, Services
 from bot.crypto import load_cipher
+from bot.insight import monthly
 from bot.people import ensure_admins
 from bot.regions import load_regions
 from bot.sectors import load_sectors
@@ -30,6 +31,7 @@ COMMANDS = (
     "siaran",
     "pengumuman",
     "hadir",
+    "rekap",
     "batal",
     "bantuan",
     "bahasa",
@@ -87,6 +89,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
     _register_handlers(application, settings, texts)
     followup_jobs.schedule(application, settings)
     announcement_reminders.schedule(application)
+    monthly.schedule(application)
     return application
 
 
@@ -114,6 +117,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         cases,
         common,
         errors,
+        insight,
         language,
         onboarding,
         report,
@@ -126,6 +130,8 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     announcements.register_conversation(application)
     report.register(application, texts)
     onboarding.register(application)
+    # After the compositions: a /rekap left waiting for dates must not take their answers.
+    insight.register(application)
     cases.register(application)
     approval.register(application)
     announcements.register(application)

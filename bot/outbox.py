@@ -32,6 +32,8 @@ class Payload:
     photo: str | None = None
     document: str | None = None
     buttons: Buttons | None = None
+    # Ids of stored files (bot.outbox_media) sent as photos: one photo, or an album.
+    media: list[int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         buttons = None
@@ -45,6 +47,7 @@ class Payload:
             "photo": self.photo,
             "document": self.document,
             "buttons": buttons,
+            "media": self.media,
         }
 
     @classmethod
@@ -57,6 +60,7 @@ class Payload:
             buttons=[[(b["text"], b["callback_data"]) for b in row] for row in rows]
             if rows
             else None,
+            media=data.get("media") or None,
         )
 
 

@@ -13,12 +13,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    InputMediaPhoto,
+    Message,
+)
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import outbox_media
 from bot.context import BotApp, BotContext
 from bot.outbox import Payload, campaign_done_hooks
 from bot.outbox_claims import (
@@ -31,6 +40,7 @@ from bot.outbox_claims import (
     recover,
     release,
 )
+from bot.outbox_media import Attachment
 from bot.settings import Settings
 from storage.db import Sessions
 from storage.outbox import DeliveryStatus
@@ -49,8 +59,23 @@ LONGEST_RETRY = timedelta(hours=1)
 CATCH_UP = 5
 
 
-async def deliver(bot: Bot, chat_id: int, payload: Payload) -> Message:
-    """Send a payload as recipients get it: a photo or document carries the text as caption."""
+async def deliver(
+    bot: Bot, chat_id: int, payload: Payload, files: Sequence[Attachment] = ()
+) -> Message:
+    """Send a payload as recipients get it: a photo or document carries the text as caption;
+    stored `files` (its media) go as a photo, or several as one album captioned on the first."""
+    if len(files) > 1:
+        album = [
+            InputMediaPhoto(
+                InputFile(data, filename=name, attach=True),
+                caption=payload.text if i == 0 else None,
+            )
+            for i, (name, data) in enumerate(files)
+        ]
+        return (await bot.send_media_group(chat_id, album))[0]
+    if files:
+        name, data = files[0]
+        return await bot.send_photo(chat_id, InputFile(data, filename=name), caption=payload.text)
     markup = None
     if payload.buttons:
         markup = InlineKeyboardMarkup(
@@ -193,7 +218,9 @@ class OutboxSender:
         """Send one row and say what became of it."""
         clock = context.services.clock
         try:
-            message = await deliver(context.bot, row.chat_id, Payload.from_json(row.payload))
+            payload = Payload.from_json(row.payload)
+            files = await outbox_media.load(context.services.sessions, payload.media or [])
+            message = await deliver(context.bot, row.chat_id, payload, files)
         except RetryAfter as flood:
             self._resume_at = clock.now() + _flood_wait(flood)
             return Outcome(

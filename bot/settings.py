@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=25, gt=0)
     outbox_max_attempts: int = Field(default=5, ge=1, le=20)
     outbox_tick_seconds: float = Field(default=5, ge=0.1)
+    # /rekap: last month's figures to coordinators and admins on the 1st at 08:00.
+    monthly_report: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

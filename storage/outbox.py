@@ -37,7 +37,8 @@ class OutboxMessage(Base):
     campaign_id: Mapped[int]
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    # {"text": html, "photo": file_id | None, "document": file_id | None, "buttons": rows | None}
+    # {"text": html, "photo": file_id | None, "document": file_id | None, "buttons": rows | None,
+    #  "media": [outbox_attachments ids] | None}
     payload: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)

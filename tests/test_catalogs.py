@@ -39,7 +39,10 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "welcome-{}": ("psm", "coordinator", "admin"),
     "signup-activated-{}": ("psm", "coordinator", "admin"),
     "approval-refused-{}": ("unknown", "forbidden", "decided"),
-    "command-{}": ("lapor", "batal", "bantuan", "bahasa", "start", "pengumuman", "hadir", "siaran"),
+    "command-{}": (
+        *("lapor", "batal", "bantuan", "bahasa", "start"),
+        *("pengumuman", "hadir", "siaran", "rekap"),
+    ),
     "answer-broadcast-{}": ("short", "long", "caption-short", "caption-long"),
     "broadcast-to-{}": ("all", "mine", "pick", "coordinators"),
     "broadcast-refused-{}": ("forbidden", "empty", "nobody"),

@@ -12,6 +12,7 @@ import textwrap
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -78,10 +79,10 @@ def render(spec: ChartSpec) -> bytes:
         inches = SIZE_PX / DPI
         figure = Figure(figsize=(inches, inches), dpi=DPI, facecolor=BACKGROUND)
         FigureCanvasAgg(figure)
-        title = {"color": INK, "va": "top", "weight": "bold", "fontsize": TEXT_SIZES["title"]}
-        figure.text(0.05, 0.955, spec.title, **title)
-        subtitle = {"color": MUTED, "va": "top", "fontsize": TEXT_SIZES["subtitle"]}
-        figure.text(0.05, 0.895, spec.subtitle, **subtitle)
+        title: dict[str, Any] = {"va": "top", "weight": "bold", "fontsize": TEXT_SIZES["title"]}
+        figure.text(0.05, 0.955, spec.title, color=INK, **title)
+        subtitle: dict[str, Any] = {"va": "top", "fontsize": TEXT_SIZES["subtitle"]}
+        figure.text(0.05, 0.895, spec.subtitle, color=MUTED, **subtitle)
         legend = len(spec.series) > 1
         top = 0.80 if legend else 0.84
         left = 0.34 if spec.horizontal else 0.08
@@ -108,7 +109,7 @@ def _horizontal(axes: Axes, spec: ChartSpec) -> None:
     single = spec.stacked or len(spec.series) == 1
     height = 0.7 if single else 0.8 / len(spec.series)
     peak = max(_peaks(spec), default=0) or 1
-    value_text = {"weight": "bold", "fontsize": TEXT_SIZES["value"]}
+    value_text: dict[str, Any] = {"weight": "bold", "fontsize": TEXT_SIZES["value"]}
     for index, series in enumerate(spec.series):
         offset = 0.0 if single else (index - (len(spec.series) - 1) / 2) * height
         where = [p + offset for p in positions]

@@ -5,6 +5,8 @@ Each chart takes its numbers from the same `Stats` the text summary is written f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.insight.activity import OUTCOMES
 from bot.insight.chart_style import AMBER, OUTCOME_COLORS, SAND, SLATE, TEAL, URGENCY_COLORS
 from bot.insight.charts import ChartSpec, Series
@@ -33,7 +35,7 @@ def figures(stats: Stats, labels: Labels) -> list[ChartSpec]:
         return []
     subtitle = f"{labels.scope(stats.scope)} · {labels.period(stats.period)}"
 
-    def bars(key: str, title: str, shown: list[Bar]) -> ChartSpec:
+    def bars(key: str, title: str, shown: Sequence[Bar]) -> ChartSpec:
         series = Series(
             labels.plain("rekap-series-cases"),
             tuple(value for _, value, _ in shown),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Float, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,9 +30,7 @@ class Timing:
     p90_days: float | None = None
 
 
-def _seconds(
-    later: ColumnElement[object], earlier: ColumnElement[object], dialect: str
-) -> ColumnElement[float]:
+def _seconds(later: Any, earlier: Any, dialect: str) -> ColumnElement[float]:
     if dialect == "postgresql":
         return cast(func.extract("epoch", later - earlier), Float)
     # SQLite keeps UTC timestamps as ISO text, which julianday() reads.
