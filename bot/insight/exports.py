@@ -62,9 +62,9 @@ async def export_cases(
     """Write the period's cases into `folder` (InsightRefused when not allowed), then audit."""
     async with services.sessions() as session:
         actor = await get_user(session, request.telegram_id)
-        scope = resolve_scope(actor, request.area, services.regions)
         if request.full_nik and not may_export_full(actor):
             raise InsightRefused("full")
+        scope = resolve_scope(actor, request.area, services.regions)
         assert actor is not None
         cipher = services.cipher if request.full_nik else None
         text = request.format == Format.CSV

@@ -105,8 +105,9 @@ async def queue_report(services: Services, month: Period) -> int:
     for group in await _recipients(services):
         if group.scope not in stats:
             stats[group.scope] = await _figures_of(services, group.scope, month, now)
-        labels = Labels(services.texts, group.locale, services.regions, services.categories,
-                        services.sectors)  # fmt: skip
+        labels = Labels(
+            services.texts, group.locale, services.regions, services.categories, services.sectors
+        )
         charts = await render_all(figures(stats[group.scope], labels))
         prepared.append((group, summary(stats[group.scope], labels), charts))
     queued = 0

@@ -37,8 +37,8 @@ async def confirm_full(update: Update, context: BotContext) -> None:
     """Send the export with full NIKs after the admin confirmed."""
     assert update.callback_query is not None
     _, area, chosen = callbacks.parse_export(update.callback_query.data)
-    await mark_chosen(update, context.t("rekap-button-full-yes"))
-    await _send(update, context, ExportRequest(_caller(update), area, chosen, Format.XLSX, True))
+    request = ExportRequest(_caller(update), area, chosen, Format.XLSX, full_nik=True)
+    await _send(update, context, request, context.t("rekap-button-full-yes"))
 
 
 async def decline_full(update: Update, context: BotContext) -> None:
@@ -74,8 +74,11 @@ async def _ask_full(update: Update, context: BotContext, area: str, chosen: Peri
     await context.bot.send_message(update.effective_chat.id, question, reply_markup=grid(buttons))
 
 
-async def _send(update: Update, context: BotContext, request: ExportRequest) -> None:
-    """Export into a temporary folder, send each part, then forget the files."""
+async def _send(
+    update: Update, context: BotContext, request: ExportRequest, chosen: str | None = None
+) -> None:
+    """Export into a temporary folder, send each part, then forget the files; `chosen` folds
+    the confirmation's buttons into the answer."""
     assert update.callback_query is not None and update.effective_chat is not None
     labels = labels_of(context)
     with tempfile.TemporaryDirectory(prefix="psm-rekap-") as folder:
@@ -85,7 +88,10 @@ async def _send(update: Update, context: BotContext, request: ExportRequest) -> 
             key = f"rekap-refused-{refused.reason}"
             await update.callback_query.answer(context.t(key), show_alert=True)
             return
-        await update.callback_query.answer()
+        if chosen:
+            await mark_chosen(update, chosen)
+        else:
+            await update.callback_query.answer()
         chat_id = update.effective_chat.id
         if done.rows == 0:
             await context.bot.send_message(chat_id, context.t("rekap-export-empty"))

@@ -49,15 +49,13 @@ def november(day: int, hour: int = 10) -> datetime:
 
 SEEDS = [
     Seed(SUKARASA, PSM_TANGERANG, november(3), name=FORMULA_NAME, urgency="darurat"),
-    Seed(SUKARASA, PSM_TANGERANG, november(5), verified=1, closed=5, status="selesai",
-         category=1),
-    Seed(SUKARASA, PSM_TANGERANG, november(20), verified=2, referred=["dinkes"],
-         status="dirujuk"),
+    Seed(SUKARASA, PSM_TANGERANG, november(5), verified=1, closed=5, status="selesai", category=1),
+    Seed(SUKARASA, PSM_TANGERANG, november(20), verified=2, referred=["dinkes"], status="dirujuk"),
     Seed(GONDRONG, PSM_CIPONDOH, november(7), urgency="tinggi"),
     Seed(GONDRONG, PSM_CIPONDOH, november(28), category=11),
     # October: outside last month.
     Seed(SUKARASA, PSM_TANGERANG, datetime(2026, 10, 30, 3, tzinfo=UTC)),
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -66,13 +64,18 @@ def settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"data_key": SecretStr(KEY.decode())})
 
 
-def _user(telegram_id: int, role: Role, name: str, kelurahan: str | None,
-          areas: tuple[str, ...] = ()) -> User:  # fmt: skip
+def _user(
+    telegram_id: int, role: Role, name: str, kelurahan: str | None, areas: tuple[str, ...] = ()
+) -> User:
     return User(
-        telegram_id=telegram_id, full_name=name, role=role, status=UserStatus.ACTIVE,
-        kelurahan_code=kelurahan, kecamatan_code=kelurahan[:6] if kelurahan else None,
+        telegram_id=telegram_id,
+        full_name=name,
+        role=role,
+        status=UserStatus.ACTIVE,
+        kelurahan_code=kelurahan,
+        kecamatan_code=kelurahan[:6] if kelurahan else None,
         areas=[CoordinatorArea(kecamatan_code=code) for code in areas],
-    )  # fmt: skip
+    )
 
 
 async def seed(url: str) -> None:
@@ -83,12 +86,12 @@ async def seed(url: str) -> None:
             PSM_TANGERANG: _user(PSM_TANGERANG, Role.PSM, "Lutpiah", SUKARASA),
             PSM_CIPONDOH: _user(PSM_CIPONDOH, Role.PSM, "Rina", GONDRONG),
             PSM_QUIET: _user(PSM_QUIET, Role.PSM, "Diam Saja", SUKARASA),
-            COORD_TANGERANG: _user(COORD_TANGERANG, Role.COORDINATOR, "Pak Budi", None,
-                                   (TANGERANG,)),
+            COORD_TANGERANG: _user(
+                COORD_TANGERANG, Role.COORDINATOR, "Pak Budi", None, (TANGERANG,)
+            ),
             COORD_CIPONDOH: _user(COORD_CIPONDOH, Role.COORDINATOR, "Bu Sari", None, (CIPONDOH,)),
-            COORD_TWO: _user(COORD_TWO, Role.COORDINATOR, "Pak Dua", None,
-                             (TANGERANG, KARAWACI)),
-        }  # fmt: skip
+            COORD_TWO: _user(COORD_TWO, Role.COORDINATOR, "Pak Dua", None, (TANGERANG, KARAWACI)),
+        }
         session.add_all(people.values())
         await session.flush()
         sealed = Cipher(KEY).encrypt(REAL_NIK)
@@ -97,22 +100,38 @@ async def seed(url: str) -> None:
             session.add(case)
             await session.flush()
             session.add_all(
-                Referral(case_id=case.id, sector=sector, referred_by_id=people[COORD_TANGERANG].id,
-                         referred_at=item.at + timedelta(days=3))
+                Referral(
+                    case_id=case.id,
+                    sector=sector,
+                    referred_by_id=people[COORD_TANGERANG].id,
+                    referred_at=item.at + timedelta(days=3),
+                )
                 for sector in item.referred
-            )  # fmt: skip
+            )
     await engine.dispose()
 
 
 def _case(number: int, item: Seed, reporter: User, sealed: str) -> Case:
     case = Case(
-        number=f"TNG-2026-{number:05d}", draft_id=f"draft-{number}", reporter_id=reporter.id,
-        category_code=item.category, beneficiary_name=item.name, nik_encrypted=sealed,
-        nik_masked="367101••••••••01", sex="P", age_years=76, kecamatan_code=item.kelurahan[:6],
-        kelurahan_code=item.kelurahan, address="Jl. Merdeka 5", description="Perlu bantuan.",
-        urgency=item.urgency, status=item.status, created_at=item.at, updated_at=item.at,
+        number=f"TNG-2026-{number:05d}",
+        draft_id=f"draft-{number}",
+        reporter_id=reporter.id,
+        category_code=item.category,
+        beneficiary_name=item.name,
+        nik_encrypted=sealed,
+        nik_masked="367101••••••••01",
+        sex="P",
+        age_years=76,
+        kecamatan_code=item.kelurahan[:6],
+        kelurahan_code=item.kelurahan,
+        address="Jl. Merdeka 5",
+        description="Perlu bantuan.",
+        urgency=item.urgency,
+        status=item.status,
+        created_at=item.at,
+        updated_at=item.at,
         last_activity_at=item.at,
-    )  # fmt: skip
+    )
     events = [CaseEvent(actor_id=reporter.id, kind="created", at=item.at)]
     for kind, days in (("verify", item.verified), ("close", item.closed)):
         if days is not None:
