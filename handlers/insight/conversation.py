@@ -80,14 +80,16 @@ async def enter_dates(update: Update, context: BotContext) -> Step | int:
 async def _answer(update: Update, context: BotContext, chosen: Period) -> int:
     assert update.effective_user is not None and update.effective_chat is not None
     area = get_draft(context).area
-    set_draft(context, None)
     try:
         result = await rekap(context.services, update.effective_user.id, area, chosen)
     except InsightRefused as refused:
         # The user's role or areas changed since the question was asked.
+        set_draft(context, None)
         key = f"rekap-refused-{refused.reason}"
         await context.bot.send_message(update.effective_chat.id, context.t(key))
         return ConversationHandler.END
+    # Kept until the figures are in: after a failure, the same tap can try again.
+    set_draft(context, None)
     await results.show(update, context, result)
     return ConversationHandler.END
 

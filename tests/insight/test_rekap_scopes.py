@@ -110,3 +110,12 @@ async def test_a_coordinator_who_lost_the_area_is_refused_at_the_answer(
     reply = await coordinator.tap("Bulan lalu")
     assert reply.last["text"] == "Rekap hanya untuk koordinator dan admin."
     assert await views(people) == []
+
+
+async def test_the_chosen_area_survives_a_restart(harness: BotHarness, people: str) -> None:
+    admin = harness.user(ADMIN_ID)
+    await admin.send("/rekap")
+    await admin.tap("Cipondoh")
+    await harness.restart()
+    reply = await admin.tap("Bulan lalu")
+    assert "Cipondoh" in reply.last["text"] and "Kasus dilaporkan: 2" in reply.last["text"]
