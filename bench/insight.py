@@ -60,16 +60,22 @@ async def time_rekap(url: str) -> dict[str, float]:
     return timings
 
 
+def _high_water_mb() -> float:
+    """The process's peak resident memory so far (Linux). Unlike getrusage's ru_maxrss, which
+    a spawned child inherits from the parent it was forked from, this starts anew at exec."""
+    status = Path("/proc/self/status").read_text()
+    kilobytes = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kilobytes.split()[1]) / 1024
+
+
 def export_in_child(url: str, folder: str) -> dict[str, Any]:
     """Run one export in this (fresh) process and report its memory."""
-    import resource
-
     from bench.insight_export import export_once
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _high_water_mb()
     result = asyncio.run(export_once(url, Path(folder)))
-    result["rss_before_mb"] = before / 1024
-    result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["rss_before_mb"] = before
+    result["rss_peak_mb"] = _high_water_mb()
     return result
 
 
