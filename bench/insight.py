@@ -1,9 +1,10 @@
 """/rekap at scale: its queries on 1,000,000 cases against 10,000, and a 100,000-case export.
 
-Both tables hold the same month being asked about (October 2026, PERIOD_CASES cases); the rest
-of each table is the eight years before it. So the ratio shows whether the work follows the
-period's cases (goal: at most 3) or the table's size. Then 100,000 cases of one month are
-exported as XLSX in a fresh process, whose peak memory is printed (goal: under 200 MB).
+Both tables hold the same month being asked about (October 2026: 3,000 cases, their follow-up
+and referrals); the rest of each table is the eight years before it, followed up before October.
+So the ratio shows whether the work follows the period's data (goal: at most 3) or the table.
+Then 100,000 cases of one month are exported as XLSX in a fresh process, whose peak memory is
+printed (goal: under 200 MB).
 
 Data: 13 kecamatan and their 104 kelurahan, 1,000 PSM, categories, urgencies and statuses in
 realistic proportions, verification and closing events, referrals with and without outcomes.

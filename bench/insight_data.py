@@ -18,6 +18,7 @@ from storage.tables import Base
 QUERY_NOW = datetime(2026, 11, 5, 3, tzinfo=UTC)
 PERIOD_START = datetime(2026, 9, 30, 17, tzinfo=UTC)  # 1 October, 00:00 in Jakarta
 HISTORY_START = PERIOD_START - timedelta(days=8 * 365)
+SECOND = timedelta(seconds=1)
 PSM_COUNT, ADMIN_TELEGRAM_ID = 1000, 1
 CHUNK = 50_000
 # PPKS codes weighted the way reports come in: the poor and the elderly first.
@@ -83,20 +84,23 @@ def _rows(
             rng.choice("LP"), rng.randrange(1, 95), kel[:6], kel, "Jl. Contoh 1",
             "Uraian singkat.", rng.choice(URGENCIES), status, created, created, created, 0,
         )  # fmt: skip
+        # History's follow-up is over before October: both tables then hold the same October
+        # activity, and only the table's size differs.
+        cap = (lambda at: at) if recent else (lambda at: min(at, PERIOD_START - SECOND))
         events = [(case_id, reporter, "created", created)]
         referrals = []
         coordinator = 2 + int(kel[4:6]) - 1
         if status != "baru":
-            verified = created + timedelta(hours=rng.expovariate(1 / 30))
+            verified = cap(created + timedelta(hours=rng.expovariate(1 / 30)))
             events.append((case_id, coordinator, "verify", verified))
             if status in ("dirujuk", "selesai") and rng.random() < 0.4:
-                referred = verified + timedelta(hours=rng.randrange(1, 72))
+                referred = cap(verified + timedelta(hours=rng.randrange(1, 72)))
                 outcome = rng.choice(OUTCOMES)
-                decided = referred + timedelta(days=rng.randrange(1, 20)) if outcome else None
+                decided = cap(referred + timedelta(days=rng.randrange(1, 20))) if outcome else None
                 referrals.append((case_id, rng.choice(SECTORS), coordinator, referred, outcome,
                                   decided))  # fmt: skip
             if status == "selesai":
-                closed = verified + timedelta(hours=rng.expovariate(1 / 200))
+                closed = cap(verified + timedelta(hours=rng.expovariate(1 / 200)))
                 events.append((case_id, coordinator, "close", closed))
         yield case, events, referrals
 

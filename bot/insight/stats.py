@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.categories import Categories
@@ -67,6 +68,10 @@ async def collect(
     now: datetime,
 ) -> Stats:
     """Query every figure of the period; a dozen indexed aggregate queries, none loads cases."""
+    if session.get_bind().dialect.name == "postgresql":
+        # On a big table PostgreSQL plans parallel workers for these scans of a few thousand
+        # index entries; starting them costs several times the scan itself.
+        await session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
     tz = settings.tz
     span = period.bounds(tz)
     buckets = period.buckets()

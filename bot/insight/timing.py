@@ -1,16 +1,15 @@
 """How long the period's cases took from report to their first verification or closing.
 
-The median and the 90th percentile are picked in the database (nearest rank: sort the period's
-durations, read one row at an offset), the same way on PostgreSQL and SQLite.
+The median and the 90th percentile are picked in the database (nearest rank over the period's
+durations, numbered by a window function), the same way on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, cast, func, select
+from sqlalchemy import ColumnElement, Float, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.insight.counts import Range, reported_in
@@ -37,11 +36,6 @@ def _seconds(later: Any, earlier: Any, dialect: str) -> ColumnElement[float]:
     return (func.julianday(later) - func.julianday(earlier)) * DAY
 
 
-def nearest_rank(count: int, share: float) -> int:
-    """Zero-based offset of the `share` percentile among `count` sorted values."""
-    return max(math.ceil(share * count) - 1, 0)
-
-
 async def time_to(session: AsyncSession, event: str, scope: Scope, span: Range) -> Timing:
     """Report-to-`event` time of the period's cases that have that event."""
     dialect = session.get_bind().dialect.name
@@ -54,17 +48,23 @@ async def time_to(session: AsyncSession, event: str, scope: Scope, span: Range) 
         .group_by(Case.id, Case.created_at)
         .subquery()
     )
-    count = await session.scalar(select(func.count()).select_from(durations)) or 0
-    if count == 0:
-        return Timing()
-
-    async def percentile(share: float) -> float:
-        value = await session.scalar(
-            select(durations.c.seconds)
-            .order_by(durations.c.seconds)
-            .offset(nearest_rank(count, share))
-            .limit(1)
+    # Ranked in one pass; ranks are 1-based, so the nearest rank of share p is ceil(p * n),
+    # in integer arithmetic that both databases share.
+    ranked = select(
+        durations.c.seconds,
+        func.row_number().over(order_by=durations.c.seconds).label("rank"),
+        func.count().over().label("n"),
+    ).subquery()
+    median, p90 = (ranked.c.n + 1) // 2, (9 * ranked.c.n + 9) // 10
+    rows = (
+        await session.execute(
+            select(ranked.c.seconds, ranked.c.rank, ranked.c.n).where(
+                or_(ranked.c.rank == median, ranked.c.rank == p90)
+            )
         )
-        return max(float(value or 0), 0.0) / DAY
-
-    return Timing(count, await percentile(0.5), await percentile(0.9))
+    ).all()
+    if not rows:
+        return Timing()
+    days = {rank: max(float(seconds or 0), 0.0) / DAY for seconds, rank, _ in rows}
+    count = int(rows[0][2])
+    return Timing(count, days[(count + 1) // 2], days[(9 * count + 9) // 10])
