@@ -13,6 +13,7 @@ from bot.announcements import reminders
 from bot.broadcasts import queue
 from bot.cases import followup
 from bot.delivery import OutboxSender, schedule_sender
+from bot.insight import monthly
 from bot.people import ensure_admins
 from bot.privacy.crypto import load_cipher
 from bot.reference.categories import load_categories
@@ -35,6 +36,7 @@ COMMANDS = (
     "siaran",
     "pengumuman",
     "hadir",
+    "rekap",
     "batal",
     "bantuan",
     "bahasa",
@@ -101,6 +103,7 @@ def build_application(
     _register_handlers(application, settings, texts)
     followup.schedule(application, settings)
     reminders.schedule(application)
+    monthly.schedule(application)
     return application
 
 
@@ -121,7 +124,15 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import announcements, cases, common, errors, language, preflight
+    from handlers import (
+        announcements,
+        cases,
+        common,
+        errors,
+        insight,
+        language,
+        preflight,
+    )
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
@@ -134,10 +145,13 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     announcements.register_conversation(application)
     report.register(application, texts)
     onboarding.register(application)
+    # After the compositions: a /rekap left waiting for dates must not take their answers.
+    insight.register(application)
     cases.register(application)
     approval.register(application)
     announcements.register(application)
     common.register(application)
     errors.register(application)
-    outbox = OutboxSender(settings, hooks={queue.BROADCAST: queue.report_delivery})
+    hooks = {queue.BROADCAST: queue.report_delivery, monthly.KIND: monthly.forget_files}
+    outbox = OutboxSender(settings, hooks=hooks)
     schedule_sender(application, outbox, settings)

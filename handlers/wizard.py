@@ -11,6 +11,7 @@ with its explanation; wrong input, stale buttons and a repeated command are hand
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import (
     Awaitable,
     Callable,
@@ -73,6 +74,8 @@ class Wizard(DraftSlot[S, D]):
         super().__init__(name, steps, draft)
         reserve_prefix(prefix, name)
         self.prefix = prefix
+        # The kinds of button this wizard draws (see `button`), for its stale-button answer.
+        self._kinds: set[str] = set()
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
@@ -152,6 +155,7 @@ class Wizard(DraftSlot[S, D]):
         self, callback: Handler, what: str, value: str | None = None
     ) -> BaseHandler[Any, Any, Any]:
         """A handler for the `what` button (its value matching `value`, a regex, if given)."""
+        self._kinds.add(what)
         tail = "" if value is None else f":(?:{value})"
         return CallbackQueryHandler(callback, pattern=f"^{self.prefix}:{what}{tail}$")
 
@@ -193,7 +197,7 @@ class Wizard(DraftSlot[S, D]):
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
         generic: list[BaseHandler[Any, Any, Any]] = [
-            CallbackQueryHandler(self._guard(self.stale_button), pattern=f"^{self.prefix}:"),
+            CallbackQueryHandler(self._guard(self.stale_button), pattern=self._stale_pattern()),
             MessageHandler(
                 filters.ALL if catch_commands else filters.ALL & ~filters.COMMAND,
                 self._guard(self.wrong_input),
@@ -209,6 +213,11 @@ class Wizard(DraftSlot[S, D]):
             persistent=True,
             allow_reentry=False,
         )
+
+    def _stale_pattern(self) -> str:
+        """Any button of this wizard's kinds that no step is waiting for now."""
+        kinds = "|".join(sorted(re.escape(kind) for kind in self._kinds))
+        return f"^{re.escape(self.prefix)}:(?:{kinds})(?::|$)"
 
     def _guarded(
         self, handlers: Sequence[BaseHandler[Any, Any, Any]]

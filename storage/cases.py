@@ -33,6 +33,10 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_kecamatan_status", "kecamatan_code", "status"),
         Index("ix_cases_reporter_activity", "reporter_id", "last_activity_at"),
+        # /rekap: a period's cases are one range scan, city-wide, per kecamatan or per PSM.
+        Index("ix_cases_created_at", "created_at"),
+        Index("ix_cases_kecamatan_created", "kecamatan_code", "created_at"),
+        Index("ix_cases_reporter_created", "reporter_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +85,11 @@ class CaseEvent(Base):
     """One entry of a case's timeline: who did what, when."""
 
     __tablename__ = "case_events"
+    __table_args__ = (
+        # /rekap: closings in a period, and whether a PSM did anything lately.
+        Index("ix_case_events_kind_at", "kind", "at"),
+        Index("ix_case_events_actor_at", "actor_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -103,7 +112,8 @@ class Referral(Base):
     sector: Mapped[str] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     referred_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    referred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # /rekap counts a period's referrals by this column.
+    referred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     outcome_at: Mapped[datetime | None]

@@ -1,4 +1,4 @@
-"""The outbox: one row per message to deliver, and the campaigns that fill it."""
+"""The outbox: one row per message to deliver, the campaigns that fill it, generated files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,16 @@ from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base
@@ -48,7 +57,8 @@ class OutboxMessage(Base):
     campaign_id: Mapped[int]
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    # {"text": html, "photo": file_id | None, "document": file_id | None, "buttons": rows | None}
+    # {"text": html, "photo": file_id | None, "document": file_id | None, "buttons": rows | None,
+    #  "media": [outbox_attachments ids] | None}
     payload: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
     priority: Mapped[int] = mapped_column(SmallInteger, default=Lane.BULK)
@@ -67,3 +77,16 @@ class OutboxCampaign(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     campaign_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     done_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class OutboxAttachment(Base):
+    """One PNG an outbox payload names by id; deleted once its campaign has nothing to send."""
+
+    __tablename__ = "outbox_attachments"
+    __table_args__ = (Index("ix_outbox_attachments_campaign", "kind", "campaign_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    campaign_id: Mapped[int]
+    filename: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -3,7 +3,16 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import announcements, audit, broadcasts, cases, conversations, delivery, people
+from storage import (
+    announcements,
+    audit,
+    broadcasts,
+    cases,
+    conversations,
+    delivery,
+    insight,
+    people,
+)
 from storage.base import Base
 
 __all__ = [
@@ -14,5 +23,6 @@ __all__ = [
     "cases",
     "conversations",
     "delivery",
+    "insight",
     "people",
 ]

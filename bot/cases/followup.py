@@ -15,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.cases.messages import CaseMessages
-from bot.cases.nudges import NUDGES_BEFORE_ESCALATION, follow_up_interval, in_quiet_hours
+from bot.cases.nudges import NUDGES_BEFORE_ESCALATION, follow_up_interval
 from bot.delivery import enqueue, enqueue_localized
 from bot.people import reviewers_for
 from bot.privacy.audit import Audit, audit
 from bot.runtime.context import BotApp, BotContext, Services
+from bot.runtime.quiet_hours import in_quiet_hours
 from bot.runtime.settings import Settings
 from storage.cases import Case, CaseEvent, Referral
 from storage.conversations import ConversationDraft

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from bot.cases.lifecycle import Status
 from bot.runtime.settings import Settings
@@ -30,17 +30,3 @@ def record_activity(case: Case, settings: Settings, now: datetime) -> None:
         case.next_nudge_at = None
     else:
         case.next_nudge_at = now + follow_up_interval(settings, case.urgency)
-
-
-def _parse(text: str) -> time:
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
-
-
-def in_quiet_hours(settings: Settings, moment: datetime) -> bool:
-    """True at night (TIMEZONE), when nudges wait for the morning instead of waking anyone."""
-    start, end = (_parse(part) for part in settings.quiet_hours.split("-"))
-    local = moment.astimezone(settings.tz).time()
-    if start <= end:
-        return start <= local < end
-    return local >= start or local < end

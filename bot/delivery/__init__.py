@@ -14,6 +14,7 @@ from bot.delivery.audience import (
     may_pick,
     resolve_audience,
 )
+from bot.delivery.media import Attachment, discard_media, store_media
 from bot.delivery.outbox import (
     DeliveryCounts,
     audience_users,
@@ -27,6 +28,7 @@ from bot.delivery.sender import CampaignDone, OutboxSender, schedule_sender
 
 __all__ = [
     "NOT_ALLOWED",
+    "Attachment",
     "AudienceMode",
     "AudienceRefused",
     "Buttons",
@@ -40,10 +42,12 @@ __all__ = [
     "choosable_kecamatan",
     "counts",
     "deliver",
+    "discard_media",
     "enqueue",
     "enqueue_localized",
     "may_address",
     "may_pick",
     "resolve_audience",
     "schedule_sender",
+    "store_media",
 ]

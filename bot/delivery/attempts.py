@@ -5,13 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Sequence
 from datetime import timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    InputMediaPhoto,
+    Message,
+)
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.delivery import media
 from bot.delivery.claims import Claimed, Outcome
+from bot.delivery.media import Attachment
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotContext
 from storage.delivery import DeliveryStatus, Lane
@@ -28,8 +38,23 @@ QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=1
 CATCH_UP = 5
 
 
-async def deliver(bot: Bot, chat_id: int, payload: Payload) -> Message:
-    """Send a payload as recipients get it: a photo or document carries the text as caption."""
+async def deliver(
+    bot: Bot, chat_id: int, payload: Payload, files: Sequence[Attachment] = ()
+) -> Message:
+    """Send a payload as recipients get it: a photo or document carries the text as caption;
+    stored `files` (its media) go as a photo, or several as one album captioned on the first."""
+    if len(files) > 1:
+        album = [
+            InputMediaPhoto(
+                InputFile(data, filename=name, attach=True),
+                caption=payload.text if i == 0 else None,
+            )
+            for i, (name, data) in enumerate(files)
+        ]
+        return (await bot.send_media_group(chat_id, album))[0]
+    if files:
+        name, data = files[0]
+        return await bot.send_photo(chat_id, InputFile(data, filename=name), caption=payload.text)
     markup = None
     if payload.buttons:
         markup = InlineKeyboardMarkup(
@@ -85,7 +110,9 @@ async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outco
     """Send one row and say what became of it."""
     clock = context.services.clock
     try:
-        message = await deliver(context.bot, row.chat_id, Payload.from_json(row.payload))
+        payload = Payload.from_json(row.payload)
+        files = await media.load(context.services.sessions, payload.media or [])
+        message = await deliver(context.bot, row.chat_id, payload, files)
     except RetryAfter as flood:
         return Outcome(
             DeliveryStatus.PENDING,

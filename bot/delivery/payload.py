@@ -16,6 +16,8 @@ class Payload:
     photo: str | None = None
     document: str | None = None
     buttons: Buttons | None = None
+    # Ids of files the bot made (bot/delivery/media.py), sent as one photo or an album.
+    media: list[int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         buttons = None
@@ -29,6 +31,7 @@ class Payload:
             "photo": self.photo,
             "document": self.document,
             "buttons": buttons,
+            "media": self.media,
         }
 
     @classmethod
@@ -41,4 +44,5 @@ class Payload:
             buttons=[[(b["text"], b["callback_data"]) for b in row] for row in rows]
             if rows
             else None,
+            media=data.get("media") or None,
         )

@@ -36,6 +36,8 @@ class Audit(StrEnum):
     ANNOUNCEMENT_RESCHEDULE = "announcement.reschedule"
     ANNOUNCEMENT_CANCEL = "announcement.cancel"
     ANNOUNCEMENT_EXPORT = "announcement.export"
+    INSIGHT_VIEW = "insight.view"
+    INSIGHT_EXPORT = "insight.export"
 
     @classmethod
     def of_case(cls, what: str) -> Audit:

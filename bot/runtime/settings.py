@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     # /healthz for operators and `psm-bot status`; 0 switches it off.
     health_listen: str = "127.0.0.1"
     health_port: int = Field(default=8081, ge=0, le=65535)
+    # /rekap: last month's figures to coordinators and admins on the 1st at 08:00.
+    monthly_report: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

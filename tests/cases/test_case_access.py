@@ -122,10 +122,12 @@ async def test_stale_button_on_a_changed_case_is_refused(
 
 
 MALFORMED = ("", "{prefix}", "{prefix}:", "{prefix}:x:y:z", "{prefix}:99999999999999999999:-")
+# Buttons that carry nothing but their prefix.
+WELL_FORMED = {"rk:n"}
 # Every prefix a button of the bot can carry; a new kind of button is added here too.
 PREFIXES = (
     "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
-    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro",
+    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro", "rk", "rk:x", "rk:y", "rk:n",
 )  # fmt: skip
 
 
@@ -142,6 +144,8 @@ async def test_malformed_data_of_every_button_kind_is_answered_like_an_old_butto
     stale = Texts().get("id", "wrong-stale-button-short")
     for template in MALFORMED:
         data = template.format(prefix=prefix)
+        if data in WELL_FORMED:
+            continue
         await chat.tap_data(data, help_message)
         last = answers(harness)[-1]
         assert stale in last or "tidak berhak" in last, f"{data!r} got {last!r}"

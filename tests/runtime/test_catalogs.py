@@ -12,6 +12,7 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.announcements.report import EXPORT_COLUMNS
+from bot.insight.export_rows import COLUMNS as REKAP_COLUMNS
 from bot.runtime.texts import LOCALES, LOCALES_DIR, Texts
 from storage.delivery import DeliveryStatus
 
@@ -39,7 +40,10 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "welcome-{}": ("psm", "coordinator", "admin"),
     "signup-activated-{}": ("psm", "coordinator", "admin"),
     "approval-refused-{}": ("unknown", "forbidden", "decided"),
-    "command-{}": ("lapor", "batal", "bantuan", "bahasa", "start", "pengumuman", "hadir", "siaran"),
+    "command-{}": (
+        *("lapor", "batal", "bantuan", "bahasa", "start"),
+        *("pengumuman", "hadir", "siaran", "rekap"),
+    ),
     "answer-broadcast-{}": ("short", "long", "caption-short", "caption-long"),
     "broadcast-to-{}": ("all", "mine", "pick", "coordinators"),
     "broadcast-refused-{}": ("forbidden", "empty", "nobody"),
@@ -57,6 +61,19 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "rsvp-answer-{}": ("yes", "no", "none"),
     "rsvp-refused-{}": ("closed", "cancelled", "unknown", "not-invited", "inactive"),
     "checkin-refused-{}": ("unknown", "not-invited", "cancelled", "not-today", "inactive"),
+    "rekap-refused-{}": ("not-allowed", "forbidden", "full"),
+    "rekap-bad-period-{}": ("format", "date", "order", "future", "long"),
+    "rekap-button-{}": ("this", "last", "year", "xlsx", "csv", "full"),
+    "rekap-month-{}": tuple(str(month) for month in range(1, 13)),
+    "rekap-group-{}": ("anak", "lansia", "jalanan", "korban", "keluarga"),
+    "rekap-urgency-{}": ("darurat", "tinggi", "sedang", "rendah"),
+    "rekap-outcome-{}": ("accepted", "rejected", "done", "pending"),
+    "rekap-chart-{}": (
+        *("category", "area-kecamatan", "area-kelurahan", "urgency", "status"),
+        *("flow-weekly", "flow-monthly", "timing", "referrals", "psm"),
+    ),
+    "rekap-summary-{}": ("verify", "close"),
+    "rekap-col-{}": REKAP_COLUMNS,
 }
 
 

@@ -216,6 +216,7 @@ help =
     /hadir CODE: record that you attend an event, with the coordinator's code
     /pengumuman: announce an event and see the PSM's answers (coordinators)
     /siaran: send a message to PSM (coordinators)
+    /rekap: statistics, charts and case downloads for your area (coordinators)
     /batal: cancel the report you are filling in
     /bahasa: change language
     /start: register or see your account status

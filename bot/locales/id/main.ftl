@@ -207,6 +207,7 @@ help =
     /hadir KODE: catat kehadiran di acara, dengan kode dari koordinator
     /pengumuman: umumkan acara dan lihat jawaban PSM (koordinator)
     /siaran: kirim pesan ke PSM (koordinator)
+    /rekap: statistik, grafik dan unduhan kasus wilayah (koordinator)
     /batal: batalkan laporan yang sedang diisi
     /bahasa: ganti bahasa
     /start: daftar atau lihat status akun

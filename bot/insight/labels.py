@@ -1,0 +1,81 @@
+"""Names in the reader's language for everything /rekap shows: catalog texts and data files."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from fluent.runtime.types import fluent_number
+
+from bot.insight.periods import Period, month_of
+from bot.insight.scope import Scope
+from bot.reference.categories import Categories
+from bot.reference.regions import Regions
+from bot.reference.sectors import Sectors
+from bot.runtime.texts import Html, Texts
+
+
+@dataclass(frozen=True)
+class Labels:
+    texts: Texts
+    locale: str
+    regions: Regions
+    categories: Categories
+    sectors: Sectors
+
+    def html(self, key: str, **args: object) -> Html:
+        """A catalog text as HTML, for messages."""
+        return self.texts.get(self.locale, key, **args)
+
+    def plain(self, key: str, **args: object) -> str:
+        """A catalog text as plain text, for charts, spreadsheets and button labels."""
+        return html.unescape(self.texts.get(self.locale, key, **args))
+
+    def number(self, value: float) -> str:
+        """A count or a number of days with the locale's separators (1.234 / 1,5 in Indonesian)."""
+        return self.plain("rekap-number", value=fluent_number(value, maximumFractionDigits=1))
+
+    def days(self, value: float | None) -> str:
+        return "-" if value is None else self.plain("rekap-days", days=self.number(value))
+
+    def scope(self, scope: Scope) -> str:
+        if scope.city:
+            return self.regions.city
+        return ", ".join(self.regions.name_of(code) for code in scope.kecamatan)
+
+    def period(self, period: Period) -> str:
+        if period == month_of(period.first):
+            month = self.plain(f"rekap-month-{period.first.month}")
+            return self.plain("rekap-month", month=month, year=str(period.first.year))
+        return self.plain(
+            "rekap-period-range",
+            first=period.first.strftime("%d-%m-%Y"),
+            last=period.last.strftime("%d-%m-%Y"),
+        )
+
+    def bucket(self, bucket: Period, weekly: bool) -> str:
+        """A week by its first day (5/10), a month by its short name."""
+        if weekly:
+            return f"{bucket.first.day}/{bucket.first.month}"
+        # Three letters name a month in both languages (Jan, Agu, Okt; Aug, Oct).
+        return self.plain(f"rekap-month-{bucket.first.month}")[:3]
+
+    def group(self, key: str) -> str:
+        return self.plain(f"rekap-group-{key}")
+
+    def urgency(self, key: str) -> str:
+        return self.plain(f"rekap-urgency-{key}")
+
+    def status(self, key: str) -> str:
+        return self.plain(f"status-{key}")
+
+    def outcome(self, key: str) -> str:
+        return self.plain(f"rekap-outcome-{key}")
+
+    def sector(self, code: str) -> str:
+        sector = self.sectors.get(code)
+        return sector.name(self.locale) if sector else code
+
+    def category(self, code: int) -> str:
+        category = self.categories.get(code)
+        return category.name(self.locale) if category else str(code)

@@ -1,0 +1,122 @@
+"""/rekap shows each user the figures of their own area, and nobody else's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.audit import AuditEntry
+from storage.people import Role
+from tests.conftest import ADMIN_ID
+from tests.factories import fetch, set_role
+from tests.harness import BotHarness
+from tests.insight.conftest import (
+    CIPONDOH,
+    COORD_TANGERANG,
+    COORD_TWO,
+    KARAWACI,
+    PSM_TANGERANG,
+    TANGERANG,
+)
+
+
+def album(harness: BotHarness, chat_id: int) -> list[dict[str, Any]]:
+    """The photos of the newest album the bot sent to the chat."""
+    sent = harness.telegram.sent_to(chat_id)
+    photos = [m for m in sent if "photo" in m and m.get("media_group_id")]
+    assert photos, "no album was sent"
+    newest = photos[-1]["media_group_id"]
+    return [m for m in photos if m["media_group_id"] == newest]
+
+
+async def views(url: str) -> list[dict[str, Any]]:
+    return [entry.detail for entry in await fetch(url, AuditEntry, action="insight.view")]
+
+
+async def test_psm_are_told_rekap_is_for_coordinators(harness: BotHarness, people: str) -> None:
+    reply = await harness.user(PSM_TANGERANG).send("/rekap")
+    assert "koordinator dan admin" in reply.text and "/kasus" in reply.text
+    assert await views(people) == []
+
+
+async def test_coordinator_sees_only_their_kecamatan(harness: BotHarness, people: str) -> None:
+    coordinator = harness.user(COORD_TANGERANG)
+    asked = await coordinator.send("/rekap")
+    assert "Periode mana?" in asked.text  # one kecamatan: no area question
+    reply = await coordinator.tap("Bulan lalu")
+    summary = reply.last["text"]
+    assert "Rekap November 2026" in summary and "Tangerang" in summary
+    assert "Kasus dilaporkan: 3 · ditutup: 1" in summary
+    assert "1 darurat" in summary and "0 tinggi" in summary  # Cipondoh's tinggi is not here
+    assert "Rujukan: 1 · menunggu hasil 1 · terlambat 1" in summary
+    assert "Diam Saja" in summary  # the PSM who has gone quiet
+    assert len(album(harness, COORD_TANGERANG)) == 8
+    assert reply.buttons == ["📥 Excel (XLSX)", "📄 CSV"]  # no full-NIK export
+    assert await views(people) == [{"scope": TANGERANG, "period": "2026110120261130"}]
+
+
+async def test_admin_sees_the_city_or_a_chosen_kecamatan(harness: BotHarness, people: str) -> None:
+    admin = harness.user(ADMIN_ID)
+    await admin.send("/rekap")
+    assert admin.buttons()[0] == "Seluruh Kota Tangerang" and "Cipondoh" in admin.buttons()
+    await admin.tap("Seluruh Kota Tangerang")
+    city = await admin.tap("Bulan lalu")
+    assert "Kota Tangerang" in city.last["text"]
+    assert "Kasus dilaporkan: 5" in city.last["text"]
+    assert "🔓 XLSX dengan NIK lengkap" in city.buttons
+
+    await admin.send("/rekap")
+    await admin.tap("Cipondoh")
+    one = await admin.tap("Bulan lalu")
+    assert "Kasus dilaporkan: 2 · ditutup: 0" in one.last["text"]
+    assert [v["scope"] for v in await views(people)] == ["city", CIPONDOH]
+
+
+async def test_forged_kecamatan_buttons_are_refused(harness: BotHarness, people: str) -> None:
+    coordinator = harness.user(COORD_TWO)  # Tangerang and Karawaci
+    asked = await coordinator.send("/rekap")
+    assert asked.buttons == ["Semua wilayah saya", "Tangerang", "Karawaci"]
+    refused = await coordinator.tap_data(f"rk:a:{CIPONDOH}")
+    assert refused.messages == []
+    [alert] = [r for r in harness.telegram.requests if r.method == "answerCallbackQuery"]
+    assert alert.params["text"] == "Wilayah ini di luar wewenang Anda."
+    # Still at the area question: a real button goes on.
+    await coordinator.tap("Karawaci")
+    reply = await coordinator.tap("Bulan lalu")
+    assert "Tidak ada kasus yang dilaporkan pada periode ini." in reply.last["text"]
+    assert [v["scope"] for v in await views(people)] == [KARAWACI]
+
+
+async def test_typed_dates_are_read_and_mistakes_explained(
+    harness: BotHarness, people: str
+) -> None:
+    coordinator = harness.user(COORD_TANGERANG)
+    await coordinator.send("/rekap")
+    wrong = await coordinator.send("31-11-2026 s/d 05-12-2026")
+    assert "tidak ada di kalender" in wrong.text and "Periode mana?" in wrong.text
+    backwards = await coordinator.send("30-11-2026 s/d 01-11-2026")
+    assert "lebih awal dari tanggal awal" in backwards.text
+    reply = await coordinator.send("30-10-2026 sd 06-11-2026")
+    assert "30-10-2026 s/d 06-11-2026" in reply.last["text"]
+    assert "Kasus dilaporkan: 3" in reply.last["text"]  # 30 Oct, 3 and 5 Nov
+    assert [v["period"] for v in await views(people)] == ["2026103020261106"]
+
+
+async def test_a_coordinator_who_lost_the_area_is_refused_at_the_answer(
+    harness: BotHarness, people: str
+) -> None:
+    coordinator = harness.user(COORD_TWO)
+    await coordinator.send("/rekap")
+    await coordinator.tap("Karawaci")
+    await set_role(people, COORD_TWO, Role.PSM)
+    reply = await coordinator.tap("Bulan lalu")
+    assert reply.last["text"] == "Rekap hanya untuk koordinator dan admin."
+    assert await views(people) == []
+
+
+async def test_the_chosen_area_survives_a_restart(harness: BotHarness, people: str) -> None:
+    admin = harness.user(ADMIN_ID)
+    await admin.send("/rekap")
+    await admin.tap("Cipondoh")
+    await harness.restart()
+    reply = await admin.tap("Bulan lalu")
+    assert "Cipondoh" in reply.last["text"] and "Kasus dilaporkan: 2" in reply.last["text"]
