@@ -33,7 +33,7 @@ from storage.tables import Base
 from tests.factories import add_user
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.harness import BotHarness, Chat
-from tests.test_report_flow import fill_until_review
+from tests.reporting import fill_until_review
 
 
 class Timed:

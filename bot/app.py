@@ -20,6 +20,7 @@ from bot.reference.regions import load_regions
 from bot.reference.sectors import load_sectors
 from bot.runtime.clock import Clock
 from bot.runtime.context import BotApp, BotContext, BotData, Services
+from bot.runtime.logs import redact_records
 from bot.runtime.persistence import SqlPersistence
 from bot.runtime.settings import Settings
 from bot.runtime.texts import LOCALES, Texts
@@ -44,6 +45,8 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 
 def build_application(settings: Settings, clock: Clock | None = None) -> BotApp:
     """Build the bot; nothing touches the network or the database until it is started."""
+    # However the bot is run (CLI, tests, an embedding), its logs carry no personal data.
+    redact_records()
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
     texts = Texts(settings.default_locale)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
 
 from bot.people.roster import read_roster, save_roster
 from bot.reference.regions import load_regions
+from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
 from bot.runtime.standby import ActiveLock
 from storage.db import create_engine, create_sessions
@@ -72,11 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        # httpx logs every getUpdates poll at INFO, which would drown the bot's own log.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+        configure_logging(settings.log_level)
         if args.command == "run":
             return _run(settings)
         if args.command == "migrate":

@@ -222,7 +222,8 @@ help-report = Answer the questions one at a time. Your answers are saved even if
 hint = Type /lapor to report a case, or /bantuan for help.
 cancel-nothing = Nothing is being filled in, so there is nothing to cancel.
 error-user = Sorry, something went wrong in the system. The answers you have already given are still saved; please try again in a moment.
-error-admin = ⚠️ <b>Error in PSM Bot</b>: { $error } (user { $user })
+error-admin = ⚠️ <b>Error in PSM Bot</b>: { $error }
+    ({ $where })
 busy-elsewhere = You are in the middle of a { $what }. Finish it first, or type /batal to cancel it.
 busy-report = case report
 busy-broadcast = broadcast

@@ -213,7 +213,8 @@ help-report = Jawab pertanyaan satu per satu. Jawaban Anda tersimpan walau bot d
 hint = Ketik /lapor untuk melaporkan kasus, atau /bantuan untuk petunjuk.
 cancel-nothing = Tidak ada yang sedang diisi, jadi tidak ada yang dibatalkan.
 error-user = Maaf, terjadi gangguan di sistem. Jawaban yang sudah Anda isi tetap tersimpan; silakan coba lagi sebentar lagi.
-error-admin = ⚠️ <b>Error di PSM Bot</b>: { $error } (user { $user })
+error-admin = ⚠️ <b>Error di PSM Bot</b>: { $error }
+    ({ $where })
 busy-elsewhere = Anda sedang menyusun { $what }. Selesaikan dulu, atau ketik /batal untuk membatalkannya.
 busy-report = laporan kasus
 busy-broadcast = siaran
