@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.error import BadRequest
 
 from bot.cases.queries import Filters, case_id_by_number, visible_cases
 from bot.people.directory import get_user
@@ -11,6 +10,7 @@ from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.render import case_list, parse_list_data
 from handlers.cases.view import show_case
+from handlers.replies import show_in_place
 
 
 async def list_cases(update: Update, context: BotContext) -> None:
@@ -43,11 +43,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
         cases, total = await visible_cases(session, actor, filters, page)
     await query.answer()
     text, buttons = case_list(context, actor, cases, total, page, filters)
-    try:
-        await query.edit_message_text(text, reply_markup=buttons)
-    except BadRequest:
-        # A case detail cannot always be edited into a list (it may carry a photo); send anew.
-        await context.bot.send_message(update.effective_user.id, text, reply_markup=buttons)
+    await show_in_place(update, context, text, buttons)
 
 
 async def open_from_list(update: Update, context: BotContext) -> None:

@@ -65,12 +65,16 @@ def _list_label(c: BotContext, case: Case) -> str:
 
 def case_list(
     c: BotContext, actor: User, cases: list[Case], total: int, page: int, f: Filters
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The list message: one button per case, paging, and filters for coordinators."""
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The list message: one button per case, paging, and filters for coordinators.
+
+    A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
+    """
     pages = max(1, -(-total // PAGE_SIZE))
-    text = (
-        c.t("cases-list", total=total, page=page + 1, pages=pages) if total else c.t("cases-empty")
-    )
+    if total:
+        text = c.t("cases-list", total=total, page=page + 1, pages=pages)
+    else:
+        text = c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
     rows = [
         [InlineKeyboardButton(_list_label(c, case), callback_data=f"k:o:{case.id}")]
         for case in cases
@@ -84,7 +88,7 @@ def case_list(
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         rows.append(_filter_row(c, actor, f))
-    return text, InlineKeyboardMarkup(rows)
+    return text, InlineKeyboardMarkup(rows) if rows else None
 
 
 def event_detail(services: Services, locale: str, event: CaseEvent) -> str | None:
