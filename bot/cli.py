@@ -43,6 +43,8 @@ def _import_roster(settings: Settings, path: Path) -> int:
         print(f"error: {path}: no such file", file=sys.stderr)
         return 1
     report = read_roster(path, load_regions(settings.region_file))
+    for warning in report.warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
     if report.errors:
         for problem in report.errors:
             print(f"error: {path}: {problem}", file=sys.stderr)
