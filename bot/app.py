@@ -113,11 +113,12 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import announcements, cases, common, errors, language
+    from handlers import announcements, cases, common, edits, errors, language
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
 
+    edits.register(application)
     language.register(application)
     cases.register_input(application)
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
