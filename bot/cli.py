@@ -7,11 +7,14 @@ import asyncio
 import sys
 from pathlib import Path
 
+from telegram.error import InvalidToken
+
 from bot.people.roster import read_roster, save_roster
 from bot.reference.regions import load_regions
 from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
 from bot.runtime.standby import ActiveLock
+from bot.runtime.startup import wait_for_telegram
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 
@@ -27,7 +30,11 @@ def _run(settings: Settings) -> int:
     token = settings.require_token()
     with ActiveLock(settings.db_url, token) as lock:
         upgrade(settings.db_url)
-        build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES)
+        asyncio.run(wait_for_telegram(settings))
+        # Should Telegram drop again before polling starts, PTB retries with backoff too.
+        build_application(settings).run_polling(
+            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1
+        )
     return 1 if lock.lost else 0
 
 
@@ -82,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         return _import_roster(settings, args.file)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except InvalidToken:
+        print("error: Telegram refused BOT_TOKEN: check it with @BotFather", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Ctrl+C while standing by or migrating: nothing to clean up, no traceback to show.
