@@ -90,10 +90,10 @@ async def start(update: Update, context: BotContext) -> Signup | int:
         user = await welcome_back(session, update.effective_user.id, context.services.clock.now())
     if user is not None and user.status == UserStatus.ACTIVE:
         await update.message.reply_text(context.t(f"welcome-{user.role}", name=user.full_name))
-        return ConversationHandler.END
+        return _end(context)
     if user is not None and user.status in STATUS_TEXT:
         await update.message.reply_text(context.t(STATUS_TEXT[UserStatus(user.status)]))
-        return ConversationHandler.END
+        return _end(context)
     return await _ask(update, context, Signup.CONTACT, context.t("signup-welcome"))
 
 
@@ -112,7 +112,7 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
             await message.reply_text(
                 context.t("signup-phone-taken"), reply_markup=ReplyKeyboardRemove()
             )
-            return ConversationHandler.END
+            return _end(context)
         user = await activate_from_roster(session, sender.id, phone, context.locale)
     if user is None:
         _form(context)["phone"] = phone
@@ -122,6 +122,13 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
     )
     text = context.t(f"signup-activated-{user.role}", name=user.full_name, place=place)
     await message.reply_text(text, reply_markup=ReplyKeyboardRemove())
+    return _end(context)
+
+
+def _end(context: BotContext) -> int:
+    """End the registration and forget its answers (the phone among them)."""
+    assert context.user_data is not None
+    context.user_data.pop("signup", None)
     return ConversationHandler.END
 
 
@@ -169,11 +176,9 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
     )
     async with context.services.sessions.begin() as session:
         applicant = await submit_application(session, registration)
-    assert context.user_data is not None
-    context.user_data.pop("signup", None)
     await context.bot.send_message(sender.id, context.t("signup-pending"))
     await ask_reviewers(context, applicant)
-    return ConversationHandler.END
+    return _end(context)
 
 
 async def wrong_input(update: Update, context: BotContext) -> Signup:
