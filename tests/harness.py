@@ -137,6 +137,9 @@ class Chat:
     async def send_sticker(self) -> Reply:
         return await self._do(lambda: self.user.send_sticker())
 
+    async def send_voice(self) -> Reply:
+        return await self._do(lambda: self.user.send_voice())
+
     async def send_document(self, name: str, mime: str, caption: str | None = None) -> Reply:
         return await self._do(lambda: self.user.send_document(name, mime, caption=caption))
 
