@@ -9,6 +9,7 @@ from bot.people.directory import get_user
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.texts import LOCALES
 from handlers.keyboards import grid
+from handlers.replies import show_in_place
 
 # Before the conversations, so switching language never disturbs a report in progress.
 GROUP = -1
@@ -38,7 +39,8 @@ async def set_language(update: Update, context: BotContext) -> None:
         if user is not None:
             user.locale = locale
     await query.answer()
-    await query.edit_message_text(context.t("language-set"))
+    # A double tap on a slow phone sends the same choice twice; the second changes nothing.
+    await show_in_place(update, context, context.t("language-set"), None)
     raise ApplicationHandlerStop
 
 
