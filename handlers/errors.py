@@ -17,11 +17,11 @@ from telegram.helpers import effective_message_type
 
 from bot.runtime.context import REPORT_DRAFT, BotApp, BotContext
 from bot.runtime.logs import describe, safe_traceback
+from bot.runtime.texts import MAX_MESSAGE, telegram_length
 from handlers.cases.report.prompts import ask
 from handlers.cases.report.steps import Step
 
 _log = logging.getLogger(__name__)
-MAX_REPORT = 4096  # Telegram's limit for a message's text
 MAX_ERROR = 300
 # Callback data prefixes are short words ("k:l", "r:grp"); anything else may be forged content.
 _PREFIX_PART = re.compile(r"[a-z]{1,8}")
@@ -75,16 +75,12 @@ def describe_update(update: object, context: BotContext) -> str:
     return ", ".join(parts)
 
 
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _escaped_tail(text: str, budget: int) -> str:
     """The end of `text` (a traceback ends with what matters), escaped, within `budget`."""
     tail = text[-budget:] if budget > 0 else ""
     escaped = html.escape(tail)
-    while _utf16_len(escaped) > budget:
-        tail = tail[_utf16_len(escaped) - budget :]
+    while telegram_length(escaped) > budget:
+        tail = tail[telegram_length(escaped) - budget :]
         escaped = html.escape(tail)
     return escaped
 
@@ -99,7 +95,7 @@ def admin_report(context: BotContext, error: BaseException | None, where: str) -
     )
     if error is None:
         return header
-    budget = MAX_REPORT - _utf16_len(header) - len("\n<pre></pre>")
+    budget = MAX_MESSAGE - telegram_length(header) - len("\n<pre></pre>")
     trace = _escaped_tail(safe_traceback(error), budget)
     return f"{header}\n<pre>{trace}</pre>" if trace.strip() else header
 

@@ -13,8 +13,16 @@ LOCALES = ("id", "en")
 _log = logging.getLogger(__name__)
 
 
+MAX_MESSAGE = 4096  # Telegram's limit for a message's text
+
+
 class Html(str):
     """Text that is already HTML (built from escaped parts), passed through unescaped."""
+
+
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units); for HTML an upper bound of the shown."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class Texts:

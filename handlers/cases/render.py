@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.cases.lifecycle import Action, Status
 from bot.cases.queries import PAGE_SIZE, Filters
 from bot.runtime.context import BotContext, Services
-from bot.runtime.texts import Html
+from bot.runtime.texts import MAX_MESSAGE, Html, telegram_length
 from storage.cases import Case, CaseEvent, Referral
 from storage.people import Role, User
 
@@ -16,6 +16,9 @@ STATUS_CYCLE = ["open", *[s.value for s in Status], "all"]
 URGENCY_CYCLE = [None, "darurat", "tinggi", "sedang", "rendah"]
 # Actions that need words (or sectors) from the user go through the input conversation.
 NEEDS_INPUT = {Action.NOTE, Action.RETURN, Action.ANSWER, Action.CLOSE, Action.REFER}
+# A case is shown in one message; the timeline gives way, oldest events first. show_case may
+# put a short note above it.
+NOTE_ROOM = 200
 
 
 def list_data(page: int, f: Filters) -> str:
@@ -111,6 +114,17 @@ def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     return line + (c.t("event-note-suffix", note=detail) if detail else "")
 
 
+def _newest_that_fit(lines: list[str], room: int) -> list[str]:
+    """The newest lines (the list is oldest first) that fit in `room` together."""
+    kept: list[str] = []
+    for line in reversed(lines):
+        room -= telegram_length(line) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    return kept[::-1]
+
+
 def case_detail(
     c: BotContext,
     case: Case,
@@ -147,9 +161,9 @@ def case_detail(
     )
     if referral_lines:
         text += "\n\n" + c.t("referrals-header") + "\n" + "\n".join(referral_lines)
-    text += (
-        "\n\n" + c.t("timeline-header") + "\n" + "\n".join(_event_line(c, e, n) for e, n in events)
-    )
+    header = "\n\n" + c.t("timeline-header") + "\n"
+    room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
+    text += header + "\n".join(_newest_that_fit([_event_line(c, e, n) for e, n in events], room))
     rows: list[list[InlineKeyboardButton]] = []
     for action in actions:
         if action is Action.OUTCOME:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import update
 
-from storage.cases import Case
+from storage.cases import Case, CaseEvent
 from storage.db import create_engine, create_sessions
 from storage.people import Role
 from tests.factories import TANGERANG, add_case, add_user
@@ -64,3 +66,25 @@ async def test_coordinator_without_cases_keeps_the_filters(
     assert "Tidak ada kasus yang cocok" in reply.text
     assert any(label.startswith("Status") for label in reply.buttons)
     harness.telegram.assert_no_rejections()
+
+
+async def test_a_case_with_a_long_history_still_opens_in_one_message(
+    harness: BotHarness, schema: str
+) -> None:
+    await add_user(schema, PSM_ID)
+    case_id = await add_case(schema, PSM_ID)
+    engine = create_engine(schema)
+    async with create_sessions(engine).begin() as session:
+        case = await session.get(Case, case_id)
+        assert case is not None
+        for day in range(2, 16):
+            note = f"Kunjungan ke-{day}: " + "kondisi & kebutuhan <dicatat> " * 60
+            at = datetime(2026, 12, day, 3, 0, tzinfo=UTC)
+            session.add(
+                CaseEvent(case_id=case_id, actor_id=case.reporter_id, kind="note", note=note, at=at)
+            )
+    await engine.dispose()
+    reply = await harness.user(PSM_ID).send("/kasus TNG-2026-00001")
+    harness.telegram.assert_no_rejections()
+    assert "Kunjungan ke-15" in reply.text and len(reply.text) <= 4096
+    assert "Kunjungan ke-2:" not in reply.text  # the oldest make room for the newest
