@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import update
 
 from storage.cases import Case, CaseEvent
 from storage.db import create_engine, create_sessions
 from storage.people import Role
+from tests.conftest import ADMIN_ID
 from tests.factories import TANGERANG, add_case, add_user
 from tests.harness import BotHarness
 
@@ -88,3 +90,18 @@ async def test_a_case_with_a_long_history_still_opens_in_one_message(
     harness.telegram.assert_no_rejections()
     assert "Kunjungan ke-15" in reply.text and len(reply.text) <= 4096
     assert "Kunjungan ke-2:" not in reply.text  # the oldest make room for the newest
+
+
+@pytest.mark.xfail(
+    reason="issue 8 finding 4 (lead's): list data is parsed without checking its values; "
+    "an unknown status raises KeyError('status-0') in handlers/cases/render.py",
+    strict=True,
+)
+async def test_list_button_with_an_unknown_status_is_answered_like_a_stale_one(
+    harness: BotHarness, schema: str
+) -> None:
+    await add_user(schema, COORDINATOR_ID, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,))
+    chat = harness.user(COORDINATOR_ID)
+    listing = (await chat.send("/kasus")).last
+    await chat.tap_data("k:l:0:0:-:-", listing)
+    assert harness.telegram.sent_to(ADMIN_ID) == []

@@ -41,6 +41,25 @@ any_text = st.one_of(short_text, huge_text, html_text, command, st.sampled_from(
 )
 caption = st.none() | st.text(max_size=1024)
 callback_data = st.text(min_size=1, max_size=64).filter(lambda s: len(s.encode()) <= 64)
+# Data shaped like the bot's own buttons (a known prefix) with other values in the fields, as
+# a forged or outdated button would carry.
+SHAPES = (
+    r"r:(grp|cat|nikr|sex|age|kec|kel|urg|edit|photos|cancel)(:\w{0,6})?",
+    r"s:(kec|kel|back)(:\w{0,6})?",
+    r"k:l:\d{1,3}:\w{1,6}:[\w-]{1,6}:[\w-]{1,6}",
+    r"k:(o|p|r):\d{1,6}",
+    r"k:ro:\d{1,6}:\w{1,6}",
+    r"k:(v|t):\w{1,8}:\d{1,6}:\w{1,6}",
+    r"k:sec:\w{1,8}",
+    r"n:(s|d|p):\d{1,6}",
+    r"bc:(to|kec):\w{1,8}|bc:(send|cancel)",
+    r"an:(aud|kec):\w{1,8}|an:(new|now|ok|no|pv)",
+    r"am:(l|o|x|xy|xl|rs)(:\d{1,6})?",
+    r"ar:\d{1,6}:(yes|no)",
+    r"lang:(id|en)",
+    r"reg:(ok|no):\d{1,6}",
+)
+shaped_data = st.sampled_from(SHAPES).flatmap(lambda shape: st.from_regex(shape, fullmatch=True))
 
 
 @dataclass(frozen=True)
