@@ -20,7 +20,7 @@ from bot.delivery.audience import (
     may_pick,
 )
 from bot.people.directory import get_user
-from bot.runtime.answers import BadAnswer, bounded_text
+from bot.runtime.answers import BadAnswer, bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
 from handlers.broadcasts.prompts import (
     DRAFT_KEY,
@@ -66,7 +66,7 @@ async def enter_text(update: Update, context: BotContext) -> Step:
     except BadAnswer as bad:
         return await ask(update, context, Step.TEXT, context.t(bad.key, **bad.args_))
     draft = get_draft(context)
-    draft.text, draft.photo = update.message.text_html.strip(), None
+    draft.text, draft.photo = clean_text(update.message.text_html).strip(), None
     set_draft(context, draft)
     return await ask(update, context, Step.AUDIENCE)
 
@@ -80,7 +80,7 @@ async def attach_photo(update: Update, context: BotContext) -> Step:
     except BadAnswer as bad:
         return await ask(update, context, Step.TEXT, context.t(bad.key, **bad.args_))
     draft = get_draft(context)
-    draft.text, draft.photo = message.caption_html.strip(), message.photo[-1].file_id
+    draft.text, draft.photo = clean_text(message.caption_html).strip(), message.photo[-1].file_id
     set_draft(context, draft)
     return await ask(update, context, Step.AUDIENCE)
 
