@@ -127,15 +127,18 @@ class Driver:
         await self._do(answers[draft["step"]])
 
     async def _answer_announcement(self, draft: dict[str, Any]) -> None:
-        chosen = draft["kecamatan"]
-        kecamatan = ("tap", "an:kec:done") if chosen else ("tap", f"an:kec:{draft['choosable'][0]}")
+        if draft["step"] == 4:
+            await self.tap(f"an:aud:{draft['modes'][0]}")
+            return
+        if draft["step"] == 5:
+            chosen = draft["kecamatan"]
+            await self.tap("an:kec:done" if chosen else f"an:kec:{draft['choosable'][0]}")
+            return
         answers: dict[int, Any] = {
             0: ("send", "Bimtek Pendampingan Lansia"),
             1: ("send", "Pelatihan pendampingan lansia untuk PSM. Mohon membawa alat tulis."),
             2: ("send", "15-12-2026 09:00"),
             3: ("send", "Aula Dinas Sosial, Jl. Satria Sudirman No. 1"),
-            4: ("tap", f"an:aud:{draft['modes'][0]}"),
-            5: kecamatan,
             6: ("tap", "an:now"),
             7: ("tap", "an:ok"),
             8: ("send", "16-12-2026 09:00"),
