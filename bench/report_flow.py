@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
-from tests.test_report_flow import fill_until_review
 
 from bot.runtime.clock import Clock
 from bot.runtime.settings import load_settings
@@ -34,6 +33,7 @@ from storage.db import create_engine
 from storage.tables import Base
 from tests.factories import add_user
 from tests.harness import BotHarness, Chat
+from tests.reporting import fill_until_review
 
 
 class Timed:

@@ -23,6 +23,7 @@ from bot.runtime.chat_state import ChatStates
 from bot.runtime.clock import Clock
 from bot.runtime.context import BotApp, BotContext, BotData, Services
 from bot.runtime.health import HealthState, TrackedRequest
+from bot.runtime.logs import redact_records
 from bot.runtime.persistence import ChatStatePersistence
 from bot.runtime.settings import Settings
 from bot.runtime.texts import LOCALES, Texts
@@ -50,6 +51,8 @@ def build_application(
     settings: Settings, clock: Clock | None = None, health: HealthState | None = None
 ) -> BotApp:
     """Build the bot; nothing touches the network or the database until it is started."""
+    # However the bot is run (CLI, tests, an embedding), its logs carry no personal data.
+    redact_records()
     health = health or HealthState()
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
@@ -128,6 +131,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         announcements,
         cases,
         common,
+        edits,
         errors,
         insight,
         language,
@@ -138,6 +142,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     from handlers.people import approval, onboarding
 
     preflight.register(application)
+    edits.register(application)
     language.register(application)
     cases.register_input(application)
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
+
+from telegram.error import InvalidToken
 
 from bot.operations.serve import run_bot
 from bot.operations.status import status
 from bot.people import read_roster, save_roster
 from bot.reference.regions import load_regions
+from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
@@ -32,6 +34,8 @@ def _import_roster(settings: Settings, path: Path) -> int:
         print(f"error: {path}: no such file", file=sys.stderr)
         return 1
     report = read_roster(path, load_regions(settings.region_file))
+    for warning in report.warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
     if report.errors:
         for problem in report.errors:
             print(f"error: {path}: {problem}", file=sys.stderr)
@@ -65,13 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        # httpx logs every getUpdates poll at INFO, which would drown the bot's own log.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
-        # APScheduler logs every run of the outbox tick (every few seconds) at INFO.
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+        configure_logging(settings.log_level)
         # A fresh clone has no token: `make run` shows the sandbox. A webhook needs a token.
         no_token = not settings.has_token and not settings.webhook_url
         if args.command == "sandbox" or (args.command == "run" and no_token):
@@ -87,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         return _import_roster(settings, args.file)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except InvalidToken:
+        print("error: Telegram refused BOT_TOKEN: check it with @BotFather", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Ctrl+C while standing by or migrating: nothing to clean up, no traceback to show.

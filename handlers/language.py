@@ -12,6 +12,7 @@ from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.texts import Locale
 from handlers.keyboards import grid
+from handlers.replies import show_in_place
 
 # Before the conversations, so switching language never disturbs a report in progress.
 GROUP = -1
@@ -45,7 +46,8 @@ async def set_language(update: Update, context: BotContext) -> None:
         await set_locale(session, update.effective_user.id, button.locale)
     context.state.locale = button.locale
     await query.answer()
-    await query.edit_message_text(context.t("language-set"))
+    # A double tap on a slow phone sends the same choice twice; the second changes nothing.
+    await show_in_place(update, context, context.t("language-set"), None)
     raise ApplicationHandlerStop
 
 

@@ -6,7 +6,7 @@ import contextlib
 import html
 from typing import Any
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.runtime.context import BotContext
@@ -34,3 +34,21 @@ async def mark_chosen(update: Update, label: str) -> None:
     # The prompt may be too old to edit; the choice itself is recorded either way.
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(f"{message.text_html}\n<b>➜ {html.escape(label)}</b>")
+
+
+async def show_in_place(
+    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Put `text` in the tapped message; unchanged, leave it; not editable, send it anew."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    shown = query.message
+    if isinstance(shown, Message) and (shown.text_html, shown.reply_markup) == (text, markup):
+        return  # Telegram refuses an edit that changes nothing
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as refused:
+        if "not modified" in refused.message:
+            return
+        # A photo's caption cannot become a text, nor can a message too old to edit.
+        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)

@@ -1,4 +1,8 @@
-"""Engine and session factory; SQLite gets WAL and enforced foreign keys."""
+"""Engine and session factory; SQLite gets WAL and enforced foreign keys.
+
+Engines hide SQL parameters from their errors and logs: they are the rows being written
+(names, addresses, GPS points), which must never end up in a log or an admin's error report.
+"""
 
 from __future__ import annotations
 
@@ -33,10 +37,10 @@ def create_engine(url: str) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        engine = create_async_engine(url, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def create_sessions(engine: AsyncEngine) -> Sessions:

@@ -125,6 +125,13 @@ class Chat:
     async def send(self, text: str) -> Reply:
         return await self._do(lambda: self.user.send_text(text))
 
+    async def edit(self, message: Message, text: str) -> Reply:
+        """Edit one of this user's earlier messages (see `sent_by_user`)."""
+        return await self._do(lambda: self.user.edit_text(message, text))
+
+    def sent_by_user(self) -> list[Message]:
+        return [m for m in self.harness.telegram.history(self.id) if not m["from"]["is_bot"]]
+
     async def share_contact(self, phone: str, own: bool = True) -> Reply:
         return await self._do(lambda: self.user.send_contact(phone, own=own))
 
@@ -136,6 +143,9 @@ class Chat:
 
     async def send_sticker(self) -> Reply:
         return await self._do(lambda: self.user.send_sticker())
+
+    async def send_voice(self) -> Reply:
+        return await self._do(lambda: self.user.send_voice())
 
     async def send_document(self, name: str, mime: str, caption: str | None = None) -> Reply:
         return await self._do(lambda: self.user.send_document(name, mime, caption=caption))

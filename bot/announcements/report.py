@@ -18,6 +18,7 @@ from bot.announcements.messages import ANNOUNCEMENT
 from bot.delivery import DeliveryCounts, counts
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
+from bot.runtime.spreadsheets import keep_as_text
 from storage.announcements import Announcement, Attendance, Rsvp, RsvpAnswer
 from storage.delivery import OutboxMessage
 from storage.people import Role, User
@@ -149,11 +150,7 @@ def _workbook(title: str, header: list[str], rows: list[list[object]]) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            # Names are typed by users; one starting with "=" must stay text, not run as a formula.
-            if cell.data_type == "f":
-                cell.data_type = "s"
+    keep_as_text(sheet, min_row=2)  # names are typed by people
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             if isinstance(cell.value, datetime):

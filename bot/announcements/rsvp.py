@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.announcements.messages import ANNOUNCEMENT
+from bot.announcements.publish import CODE_ALPHABET, CODE_LENGTH
 from bot.people import get_user
 from storage.announcements import (
     Announcement,
@@ -77,8 +79,13 @@ async def check_in(
     session: AsyncSession, telegram_id: int, code: str, now: datetime, tz: ZoneInfo
 ) -> tuple[Announcement, bool]:
     """Record the caller's attendance by the event's code; True when it is new."""
-    item = await session.scalar(
-        select(Announcement).where(Announcement.code == code.strip().upper())
+    key = code.strip().upper()
+    # Typed text: only something shaped like a code goes to the database.
+    known = re.fullmatch(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}", key)
+    item = (
+        await session.scalar(select(Announcement).where(Announcement.code == key))
+        if known
+        else None
     )
     user, item = await _invited(session, telegram_id, item)
     if item.starts_at.astimezone(tz).date() != now.astimezone(tz).date():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -55,4 +56,8 @@ async def visible_cases(
 
 
 async def case_id_by_number(session: AsyncSession, number: str) -> int | None:
-    return await session.scalar(select(Case.id).where(Case.number == number.strip().upper()))
+    key = number.strip().upper()
+    # Typed text, not a button: only something shaped like a case number goes to the database.
+    if not re.fullmatch(r"[A-Z0-9]{1,10}-\d{4}-\d{1,10}", key):
+        return None
+    return await session.scalar(select(Case.id).where(Case.number == key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +28,11 @@ class Submitted:
 
 
 async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str:
-    """Take the next number of the year atomically, safe under concurrent submits."""
+    """Take the next number of the year atomically, safe under concurrent submits.
+
+    The counter row stays locked until the caller commits, so checking the number is free and
+    moving the counter past the numbers in use cannot race another submit.
+    """
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(CaseCounter)
@@ -37,7 +41,32 @@ async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str
         .returning(CaseCounter.last)
     )
     number = (await session.execute(statement)).scalar_one()
+    if await session.scalar(select(Case.id).where(Case.number == _number(prefix, year, number))):
+        # The counter is behind the cases (a restored backup, a row added by hand): jump past
+        # the highest number in use rather than fail every report, and never reuse one.
+        number = await _highest_in_use(session, prefix, year) + 1
+        await session.execute(
+            update(CaseCounter).where(CaseCounter.year == year).values(last=number)
+        )
+    return _number(prefix, year, number)
+
+
+def _number(prefix: str, year: int, number: int) -> str:
     return f"{prefix}-{year}-{number:05d}"
+
+
+async def _highest_in_use(session: AsyncSession, prefix: str, year: int) -> int:
+    head = f"{prefix}-{year}-"
+    # Zero-padded numbers sort as text, and a longer one (past 99999) is always higher.
+    numbers = await session.scalars(
+        select(Case.number)
+        .where(Case.number.startswith(head, autoescape=True))
+        .order_by(func.length(Case.number).desc(), Case.number.desc())
+    )
+    for number in numbers:
+        if number[len(head) :].isdigit():
+            return int(number[len(head) :])
+    return 0
 
 
 async def submit_case(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.operations.health_server import HealthServer
 from bot.runtime.health import HealthState, Mode, Role
 from bot.runtime.settings import Settings
 from bot.runtime.standby import ActiveLock
+from bot.runtime.startup import wait_for_telegram
 from storage.migrate import upgrade
 
 
@@ -22,6 +25,7 @@ def run_bot(settings: Settings) -> int:
     with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
         state.role = Role.ACTIVE
         upgrade(settings.db_url)
+        asyncio.run(wait_for_telegram(settings))
         application = build_application(settings, health=state)
         if settings.webhook_url:
             assert settings.webhook_secret_token is not None  # the settings insist on it
@@ -35,5 +39,6 @@ def run_bot(settings: Settings) -> int:
                 allowed_updates=ALLOWED_UPDATES,
             )
         else:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            # Should Telegram drop again before polling starts, PTB retries with backoff too.
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
     return 1 if lock.lost else 0

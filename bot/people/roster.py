@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.phone import InvalidPhone, normalize_phone
+from bot.people.roster_file import UnreadableRoster, check_cells, decode
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
+from bot.runtime.spreadsheets import looks_like_formula
 from storage.base import utcnow
 from storage.people import Role, RosterEntry
 
@@ -44,6 +47,7 @@ class RosterRow:
 class RosterReport:
     rows: list[RosterRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _parse_row(line: int, raw: dict[str, str], regions: Regions) -> RosterRow | str:
@@ -77,30 +81,66 @@ def _parse_row(line: int, raw: dict[str, str], regions: Regions) -> RosterRow | 
 def read_roster(path: Path, regions: Regions) -> RosterReport:
     """Parse and check every row, collecting all problems with their line numbers."""
     report = RosterReport()
-    seen: dict[str, int] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
-        handle.seek(0)
-        # Spreadsheets in Indonesian locales export with ';'; the header shows which one it is.
-        delimiter = max(",;\t", key=header.count)
-        reader = csv.DictReader(handle, delimiter=delimiter)
-        unknown = [h for h in reader.fieldnames or [] if h.strip().lower() not in COLUMNS]
-        if unknown or not reader.fieldnames:
-            report.errors.append(f"line 1: unknown columns {unknown}; expected {sorted(COLUMNS)}")
-            return report
-        for raw in reader:
-            row = {COLUMNS[k.strip().lower()]: (v or "") for k, v in raw.items() if k}
-            parsed = _parse_row(reader.line_num, row, regions)
-            if isinstance(parsed, str):
-                report.errors.append(parsed)
-            elif parsed.phone in seen:
-                report.errors.append(
-                    f"line {parsed.line}: phone already on line {seen[parsed.phone]}"
-                )
-            else:
-                seen[parsed.phone] = parsed.line
-                report.rows.append(parsed)
+    try:
+        text = decode(path.read_bytes())
+    except UnreadableRoster as unreadable:
+        report.errors.append(str(unreadable))
+        return report
+    # Spreadsheets in Indonesian locales export with ';'; the header shows which one it is.
+    delimiter = max(",;\t", key=text.partition("\n")[0].count)
+    lines = _CountedLines(text)
+    try:
+        _read_rows(csv.DictReader(lines, delimiter=delimiter), regions, report)
+    except csv.Error as error:
+        report.errors.append(f"line {lines.count}: {_csv_problem(error)}")
     return report
+
+
+class _CountedLines:
+    """The file's lines, counted as csv reads them: its own line_num lags on some errors."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = io.StringIO(text, newline="")
+        self.count = 0
+
+    def __iter__(self) -> _CountedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.count += 1
+        return line
+
+
+def _read_rows(reader: csv.DictReader[str], regions: Regions, report: RosterReport) -> None:
+    unknown = [h for h in reader.fieldnames or [] if h.strip().lower() not in COLUMNS]
+    if unknown or not reader.fieldnames:
+        report.errors.append(f"line 1: unknown columns {unknown}; expected {sorted(COLUMNS)}")
+        return
+    seen: dict[str, int] = {}
+    for raw in reader:
+        row = {COLUMNS[k.strip().lower()]: (v or "") for k, v in raw.items() if k}
+        parsed = check_cells(reader.line_num, row) or _parse_row(reader.line_num, row, regions)
+        if isinstance(parsed, str):
+            report.errors.append(parsed)
+        elif parsed.phone in seen:
+            report.errors.append(f"line {parsed.line}: phone already on line {seen[parsed.phone]}")
+        else:
+            seen[parsed.phone] = parsed.line
+            report.rows.append(parsed)
+            if looks_like_formula(parsed.name):
+                report.warnings.append(
+                    f"line {parsed.line}: name {parsed.name!r} starts with "
+                    f"{parsed.name[0]!r}, which spreadsheets run as a formula; "
+                    "it is imported as typed and exported as text"
+                )
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        # Almost always a quote opened and never closed, swallowing the rest of the file.
+        return f"a cell is longer than {csv.field_size_limit()} characters (a quote not closed?)"
+    return f"not valid CSV: {error}"
 
 
 async def save_roster(session: AsyncSession, rows: list[RosterRow]) -> int:

@@ -20,9 +20,20 @@ class BadAnswer(ValueError):
         self.key, self.args_ = key, args
 
 
+# Control characters other than tab and newline: Telegram passes them through, they mean
+# nothing in a name or an address, and PostgreSQL refuses NUL in text (a report holding one
+# could never be saved).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """The text without control characters (tabs and line breaks stay)."""
+    return _CONTROL.sub("", text)
+
+
 def bounded_text(text: str, bounds: tuple[int, int], what: str) -> str:
-    """Trim and check length; `what` picks the catalog texts answer-{what}-short/long."""
-    cleaned = re.sub(r"[ \t]+", " ", text).strip()
+    """Clean, trim and check length; `what` picks the catalog texts answer-{what}-short/long."""
+    cleaned = re.sub(r"[ \t]+", " ", clean_text(text)).strip()
     low, high = bounds
     if len(cleaned) < low:
         raise BadAnswer(f"answer-{what}-short", min=low)

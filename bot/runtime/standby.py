@@ -118,7 +118,7 @@ class ActiveLock:
                 # The server ended our session, so the lock is free for a standby: staying up
                 # would make two active copies.
                 self.lost = True
-                _log.error("lost the database connection holding the active lock: %r", exc)
+                _log.error("lost the database connection holding the active lock: %s", exc)
                 self._on_lost()
         finally:
             self._ready.set()

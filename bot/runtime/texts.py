@@ -22,6 +22,9 @@ LOCALES = tuple(locale.value for locale in Locale)
 _log = logging.getLogger(__name__)
 
 
+MAX_MESSAGE = 4096  # Telegram's limit for a message's text
+
+
 class Html(str):
     """Text that is already HTML (built from escaped parts), passed through unescaped."""
 
@@ -33,6 +36,11 @@ def _bundle(root: Path, locale: str) -> FluentBundle:
     for path in sorted((root / locale).glob("*.ftl")):
         bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
     return bundle
+
+
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units); for HTML an upper bound of the shown."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class Texts:

@@ -14,7 +14,7 @@ from bot.delivery import (
     may_address,
 )
 from bot.people import get_user
-from bot.runtime.answers import bounded_text
+from bot.runtime.answers import bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
 from handlers.broadcasts.flow import BROADCAST, Step, kecamatan_keyboard, mode_label
 from handlers.replies import mark_chosen
@@ -45,7 +45,7 @@ async def enter_text(update: Update, context: BotContext) -> Step:
     bounded_text(typed_text(update), TEXT_LENGTH, "broadcast")
     assert update.message is not None
     with BROADCAST.edit(context) as draft:
-        draft.text, draft.photo = update.message.text_html.strip(), None
+        draft.text, draft.photo = clean_text(update.message.text_html).strip(), None
     return await BROADCAST.proceed(update, context, Step.TEXT)
 
 
@@ -55,7 +55,8 @@ async def attach_photo(update: Update, context: BotContext) -> Step:
     assert message is not None and message.photo
     bounded_text(message.caption or "", CAPTION_LENGTH, "broadcast-caption")
     with BROADCAST.edit(context) as draft:
-        draft.text, draft.photo = message.caption_html.strip(), message.photo[-1].file_id
+        draft.text = clean_text(message.caption_html).strip()
+        draft.photo = message.photo[-1].file_id
     return await BROADCAST.proceed(update, context, Step.TEXT)
 
 

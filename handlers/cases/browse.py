@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.error import BadRequest
 
 from bot.cases.buttons import CaseList, OpenCase
 from bot.cases.lifecycle import AccessDenied
@@ -13,6 +12,7 @@ from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.render import case_list
 from handlers.cases.view import refuse, show_case
+from handlers.replies import show_in_place
 
 
 async def list_cases(update: Update, context: BotContext) -> None:
@@ -49,11 +49,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     text, buttons = case_list(context, actor, cases, total, button.page, filters)
-    try:
-        await query.edit_message_text(text, reply_markup=buttons)
-    except BadRequest:
-        # A case detail cannot always be edited into a list (it may carry a photo); send anew.
-        await context.bot.send_message(update.effective_user.id, text, reply_markup=buttons)
+    await show_in_place(update, context, text, buttons)
 
 
 async def open_from_list(update: Update, context: BotContext) -> None:

@@ -23,7 +23,7 @@ from bot.cases.messages import CaseMessages
 from bot.cases.queries import PAGE_SIZE, Filters
 from bot.cases.reading import CaseView
 from bot.runtime.context import BotContext
-from bot.runtime.texts import Html
+from bot.runtime.texts import MAX_MESSAGE, Html, telegram_length
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
@@ -34,6 +34,9 @@ URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]
 # Actions that need words (or sectors) from the user go through the input conversation.
 NEEDS_INPUT = {Action.NOTE, Action.RETURN, Action.ANSWER, Action.CLOSE, Action.REFER}
 T = TypeVar("T")
+# A case is shown in one message; the timeline gives way, oldest events first. show_case may
+# put a short note above it.
+NOTE_ROOM = 200
 
 
 def list_button(page: int, f: Filters) -> str:
@@ -77,11 +80,15 @@ def _list_label(c: BotContext, case: Case) -> str:
 def case_list(
     c: BotContext, actor: User, cases: list[Case], total: int, page: int, f: Filters
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The list message: one button per case, paging, and filters for coordinators."""
+    """The list message: one button per case, paging, and filters for coordinators.
+
+    A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
+    """
     pages = max(1, -(-total // PAGE_SIZE))
-    text = (
-        c.t("cases-list", total=total, page=page + 1, pages=pages) if total else c.t("cases-empty")
-    )
+    if total:
+        text = c.t("cases-list", total=total, page=page + 1, pages=pages)
+    else:
+        text = c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
     rows = [
         [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
         for case in cases
@@ -104,6 +111,17 @@ def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
     detail = CaseMessages(c.services).event_detail(c.locale, event)
     return line + (c.t("event-note-suffix", note=detail) if detail else "")
+
+
+def _newest_that_fit(lines: list[str], room: int) -> list[str]:
+    """The newest lines (the list is oldest first) that fit in `room` together."""
+    kept: list[str] = []
+    for line in reversed(lines):
+        room -= telegram_length(line) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    return kept[::-1]
 
 
 def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMarkup]:
@@ -136,9 +154,9 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     )
     if referral_lines:
         text += "\n\n" + c.t("referrals-header") + "\n" + "\n".join(referral_lines)
-    text += (
-        "\n\n" + c.t("timeline-header") + "\n" + "\n".join(_event_line(c, e, n) for e, n in events)
-    )
+    header = "\n\n" + c.t("timeline-header") + "\n"
+    room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
+    text += header + "\n".join(_newest_that_fit([_event_line(c, e, n) for e, n in events], room))
     rows: list[list[InlineKeyboardButton]] = []
     for action in actions:
         if action is Action.OUTCOME:

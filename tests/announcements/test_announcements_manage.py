@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.announcements.report import RsvpRow, rsvp_sheet
@@ -175,10 +176,13 @@ async def test_the_rsvp_list_downloads_as_a_spreadsheet_and_is_audited(
     assert audit.detail["rows"] == 2
 
 
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://evil","klik")', "+62 812 3456", "-1+1", "@SUM(A1)", "\t=1+1"]
+)
 def test_a_name_typed_like_a_formula_stays_plain_text_in_the_spreadsheet(
-    settings: Settings,
+    settings: Settings, name: str
 ) -> None:
-    row = RsvpRow('=HYPERLINK("http://evil","klik")', None, None, "sent", None, None, None)
+    row = RsvpRow(name, None, None, "sent", None, None, None)
     data = rsvp_sheet("Bimtek", [row], str, load_regions(settings.region_file), settings.tz)
     cell = load_workbook(io.BytesIO(data)).active["A2"]  # type: ignore[index]
-    assert cell.value == row.name and cell.data_type == "s"
+    assert cell.value == name and cell.data_type == "s" and cell.quotePrefix

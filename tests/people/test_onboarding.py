@@ -29,6 +29,20 @@ async def test_roster_psm_is_activated_by_sharing_their_phone(
     assert (await chat.send("/start")).text.startswith("Selamat datang kembali, Lutpiah")
 
 
+async def test_a_finished_registration_keeps_no_answers_behind(
+    harness: BotHarness, schema: str
+) -> None:
+    await add_roster(schema, "+6281234567890", "Lutpiah", Role.PSM, kelurahan="3671031001")
+    roster, other = harness.user(PSM_ID), harness.user(1003)
+    await roster.send("/start")
+    assert "Lutpiah" in (await roster.share_contact("6281234567890")).text
+    await other.send("/start")
+    assert "sudah terdaftar" in (await other.share_contact("6281234567890")).text
+    assert harness.app is not None
+    assert "signup" not in harness.app.user_data[PSM_ID]
+    assert "signup" not in harness.app.user_data[1003]
+
+
 async def test_roster_coordinator_gets_their_kecamatan(harness: BotHarness, schema: str) -> None:
     await add_roster(schema, "+6285711112222", "Pak Budi", Role.COORDINATOR, kecamatan=[TANGERANG])
     chat = harness.user(COORDINATOR_ID)

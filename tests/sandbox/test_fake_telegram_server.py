@@ -133,6 +133,20 @@ async def test_inline_button_needs_exactly_one_action(api: Api) -> None:
         assert "inline keyboard button" in body["description"]
 
 
+async def test_new_message_with_an_empty_inline_keyboard_is_rejected(api: Api) -> None:
+    empty = {"inline_keyboard": []}
+    status, body = await api("sendMessage", chat_id=USER_ID, text="hi", reply_markup=empty)
+    assert (status, body["description"]) == (400, "Bad Request: inline keyboard must not be empty")
+    button = keyboard({"text": "Ya", "callback_data": "y"})
+    _, sent = await api("sendMessage", chat_id=USER_ID, text="hi", reply_markup=button)
+    message_id = sent["result"]["message_id"]
+    # Editing to an empty keyboard is how a keyboard is taken away.
+    status, _ = await api(
+        "editMessageReplyMarkup", chat_id=USER_ID, message_id=message_id, reply_markup=empty
+    )
+    assert status == 200
+
+
 @pytest.mark.parametrize(
     "text", ["<b>x", "<x>y</x>", "a < b", "a & b", "<b>x</i>", "<span>s</span>"]
 )

@@ -19,6 +19,7 @@ cases-list = 📂 <b>{ $total ->
        *[other] { $total } cases
     }</b> (page { $page }/{ $pages }). Press a case to open it.
 cases-empty = No cases match.
+cases-none = You have no open cases. To report a new one: /lapor
 case-refused = That case was not found, or you are not allowed to open it.
 case-changed = This case has changed since that button was made. Here is where it stands now.
 case-updated = ✅ Saved.

@@ -222,9 +222,11 @@ help =
     /start: register or see your account status
 help-report = Answer the questions one at a time. Your answers are saved even if the bot restarts. Before sending, you can check and change every answer. Type /batal to cancel.
 hint = Type /lapor to report a case, or /bantuan for help.
+edit-not-read = The bot does not read edited messages again. To change an answer, send it again as a new message (in a report: with the change buttons on the review page).
 cancel-nothing = Nothing is being filled in, so there is nothing to cancel.
 error-user = Sorry, something went wrong in the system. The answers you have already given are still saved; please try again in a moment.
-error-admin = ⚠️ <b>Error in PSM Bot</b>: { $error } (user { $user })
+error-admin = ⚠️ <b>Error in PSM Bot</b>: { $error }
+    ({ $where })
 busy-elsewhere = You are in the middle of a { $what }. Finish it first, or type /batal to cancel it.
 busy-report = case report
 busy-broadcast = broadcast

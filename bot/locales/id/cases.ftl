@@ -16,6 +16,7 @@ filter-kecamatan-all = Kecamatan: semua
 
 cases-list = 📂 <b>{ $total } kasus</b> (halaman { $page }/{ $pages }). Tekan kasus untuk membuka.
 cases-empty = Tidak ada kasus yang cocok.
+cases-none = Belum ada kasus terbuka dari laporan Anda. Untuk melaporkan kasus baru: /lapor
 case-refused = Kasus itu tidak ditemukan, atau Anda tidak berhak membukanya.
 case-changed = Kasus ini sudah berubah sejak tombol itu dibuat. Berikut keadaannya sekarang.
 case-updated = ✅ Tersimpan.

@@ -213,9 +213,11 @@ help =
     /start: daftar atau lihat status akun
 help-report = Jawab pertanyaan satu per satu. Jawaban Anda tersimpan walau bot dimulai ulang. Sebelum dikirim, Anda bisa memeriksa dan mengubah setiap jawaban. Ketik /batal untuk membatalkan.
 hint = Ketik /lapor untuk melaporkan kasus, atau /bantuan untuk petunjuk.
+edit-not-read = Pesan yang diubah tidak dibaca ulang oleh bot. Untuk mengganti jawaban, kirim lagi sebagai pesan baru (dalam laporan: lewat tombol ubah di halaman periksa laporan).
 cancel-nothing = Tidak ada yang sedang diisi, jadi tidak ada yang dibatalkan.
 error-user = Maaf, terjadi gangguan di sistem. Jawaban yang sudah Anda isi tetap tersimpan; silakan coba lagi sebentar lagi.
-error-admin = ⚠️ <b>Error di PSM Bot</b>: { $error } (user { $user })
+error-admin = ⚠️ <b>Error di PSM Bot</b>: { $error }
+    ({ $where })
 busy-elsewhere = Anda sedang menyusun { $what }. Selesaikan dulu, atau ketik /batal untuk membatalkannya.
 busy-report = laporan kasus
 busy-broadcast = siaran

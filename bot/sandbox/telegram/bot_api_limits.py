@@ -48,7 +48,7 @@ def check_limits(method: str, params: Mapping[str, Any]) -> str | None:
         lambda: _check_text(method, params),
         lambda: _check_caption(params.get("caption"), params.get("parse_mode")),
         lambda: _check_media(params.get("media")),
-        lambda: _check_markup(params.get("reply_markup")),
+        lambda: _check_markup(method, params.get("reply_markup")),
         lambda: _check_method_specific(method, params),
     ]
     return first_error(check() for check in checks)
@@ -92,10 +92,13 @@ def _check_media(media: Any) -> str | None:
     )
 
 
-def _check_markup(markup: Any) -> str | None:
+def _check_markup(method: str, markup: Any) -> str | None:
     if not isinstance(markup, dict) or "inline_keyboard" not in markup:
         return None
     buttons = [button for row in markup["inline_keyboard"] for button in row]
+    # An edit may take the keyboard away with an empty one; a new message must have buttons.
+    if not buttons and not method.startswith("edit"):
+        return "Bad Request: inline keyboard must not be empty"
     if len(buttons) > MAX_INLINE_BUTTONS:
         return "Bad Request: reply markup is too long"
     return first_error(_check_button(button) for button in buttons)

@@ -63,6 +63,12 @@ class FakeUser:
             ]
         return self._push_message(content)
 
+    def edit_text(self, message: dict[str, Any], text: str) -> int:
+        """Edit one of the user's own earlier messages, as Telegram's "Edit" does."""
+        edited = {**message, "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        return self.server.push_update({"edited_message": edited})
+
     def press(self, text: str) -> int:
         """Tap a reply-keyboard button: Telegram just sends its text."""
         return self.send_text(text)

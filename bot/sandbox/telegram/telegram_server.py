@@ -47,15 +47,15 @@ class FakeTelegramServer:
         self._port = 0
         self._handlers = {**MessageMethods(self.state).routes(), **self.account.routes()}
 
-    async def start(self) -> None:
-        """Listen on an ephemeral loopback port."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on a loopback port: an ephemeral one unless `port` is given."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         # Pending long polls are woken by stop(), so a short grace period is enough.
         self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self._port = self._runner.addresses[0][1]
 
