@@ -24,6 +24,7 @@ from bot.delivery.claims import Claimed, Outcome
 from bot.delivery.media import Attachment
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotContext
+from bot.runtime.logs import describe
 from storage.delivery import DeliveryStatus, Lane
 
 _log = logging.getLogger(__name__)
@@ -133,7 +134,8 @@ async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outco
     except Exception as error:
         if not isinstance(error, TelegramError):
             _log.exception("outbox row %s could not be sent", row.id)
-        reason = f"{type(error).__name__}: {error}"
+        # Kept in the row: the exception's type and Telegram's own words, never a message text.
+        reason = describe(error)
         if row.attempts >= max_attempts:
             return Outcome(DeliveryStatus.FAILED, clock.now(), reason)
         retry_at = clock.now() + retry_delay(row.attempts, row.lane)

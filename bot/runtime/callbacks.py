@@ -93,7 +93,8 @@ def _regex(kind: Any) -> str:
     if inner is not None:
         return f"{re.escape(EMPTY)}|{_regex(inner)}"
     if kind is int:
-        return r"\d{1,18}"
+        # Ids are 32-bit in the database: a longer number cannot name a row, so it is no id.
+        return r"\d{1,9}"
     if kind is str:
         return TOKEN
     if isinstance(kind, type) and issubclass(kind, StrEnum):

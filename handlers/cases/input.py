@@ -105,11 +105,11 @@ async def begin(update: Update, context: BotContext) -> Input | int:
 async def toggle_sector(update: Update, context: BotContext) -> Input:
     """Tick or untick one sector."""
     code = CASE_INPUT.value(update)
+    if context.services.sectors.get(code) is None:
+        return await CASE_INPUT.stale_button(update, context)
     with CASE_INPUT.edit(context) as draft:
-        if context.services.sectors.get(code):
-            draft.sectors = [s for s in draft.sectors if s != code] + (
-                [] if code in draft.sectors else [code]
-            )
+        chosen = code in draft.sectors
+        draft.sectors = [s for s in draft.sectors if s != code] + ([] if chosen else [code])
     await CASE_INPUT.commit(update, context, Input.SECTORS)
     query = update.callback_query
     assert query is not None

@@ -66,7 +66,7 @@ async def test_other_errors_are_retried_later_then_fail_with_the_reason(
     await harness.run_job("outbox")
     [row] = await fetch(schema, OutboxMessage, campaign_id=2)
     assert (row.status, row.attempts) == ("failed", 2)
-    assert row.last_error == "NetworkError: Internal Server Error"
+    assert row.last_error == "telegram.error.NetworkError: Internal Server Error"
 
 
 async def test_a_sender_killed_mid_campaign_serves_everyone_once_after_the_restart(
