@@ -8,11 +8,13 @@ from bot.delivery.audience import (
     NOT_ALLOWED,
     AudienceMode,
     AudienceRefused,
+    Rights,
     audience_modes,
     choosable_kecamatan,
     may_address,
     may_pick,
     resolve_audience,
+    rights_of,
 )
 from bot.delivery.media import Attachment, discard_media, store_media
 from bot.delivery.outbox import (
@@ -36,6 +38,7 @@ __all__ = [
     "DeliveryCounts",
     "OutboxSender",
     "Payload",
+    "Rights",
     "audience_modes",
     "audience_users",
     "cancel_pending",
@@ -48,6 +51,7 @@ __all__ = [
     "may_address",
     "may_pick",
     "resolve_audience",
+    "rights_of",
     "schedule_sender",
     "store_media",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeGuard
 
@@ -46,6 +47,22 @@ def may_pick(user: User, kecamatan_code: str) -> bool:
 
 def choosable_kecamatan(user: User, regions: Regions) -> list[Kecamatan]:
     return [k for k in regions.kecamatan if may_pick(user, k.code)]
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What an author may address, fixed when composing starts; confirming checks again."""
+
+    modes: list[str]
+    choosable: list[str]
+
+
+def rights_of(user: User | None, regions: Regions) -> Rights | None:
+    """The author's rights now, or None when they may address nobody."""
+    if not may_address(user):
+        return None
+    modes = [str(mode) for mode in audience_modes(user)]
+    return Rights(modes, [kecamatan.code for kecamatan in choosable_kecamatan(user, regions)])
 
 
 def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str]) -> dict[str, Any]:

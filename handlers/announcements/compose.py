@@ -14,11 +14,10 @@ from bot.announcements.draft import (
     event_start,
     send_moment,
 )
-from bot.delivery import audience_modes, choosable_kecamatan, may_address
-from bot.people import get_user
 from bot.runtime.answers import BadAnswer, bounded_text
 from bot.runtime.context import BotContext
 from handlers.announcements.flow import ANNOUNCE, Compose, kecamatan_keyboard, mode_label
+from handlers.composing import start_composing
 from handlers.replies import mark_chosen
 from handlers.wizard import typed_text
 
@@ -38,20 +37,12 @@ async def _typed(update: Update, context: BotContext, step: Compose, field: str)
 
 async def start_compose(update: Update, context: BotContext) -> Compose | int:
     """Start a new announcement for a coordinator or admin."""
-    assert update.callback_query is not None and update.effective_user is not None
-    async with context.services.sessions() as session:
-        user = await get_user(session, update.effective_user.id)
-    refusal = ANNOUNCE.busy_elsewhere(context)
-    if refusal is None and not may_address(user):
-        refusal = context.t("announce-not-allowed")
-    if refusal is not None or user is None:
-        await update.callback_query.answer(refusal, show_alert=True)
+    allowed = await start_composing(update, context, ANNOUNCE, "announce-not-allowed")
+    if allowed is None:
         return ConversationHandler.END
+    _, rights = allowed
     await mark_chosen(update, context.t("button-announce-new"))
-    draft = AnnouncementDraft(
-        modes=[str(mode) for mode in audience_modes(user)],
-        choosable=[k.code for k in choosable_kecamatan(user, context.services.regions)],
-    )
+    draft = AnnouncementDraft(modes=rights.modes, choosable=rights.choosable)
     intro = (context.t("announce-intro"), None)
     return await ANNOUNCE.begin(update, context, draft, Compose.TITLE, first=intro)
 

@@ -7,11 +7,12 @@ from telegram.ext import ConversationHandler
 
 from bot.announcements.buttons import AnnouncementCard, Card
 from bot.announcements.publish import IncompleteAnnouncement, Submitted, submit_announcement
-from bot.delivery import NOT_ALLOWED, AudienceRefused
+from bot.delivery import AudienceRefused
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.announcements.flow import ANNOUNCE, Compose
 from handlers.announcements.render import messages_of
+from handlers.composing import refused_at_confirm
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
 
@@ -39,12 +40,8 @@ async def submit(update: Update, context: BotContext) -> Compose | int:
         note = "announce-start-past" if str(missing) == "starts_at" else "announce-missing"
         return await ANNOUNCE.ask(update, context, MISSING[str(missing)], context.t(note))
     except AudienceRefused as refused:
-        if str(refused) != NOT_ALLOWED:
-            note = context.t(f"announce-audience-{refused}")
-            return await ANNOUNCE.ask(update, context, Compose.AUDIENCE, note)
-        await ANNOUNCE.end(context)
-        await context.bot.send_message(update.effective_chat.id, context.t("announce-not-allowed"))
-        return ConversationHandler.END
+        keys = ("announce-audience-", "announce-not-allowed")
+        return await refused_at_confirm(update, context, ANNOUNCE, refused, keys, Compose.AUDIENCE)
     await _confirm_saved(update, context, result, scheduled=draft.send is not None)
     return ConversationHandler.END
 

@@ -9,34 +9,24 @@ from bot.broadcasts.queue import CAPTION_LENGTH, TEXT_LENGTH, BroadcastDraft, qu
 from bot.delivery import (
     NOT_ALLOWED,
     AudienceRefused,
-    audience_modes,
-    choosable_kecamatan,
     may_address,
 )
 from bot.people import get_user
 from bot.runtime.answers import bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
 from handlers.broadcasts.flow import BROADCAST, Step, kecamatan_keyboard, mode_label
+from handlers.composing import refused_at_confirm, start_composing
 from handlers.replies import mark_chosen
 from handlers.wizard import TYPED, typed_text
 
 
 async def start(update: Update, context: BotContext) -> Step | int:
     """Start a broadcast for an active coordinator or admin; refuse anyone else kindly."""
-    assert update.effective_user is not None and update.message is not None
-    async with context.services.sessions() as session:
-        author = await get_user(session, update.effective_user.id)
-    refusal = BROADCAST.busy_elsewhere(context)
-    if refusal is None and not may_address(author):
-        refusal = context.t("broadcast-not-allowed")
-    if refusal is not None or author is None:
-        await update.message.reply_text(refusal or context.t("broadcast-not-allowed"))
+    allowed = await start_composing(update, context, BROADCAST, "broadcast-not-allowed")
+    if allowed is None:
         return ConversationHandler.END
-    draft = BroadcastDraft(
-        author=author.full_name,
-        modes=[str(mode) for mode in audience_modes(author)],
-        choosable=[k.code for k in choosable_kecamatan(author, context.services.regions)],
-    )
+    author, rights = allowed
+    draft = BroadcastDraft(author=author.full_name, modes=rights.modes, choosable=rights.choosable)
     return await BROADCAST.begin(update, context, draft, Step.TEXT)
 
 
@@ -115,13 +105,8 @@ async def send(update: Update, context: BotContext) -> Step | int:
                 session, author, draft, services.texts, services.clock.now()
             )
     except AudienceRefused as refused:
-        if str(refused) != NOT_ALLOWED:
-            note = context.t(f"broadcast-refused-{refused}")
-            return await BROADCAST.ask(update, context, Step.AUDIENCE, note)
-        # The author's role or areas changed while composing: it can no longer go anywhere.
-        await BROADCAST.end(context)
-        await context.bot.send_message(update.effective_chat.id, context.t("broadcast-not-allowed"))
-        return ConversationHandler.END
+        keys = ("broadcast-refused-", "broadcast-not-allowed")
+        return await refused_at_confirm(update, context, BROADCAST, refused, keys, Step.AUDIENCE)
     queued_text = context.t("broadcast-queued", count=queued)
     await context.bot.send_message(update.effective_chat.id, queued_text)
     return ConversationHandler.END
