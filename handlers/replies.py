@@ -52,3 +52,9 @@ async def show_in_place(
             return
         # A photo's caption cannot become a text, nor can a message too old to edit.
         await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+
+def typed_text(update: Update) -> str:
+    """The text of the message being handled (the step's filter guarantees one)."""
+    assert update.message is not None and update.message.text is not None
+    return update.message.text

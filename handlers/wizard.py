@@ -74,8 +74,7 @@ class Wizard(DraftSlot[S, D]):
         super().__init__(name, steps, draft)
         reserve_prefix(prefix, name)
         self.prefix = prefix
-        # The kinds of button this wizard draws (see `button`), for its stale-button answer.
-        self._kinds: set[str] = set()
+        self._kinds: set[str] = set()  # of button, for the stale-button answer (see `button`)
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
@@ -214,8 +213,7 @@ class Wizard(DraftSlot[S, D]):
             allow_reentry=False,
         )
 
-    def _stale_pattern(self) -> str:
-        """Any button of this wizard's kinds that no step is waiting for now."""
+    def _stale_pattern(self) -> str:  # a button of this wizard that no step waits for now
         kinds = "|".join(sorted(re.escape(kind) for kind in self._kinds))
         return f"^{re.escape(self.prefix)}:(?:{kinds})(?::|$)"
 
@@ -250,9 +248,3 @@ class Wizard(DraftSlot[S, D]):
             await update.callback_query.answer(context.t("wrong-stale-button-short"))
         await context.bot.send_message(chat_id(update), context.t("flow-lost"))
         return END
-
-
-def typed_text(update: Update) -> str:
-    """The text of the message being handled (the step's filter guarantees one)."""
-    assert update.message is not None and update.message.text is not None
-    return update.message.text

@@ -18,8 +18,7 @@ from bot.runtime.answers import BadAnswer, bounded_text
 from bot.runtime.context import BotContext
 from handlers.announcements.flow import ANNOUNCE, Compose, kecamatan_keyboard, mode_label
 from handlers.composing import start_composing
-from handlers.replies import mark_chosen
-from handlers.wizard import typed_text
+from handlers.replies import mark_chosen, typed_text
 
 FLYER_TYPES = ("application/pdf", "image/")
 BOUNDS = {"title": TITLE_LENGTH, "body": BODY_LENGTH, "venue": VENUE_LENGTH}

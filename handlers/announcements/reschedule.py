@@ -11,8 +11,7 @@ from bot.announcements.draft import AnnouncementDraft, event_start
 from bot.runtime.context import BotContext
 from handlers.announcements.flow import ANNOUNCE, Compose
 from handlers.announcements.render import messages_of
-from handlers.replies import mark_chosen
-from handlers.wizard import typed_text
+from handlers.replies import mark_chosen, typed_text
 
 
 async def start_reschedule(update: Update, context: BotContext) -> Compose | int:

@@ -16,8 +16,8 @@ from bot.runtime.answers import bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
 from handlers.broadcasts.flow import BROADCAST, Step, kecamatan_keyboard, mode_label
 from handlers.composing import refused_at_confirm, start_composing
-from handlers.replies import mark_chosen
-from handlers.wizard import TYPED, typed_text
+from handlers.replies import mark_chosen, typed_text
+from handlers.wizard import TYPED
 
 
 async def start(update: Update, context: BotContext) -> Step | int:

@@ -18,7 +18,8 @@ from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
-from handlers.wizard import TYPED, Markup, Texts, Wizard, typed_text
+from handlers.replies import typed_text
+from handlers.wizard import TYPED, Markup, Texts, Wizard
 
 NOTE_LENGTH = (3, 1500)
 

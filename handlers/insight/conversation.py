@@ -14,8 +14,8 @@ from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.insight import results
 from handlers.insight.flow import REKAP, RekapDraft, Step, area_label
-from handlers.replies import mark_chosen
-from handlers.wizard import TYPED, typed_text
+from handlers.replies import mark_chosen, typed_text
+from handlers.wizard import TYPED
 
 
 async def start(update: Update, context: BotContext) -> Step | int:

@@ -20,8 +20,8 @@ from bot.people.registration import (
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.keyboards import kecamatan_list, kelurahan_list
-from handlers.replies import mark_chosen
-from handlers.wizard import TYPED, Markup, Texts, Wizard, typed_text
+from handlers.replies import mark_chosen, typed_text
+from handlers.wizard import TYPED, Markup, Texts, Wizard
 from storage.people import UserStatus
 
 

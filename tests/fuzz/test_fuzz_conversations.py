@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz.conftest import EXAMPLES, Failures
-from tests.fuzz.driving import CONVERSATIONS, Driver, outcomes, prepare
+from tests.fuzz.driving import CONVERSATIONS, Driver
 from tests.fuzz.noise import Event, events, shaped_data
+from tests.fuzz.rows import outcomes, prepare
 from tests.harness import BotHarness
 
 _users = itertools.count(10_000)

@@ -15,8 +15,7 @@ from bot.runtime.answers import (
 from bot.runtime.context import BotContext
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
-from handlers.replies import mark_chosen
-from handlers.wizard import typed_text
+from handlers.replies import mark_chosen, typed_text
 
 
 async def choose_group(update: Update, context: BotContext) -> Step:

@@ -9,8 +9,7 @@ from bot.runtime.context import BotContext
 from handlers.cases.report.flow import REPORT, URGENCIES
 from handlers.cases.report.steps import Step
 from handlers.keyboards import grid
-from handlers.replies import mark_chosen
-from handlers.wizard import typed_text
+from handlers.replies import mark_chosen, typed_text
 
 MAX_PHOTOS = 10
 

@@ -8,8 +8,7 @@ from bot.runtime.answers import ADDRESS_LENGTH, bounded_text
 from bot.runtime.context import BotContext
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
-from handlers.replies import mark_chosen
-from handlers.wizard import typed_text
+from handlers.replies import mark_chosen, typed_text
 
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Step:
