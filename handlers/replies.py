@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import html
-from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
+from bot.delivery import Audience
 from bot.runtime.context import BotContext
 
 
-def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
-    """Name an outbox audience (bot.outbox.audience_users) the way the author chose it."""
-    if audience.get("coordinators"):
+def audience_label(context: BotContext, audience: Audience) -> str:
+    """Name an audience the way the author chose it."""
+    if audience.coordinators:
         return context.t("audience-coordinators")
-    if audience.get("all"):
+    if audience.everyone:
         return context.t("audience-all")
-    names = ", ".join(context.services.regions.name_of(code) for code in audience["kecamatan"])
+    names = ", ".join(context.services.regions.name_of(code) for code in audience.kecamatan)
     return context.t("audience-kecamatan", names=names)
 
 

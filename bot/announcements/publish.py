@@ -14,7 +14,6 @@ from bot.announcements.messages import ANNOUNCEMENT, AnnouncementMessages
 from bot.delivery import (
     NOT_ALLOWED,
     AudienceRefused,
-    audience_users,
     counts,
     may_address,
     resolve_audience,
@@ -97,11 +96,11 @@ async def submit_announcement(
     send_at = max(draft.send or now, now)
     if item.starts_at <= send_at:
         raise IncompleteAnnouncement("starts_at")
-    recipients = await audience_users(session, audience)
+    recipients = await audience.users(session)
     if not recipients:
         raise AudienceRefused("nobody")
     item.code, item.author_id = await _new_code(session), author.id
-    item.audience, item.send_at, item.created_at = audience, send_at, now
+    item.audience, item.send_at, item.created_at = audience.to_json(), send_at, now
     session.add(item)
     await session.flush()
     session.add_all(plan_reminders(item, send_at))

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.delivery import (
     AudienceRefused,
     Payload,
-    audience_users,
     counts,
     enqueue,
     enqueue_localized,
@@ -65,7 +64,7 @@ async def queue_broadcast(
     if existing is not None:
         return existing, (await counts(session, BROADCAST, existing.id)).total
     audience = resolve_audience(author, draft.mode, draft.kecamatan)
-    recipients = await audience_users(session, audience)
+    recipients = await audience.users(session)
     if not recipients:
         raise AudienceRefused("nobody")
     broadcast = Broadcast(
@@ -73,7 +72,7 @@ async def queue_broadcast(
         author_id=author.id,
         text=draft.text,
         photo_file_id=draft.photo,
-        audience=audience,
+        audience=audience.to_json(),
         created_at=now,
     )
     session.add(broadcast)
@@ -93,7 +92,7 @@ async def queue_broadcast(
         at=now,
         actor_id=author.id,
         broadcast_id=broadcast.id,
-        audience=audience,
+        audience=audience.to_json(),
         recipients=queued,
     )
     return broadcast, queued

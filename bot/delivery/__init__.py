@@ -6,6 +6,7 @@ Other features use only what is named here.
 from bot.delivery.attempts import deliver
 from bot.delivery.audience import (
     NOT_ALLOWED,
+    Audience,
     AudienceMode,
     AudienceRefused,
     Rights,
@@ -19,7 +20,6 @@ from bot.delivery.audience import (
 from bot.delivery.media import Attachment, discard_media, store_media
 from bot.delivery.outbox import (
     DeliveryCounts,
-    audience_users,
     cancel_pending,
     counts,
     enqueue,
@@ -31,6 +31,7 @@ from bot.delivery.sender import CampaignDone, OutboxSender, schedule_sender
 __all__ = [
     "NOT_ALLOWED",
     "Attachment",
+    "Audience",
     "AudienceMode",
     "AudienceRefused",
     "Buttons",
@@ -40,7 +41,6 @@ __all__ = [
     "Payload",
     "Rights",
     "audience_modes",
-    "audience_users",
     "cancel_pending",
     "choosable_kecamatan",
     "counts",

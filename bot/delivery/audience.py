@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeGuard
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.privacy.access import scope_of
 from bot.reference.regions import Kecamatan, Regions
-from storage.people import Role, User
+from storage.people import Role, User, UserStatus
 
 
 class AudienceMode(StrEnum):
@@ -65,8 +68,46 @@ def rights_of(user: User | None, regions: Regions) -> Rights | None:
     return Rights(modes, [kecamatan.code for kecamatan in choosable_kecamatan(user, regions)])
 
 
-def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str]) -> dict[str, Any]:
-    """The outbox audience for the author's choice, refusing anything outside their reach.
+@dataclass(frozen=True)
+class Audience:
+    """Who a broadcast or an announcement goes to: every PSM, the PSM of some kecamatan, or the
+    coordinators and admins. Stored as JSON with the broadcast or announcement."""
+
+    everyone: bool = False
+    kecamatan: tuple[str, ...] = ()
+    coordinators: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        if self.coordinators:
+            return {"coordinators": True}
+        if self.everyone:
+            return {"all": True}
+        return {"kecamatan": list(self.kecamatan)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Audience:
+        if data.get("coordinators"):
+            return cls(coordinators=True)
+        if data.get("all"):
+            return cls(everyone=True)
+        if "kecamatan" in data:
+            return cls(kecamatan=tuple(data["kecamatan"]))
+        raise ValueError(f"unknown audience {data!r}")
+
+    async def users(self, session: AsyncSession) -> list[User]:
+        """Its active members, in a stable order."""
+        query = select(User).where(User.status == UserStatus.ACTIVE).order_by(User.id)
+        if self.coordinators:
+            query = query.where(User.role.in_([Role.COORDINATOR, Role.ADMIN]))
+        elif self.everyone:
+            query = query.where(User.role == Role.PSM)
+        else:
+            query = query.where(User.role == Role.PSM, User.kecamatan_code.in_(self.kecamatan))
+        return list(await session.scalars(query))
+
+
+def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str]) -> Audience:
+    """The audience of the author's choice, refusing anything outside their reach.
 
     Checked again when a draft is confirmed: the author's role or areas may have changed since
     the buttons were shown, and callback data can be forged.
@@ -76,13 +117,13 @@ def resolve_audience(user: User | None, mode: str | None, chosen: Sequence[str])
     if mode not in audience_modes(user):
         raise AudienceRefused("forbidden")
     if mode == AudienceMode.ALL:
-        return {"all": True}
+        return Audience(everyone=True)
     if mode == AudienceMode.COORDINATORS:
-        return {"coordinators": True}
+        return Audience(coordinators=True)
     if mode == AudienceMode.MINE:
-        return {"kecamatan": sorted(user.area_codes)}
+        return Audience(kecamatan=tuple(sorted(user.area_codes)))
     if not chosen:
         raise AudienceRefused("empty")
     if not all(may_pick(user, code) for code in chosen):
         raise AudienceRefused("forbidden")
-    return {"kecamatan": sorted(set(chosen))}
+    return Audience(kecamatan=tuple(sorted(set(chosen))))

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.payload import Payload
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
-from storage.people import UNREACHABLE, Role, User, UserStatus
+from storage.people import UNREACHABLE, User
 
 
 async def enqueue(
@@ -140,18 +140,3 @@ async def counts(session: AsyncSession, kind: str, campaign_id: int) -> Delivery
         failed=by_status.get(DeliveryStatus.FAILED, 0),
         cancelled=by_status.get(DeliveryStatus.CANCELLED, 0),
     )
-
-
-async def audience_users(session: AsyncSession, audience: dict[str, Any]) -> list[User]:
-    """Active users of an audience: {"all": true} PSM, {"kecamatan": [codes]} their PSM,
-    or {"coordinators": true} coordinators and admins."""
-    query = select(User).where(User.status == UserStatus.ACTIVE).order_by(User.id)
-    if audience.get("coordinators"):
-        query = query.where(User.role.in_([Role.COORDINATOR, Role.ADMIN]))
-    elif audience.get("all"):
-        query = query.where(User.role == Role.PSM)
-    elif "kecamatan" in audience:
-        query = query.where(User.role == Role.PSM, User.kecamatan_code.in_(audience["kecamatan"]))
-    else:
-        raise ValueError(f"unknown audience {audience!r}")
-    return list(await session.scalars(query))

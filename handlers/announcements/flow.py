@@ -13,7 +13,6 @@ from bot.delivery import (
     AudienceMode,
     AudienceRefused,
     Payload,
-    audience_users,
     deliver,
     resolve_audience,
 )
@@ -88,7 +87,7 @@ async def show_preview(
         author = await get_user(session, update.effective_user.id)
         try:
             audience = resolve_audience(author, draft.audience, draft.kecamatan)
-            count = len(await audience_users(session, audience))
+            count = len(await audience.users(session))
         except AudienceRefused as refused:
             note = context.t(f"announce-audience-{refused}")
             return await ANNOUNCE.ask(update, context, Compose.AUDIENCE, note)

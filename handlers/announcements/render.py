@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.announcements.messages import AnnouncementMessages
 from bot.announcements.report import AnnouncementStats
-from bot.delivery import Buttons
+from bot.delivery import Audience, Buttons
 from bot.runtime.context import BotContext
 from handlers.replies import audience_label
 from storage.announcements import Announcement, AnnouncementStatus
@@ -44,7 +44,7 @@ def detail_text(context: BotContext, item: Announcement, stats: AnnouncementStat
         title=item.title,
         when=messages.when(context.locale, item.starts_at),
         venue=item.venue,
-        audience=audience_label(context, item.audience),
+        audience=audience_label(context, Audience.from_json(item.audience)),
         send=messages.when(context.locale, item.send_at),
         status=status_label(context, item),
         code=item.code,

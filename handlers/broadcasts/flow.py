@@ -7,7 +7,7 @@ from enum import IntEnum
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.broadcasts.queue import BroadcastDraft, payload_for
-from bot.delivery import AudienceMode, AudienceRefused, audience_users, deliver, resolve_audience
+from bot.delivery import AudienceMode, AudienceRefused, deliver, resolve_audience
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.keyboards import grid
@@ -56,7 +56,7 @@ async def preview(
         async with context.services.sessions() as session:
             author = await get_user(session, update.effective_user.id)
             audience = resolve_audience(author, draft.mode, draft.kecamatan)
-            count = len(await audience_users(session, audience))
+            count = len(await audience.users(session))
     except AudienceRefused as refused:
         note = context.t(f"broadcast-refused-{refused}")
         return await BROADCAST.ask(update, context, Step.AUDIENCE, note)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.delivery import AudienceRefused, resolve_audience
+from bot.delivery import Audience, AudienceRefused, resolve_audience
 from storage.announcements import Announcement, AnnouncementReminder
 from storage.people import User
 from tests.announcing import (
@@ -150,7 +150,7 @@ async def test_coordinators_only_reach_their_own_kecamatan(
     [user] = await fetch(schema, User, telegram_id=COORDINATOR)
     with pytest.raises(AudienceRefused):
         resolve_audience(user, "pick", [CIPONDOH])
-    assert resolve_audience(user, "mine", []) == {"kecamatan": [TANGERANG]}
+    assert resolve_audience(user, "mine", []) == Audience(kecamatan=(TANGERANG,))
 
 
 async def test_psm_cannot_announce(harness: BotHarness, schema: str) -> None:

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from bot.delivery import (
+    Audience,
     DeliveryCounts,
-    audience_users,
     cancel_pending,
     counts,
     sender,
@@ -40,10 +40,10 @@ async def test_queueing_twice_adds_nobody_and_leaves_inactive_users_out(
     assert await queue(schema, 1, active + inactive, clock) == 0
     engine = create_engine(schema)
     async with create_sessions(engine).begin() as session:
-        assert len(await audience_users(session, {"all": True})) == 3
-        assert len(await audience_users(session, {"kecamatan": [TANGERANG]})) == 3
-        assert await audience_users(session, {"kecamatan": [CIPONDOH]}) == []
-        assert await audience_users(session, {"coordinators": True}) == []
+        assert len(await Audience(everyone=True).users(session)) == 3
+        assert len(await Audience(kecamatan=(TANGERANG,)).users(session)) == 3
+        assert await Audience(kecamatan=(CIPONDOH,)).users(session) == []
+        assert await Audience(coordinators=True).users(session) == []
         assert await cancel_pending(session, KIND, 1) == 3
         assert await counts(session, KIND, 1) == DeliveryCounts(cancelled=3)
     await engine.dispose()
