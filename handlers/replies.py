@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.runtime.context import BotContext
+
+_log = logging.getLogger(__name__)
 
 
 def audience_label(context: BotContext, audience: dict[str, Any]) -> str:
@@ -34,3 +37,22 @@ async def mark_chosen(update: Update, label: str) -> None:
     # The prompt may be too old to edit; the choice itself is recorded either way.
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(f"{message.text_html}\n<b>➜ {html.escape(label)}</b>")
+
+
+async def remove_from_chat(message: Message | None) -> None:
+    """Delete the user's message that held a NIK, so that it does not stay in the chat.
+
+    Telegram may refuse (the message is gone already, the network fails): what it said has
+    been read and kept either way, so nothing else may fail because of it.
+    """
+    if message is None:
+        return
+    try:
+        await message.delete()
+    except TelegramError as error:
+        _log.warning(
+            "could not delete message %s in chat %s: %s",
+            message.message_id,
+            message.chat_id,
+            type(error).__name__,
+        )

@@ -1,1 +1,24 @@
-"""Cases: the report draft and its submission, the lifecycle, follow-up work, lists and nudges."""
+"""Cases: the report draft and its submission, the lifecycle, follow-up work, lists and nudges.
+
+Other features use only what is named here.
+"""
+
+from bot.cases.followup import ESCALATION, NUDGE, REFERRAL_REMINDER
+from bot.cases.lifecycle import Action, Status
+from bot.cases.nik import InvalidNik, mask_nik, parse_nik
+from bot.cases.notices import ALERT, NOTICE
+
+# Outbox kinds whose campaign id is a case's id, and those whose campaign id is one of its
+# events' ids: the messages that carry a case's details.
+OUTBOX_BY_CASE = (ALERT,)
+OUTBOX_BY_EVENT = (NOTICE, NUDGE, ESCALATION, REFERRAL_REMINDER)
+
+__all__ = [
+    "OUTBOX_BY_CASE",
+    "OUTBOX_BY_EVENT",
+    "Action",
+    "InvalidNik",
+    "Status",
+    "mask_nik",
+    "parse_nik",
+]
