@@ -14,13 +14,13 @@ from bot.broadcasts import queue
 from bot.cases import followup
 from bot.delivery import OutboxSender, schedule_sender
 from bot.people import ensure_admins
-from bot.privacy.crypto import load_cipher
+from bot.records import schedule as schedule_retention
 from bot.reference.categories import load_categories
 from bot.reference.regions import load_regions
 from bot.reference.sectors import load_sectors
 from bot.runtime.chat_state import ChatStates
 from bot.runtime.clock import Clock
-from bot.runtime.context import BotApp, BotContext, BotData, Services
+from bot.runtime.context import BotApp, BotContext, BotData, Services, cipher_of
 from bot.runtime.health import HealthState, TrackedRequest
 from bot.runtime.persistence import ChatStatePersistence
 from bot.runtime.settings import Settings
@@ -66,10 +66,7 @@ def build_application(
             sectors=load_sectors(settings.sector_file),
             clock=clock,
             chats=chats,
-            cipher=load_cipher(
-                settings.data_key.get_secret_value() if settings.data_key else None,
-                settings.data_dir,
-            ),
+            cipher=cipher_of(settings),
         )
         async with sessions.begin() as session:
             await ensure_admins(session, settings.admin_ids)
@@ -101,6 +98,7 @@ def build_application(
     _register_handlers(application, settings, texts)
     followup.schedule(application, settings)
     reminders.schedule(application)
+    schedule_retention(application, settings)
     return application
 
 
@@ -125,6 +123,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
+    from handlers.privacy import register as register_privacy
 
     preflight.register(application)
     language.register(application)
@@ -137,6 +136,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     cases.register(application)
     approval.register(application)
     announcements.register(application)
+    register_privacy(application)
     common.register(application)
     errors.register(application)
     outbox = OutboxSender(settings, hooks={queue.BROADCAST: queue.report_delivery})

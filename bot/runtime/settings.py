@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     # /healthz for operators and `psm-bot status`; 0 switches it off.
     health_listen: str = "127.0.0.1"
     health_port: int = Field(default=8081, ge=0, le=65535)
+    # Closed cases, and accounts of people who left, lose their personal data after this long.
+    retention_years: int = Field(default=5, ge=1, le=100)
+    # The monthly retention run inside the bot (1st of the month, 03:00 TIMEZONE).
+    retention_job: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -125,7 +125,7 @@ MALFORMED = ("", "{prefix}", "{prefix}:", "{prefix}:x:y:z", "{prefix}:9999999999
 # Every prefix a button of the bot can carry; a new kind of button is added here too.
 PREFIXES = (
     "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
-    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro",
+    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro", "sj", "au",
 )  # fmt: skip
 
 

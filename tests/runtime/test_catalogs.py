@@ -12,6 +12,8 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.announcements.report import EXPORT_COLUMNS
+from bot.records.audit_review import AUDIT_COLUMNS
+from bot.records.exports import CASE_COLUMNS, EVENT_COLUMNS, REFERRAL_COLUMNS
 from bot.runtime.texts import LOCALES, LOCALES_DIR, Texts
 from storage.delivery import DeliveryStatus
 
@@ -57,6 +59,11 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "rsvp-answer-{}": ("yes", "no", "none"),
     "rsvp-refused-{}": ("closed", "cancelled", "unknown", "not-invited", "inactive"),
     "checkin-refused-{}": ("unknown", "not-invited", "cancelled", "not-today", "inactive"),
+    "audit-bad-{}": ("usage", "user", "case"),
+    "audit-col-{}": AUDIT_COLUMNS,
+    "subject-col-{}": (*CASE_COLUMNS, *EVENT_COLUMNS, *REFERRAL_COLUMNS),
+    "subject-sheet-{}": ("cases", "events", "referrals", "audit"),
+    "event-{}": ("repeat", "reported_again"),
 }
 
 
