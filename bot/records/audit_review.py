@@ -178,6 +178,8 @@ def who(actor_name: str | None, actor_id: int | None, bot_label: str) -> str:
 def detail_text(entry: AuditEntry) -> str:
     """The entry's details, compact: only ids, codes and counts are ever in them."""
     shown = {key: value for key, value in entry.detail.items() if value is not None}
+    if not shown:
+        return ""
     return json.dumps(shown, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 

@@ -84,7 +84,7 @@ def _page(
             who=who(line.actor, line.entry.actor_id, c.t("actor-bot")),
             action=line.entry.action,
             case=line.case_number or "-",
-            detail=detail_text(line.entry)[:DETAIL_SHOWN],
+            detail=detail_text(line.entry)[:DETAIL_SHOWN] or "-",
         )
         for line in lines
     ]

@@ -9,13 +9,14 @@ from bot.cases.draft import Draft
 from bot.cases.messages import CaseMessages
 from bot.cases.notices import alert_reviewers
 from bot.cases.repeats import links_for
-from bot.cases.submit import IncompleteDraft, submit_case
+from bot.cases.submit import IncompleteDraft, Submitted, submit_case
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
+from storage.people import User
 
 # Which step to reopen when the service finds a required answer missing.
 MISSING = {
@@ -76,14 +77,19 @@ async def submit(update: Update, context: BotContext) -> Step | int:
         return await REPORT.ask(update, context, MISSING[str(missing)], note)
     if update.callback_query:
         await update.callback_query.answer()
+    await context.bot.send_message(update.effective_chat.id, _saved(context, reporter, result))
+    return ConversationHandler.END
+
+
+def _saved(context: BotContext, reporter: User, result: Submitted) -> str:
+    """The case number; for a person reported before, only what the reporter may know of it."""
     saved = context.t("report-saved", number=result.case.number)
     links = links_for(reporter, result.case, result.earlier)
     if links.any:
         saved += "\n\n" + context.t("report-repeat")
     if links.shown:
-        saved += "\n" + CaseMessages(services).linked_cases(context.locale, links.shown)
-    await context.bot.send_message(update.effective_chat.id, saved)
-    return ConversationHandler.END
+        saved += "\n" + CaseMessages(context.services).linked_cases(context.locale, links.shown)
+    return saved
 
 
 async def ask_cancel(update: Update, context: BotContext) -> Step:
