@@ -26,11 +26,15 @@ NIK_TYPED = re.compile(r"(?:\d[\s.\-]?){15}\d")
 async def list_cases(update: Update, context: BotContext) -> None:
     """List the caller's cases, or open the one whose number follows the command, or find the
     cases of the person whose NIK follows it."""
+    nik = "".join(context.args or [])
+    if NIK_TYPED.fullmatch(nik):
+        # Whoever sent it and whatever follows, the NIK does not stay in the chat.
+        await remove_from_chat(update.message)
     actor = await active_user_or_explain(update, context)
     if actor is None:
         return
-    if context.args and NIK_TYPED.fullmatch("".join(context.args)):
-        await find_by_nik(update, context, actor, re.sub(r"\D", "", "".join(context.args)))
+    if NIK_TYPED.fullmatch(nik):
+        await find_by_nik(update, context, actor, re.sub(r"\D", "", nik))
         return
     if context.args:
         async with context.services.sessions() as session:
@@ -71,8 +75,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
 
 
 async def find_by_nik(update: Update, context: BotContext, actor: User, nik: str) -> None:
-    """Delete the message with the NIK, then list the person's cases the caller may see."""
-    await remove_from_chat(update.message)
+    """List the cases of the person with this NIK that the caller may see."""
     services = context.services
     async with services.sessions.begin() as session:
         cases = await cases_by_nik(session, actor, nik, services.cipher, services.clock.now())

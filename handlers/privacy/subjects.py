@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InputFile, Update
 
 from bot.people import get_user
@@ -27,13 +25,14 @@ from handlers.replies import mark_chosen, remove_from_chat
 
 async def look_up(update: Update, context: BotContext) -> None:
     """Find a person by NIK, or name and birth date, deleting a typed NIK from the chat."""
-    actor = await active_user_or_explain(update, context)
     assert update.message is not None
+    typed = " ".join(context.args or [])
+    # A NIK, however grouped; a birth date alone has too few digits to be one.
+    if sum(character.isdigit() for character in typed) >= 12:
+        await remove_from_chat(update.message)
+    actor = await active_user_or_explain(update, context)
     if actor is None:
         return
-    typed = " ".join(context.args or [])
-    if re.search(r"\d{6}", typed):
-        await remove_from_chat(update.message)
     services, chat = context.services, update.message.chat_id
     try:
         person = parse_person(typed, services.today())

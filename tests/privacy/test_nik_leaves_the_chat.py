@@ -57,3 +57,12 @@ async def test_a_report_goes_on_when_telegram_refuses_to_delete_the_message(
     assert harness.telegram.sent_to(900_001) == [], "no error report reached the admins"
     [case] = await fetch(schema, Case)
     assert case.nik_masked == "367101••••••••01"
+
+
+async def test_a_nik_after_kasus_is_deleted_even_for_someone_not_registered(
+    harness: BotHarness, schema: str
+) -> None:
+    stranger = harness.user(5555)
+    reply = await stranger.send(f"/kasus {NIK}")
+    assert "/start" in reply.text
+    assert all(NIK not in text for text in texts(harness, stranger))
