@@ -126,27 +126,12 @@ async def apply(sessions: Sessions, now: datetime, years: int) -> RetentionDone:
     before, done = cutoff(now, years), RetentionDone()
     async with sessions.begin() as session:
         await _start_clocks(session, now)
-    while True:
-        async with sessions.begin() as session:
-            # Rows another run holds are skipped (PostgreSQL); it anonymises them itself.
-            due = _due_cases(before).limit(BATCH).with_for_update(of=Case, skip_locked=True)
-            ids = [case_id for case_id, _ in (await session.execute(due)).all()]
-            for case_id in ids:
-                await anonymise_case(session, case_id, now)
-                audit(session, Audit.CASE_ANONYMISE, at=now, case_id=case_id, reason="retention")
-            done.cases += len(ids)
-        if len(ids) < BATCH:
-            break
-    while True:
-        async with sessions.begin() as session:
-            due_users = _due_users(before).limit(BATCH).with_for_update(skip_locked=True)
-            users = list(await session.scalars(due_users))
-            for user in users:
-                await anonymise_user(session, user, now)
-                audit(session, Audit.USER_ANONYMISE, at=now, user_id=user.id, reason="retention")
-            done.users += len(users)
-        if len(users) < BATCH:
-            break
+    while (batch := await _cases_batch(sessions, before, now)) == BATCH:
+        done.cases += batch
+    done.cases += batch
+    while (batch := await _users_batch(sessions, before, now)) == BATCH:
+        done.users += batch
+    done.users += batch
     async with sessions.begin() as session:
         done.messages = await _rowcount(
             session,
@@ -166,6 +151,29 @@ async def apply(sessions: Sessions, now: datetime, years: int) -> RetentionDone:
             drafts=done.drafts,
         )
     return done
+
+
+async def _cases_batch(sessions: Sessions, before: datetime, now: datetime) -> int:
+    """Anonymise up to BATCH due cases in one transaction, each with its audit row."""
+    async with sessions.begin() as session:
+        # Rows another run holds are skipped (PostgreSQL); it anonymises them itself.
+        due = _due_cases(before).limit(BATCH).with_for_update(of=Case, skip_locked=True)
+        ids = [case_id for case_id, _ in (await session.execute(due)).all()]
+        for case_id in ids:
+            await anonymise_case(session, case_id, now)
+            audit(session, Audit.CASE_ANONYMISE, at=now, case_id=case_id, reason="retention")
+    return len(ids)
+
+
+async def _users_batch(sessions: Sessions, before: datetime, now: datetime) -> int:
+    """Anonymise up to BATCH accounts of people who left, each with its audit row."""
+    async with sessions.begin() as session:
+        due = _due_users(before).limit(BATCH).with_for_update(skip_locked=True)
+        users = list(await session.scalars(due))
+        for user in users:
+            await anonymise_user(session, user, now)
+            audit(session, Audit.USER_ANONYMISE, at=now, user_id=user.id, reason="retention")
+    return len(users)
 
 
 async def _start_clocks(session: AsyncSession, now: datetime) -> None:

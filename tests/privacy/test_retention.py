@@ -203,3 +203,36 @@ async def test_psm_bot_retention_shows_what_is_due_and_applies_it_only_when_aske
     assert [
         c.beneficiary_name for c in await fetch(database_url, Case, number="TNG-2025-00001")
     ] == ["Mak Onah"]
+
+
+async def test_a_retention_run_killed_midway_keeps_its_finished_batches_and_the_next_finishes(
+    harness: BotHarness, schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.records import anonymise, retention
+
+    await add_psm_and_coordinator(schema, PSM, COORDINATOR)
+    cipher = cipher_of(harness)
+    for number in range(1, 6):
+        await lived_case(
+            schema, cipher, PSM, COORDINATOR, f"TNG-2019-0000{number}", reported=day(2019),
+            closed=day(2020),
+        )  # fmt: skip
+    monkeypatch.setattr(retention, "BATCH", 2)
+    real, calls = anonymise.anonymise_case, []
+
+    async def dies_on_the_third(*args: object) -> None:
+        calls.append(args)
+        if len(calls) == 3:
+            raise RuntimeError("killed")
+        await real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(retention, "anonymise_case", dies_on_the_third)
+    await harness.run_job(JOB)  # the job's error goes to the error handler, as in production
+    done = [c.number for c in await fetch(schema, Case) if c.anonymised_at is not None]
+    assert done == ["TNG-2019-00001", "TNG-2019-00002"]
+    assert len(await fetch(schema, AuditEntry, action="case.anonymise")) == 2
+
+    monkeypatch.setattr(retention, "anonymise_case", real)
+    await harness.run_job(JOB)
+    assert all(c.anonymised_at is not None for c in await fetch(schema, Case))
+    assert len(await fetch(schema, AuditEntry, action="case.anonymise")) == 5
