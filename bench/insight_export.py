@@ -37,7 +37,7 @@ async def export_once(url: str, folder: Path) -> dict[str, Any]:
         regions=load_regions(settings.region_file),
         categories=load_categories(settings.category_file),
         sectors=load_sectors(settings.sector_file),
-        cipher=Cipher(Fernet.generate_key()),
+        cipher=Cipher([Fernet.generate_key()]),
         clock=FixedClock(QUERY_NOW),
     )
     labels = Labels(texts, "id", services.regions, services.categories, services.sectors)

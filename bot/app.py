@@ -15,13 +15,13 @@ from bot.cases import followup
 from bot.delivery import OutboxSender, schedule_sender
 from bot.insight import monthly
 from bot.people import ensure_admins
-from bot.privacy.crypto import load_cipher
+from bot.records import schedule as schedule_retention
 from bot.reference.categories import load_categories
 from bot.reference.regions import load_regions
 from bot.reference.sectors import load_sectors
 from bot.runtime.chat_state import ChatStates
 from bot.runtime.clock import Clock
-from bot.runtime.context import BotApp, BotContext, BotData, Services
+from bot.runtime.context import BotApp, BotContext, BotData, Services, cipher_of
 from bot.runtime.health import HealthState, TrackedRequest
 from bot.runtime.logs import redact_records
 from bot.runtime.persistence import ChatStatePersistence
@@ -71,10 +71,7 @@ def build_application(
             sectors=load_sectors(settings.sector_file),
             clock=clock,
             chats=chats,
-            cipher=load_cipher(
-                settings.data_key.get_secret_value() if settings.data_key else None,
-                settings.data_dir,
-            ),
+            cipher=cipher_of(settings),
         )
         async with sessions.begin() as session:
             await ensure_admins(session, settings.admin_ids)
@@ -107,6 +104,7 @@ def build_application(
     followup.schedule(application, settings)
     reminders.schedule(application)
     monthly.schedule(application)
+    schedule_retention(application, settings)
     return application
 
 
@@ -140,6 +138,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
+    from handlers.privacy import register as register_privacy
 
     preflight.register(application)
     edits.register(application)
@@ -155,6 +154,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     cases.register(application)
     approval.register(application)
     announcements.register(application)
+    register_privacy(application)
     common.register(application)
     errors.register(application)
     hooks = {queue.BROADCAST: queue.report_delivery, monthly.KIND: monthly.forget_files}

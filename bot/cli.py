@@ -1,4 +1,5 @@
-"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE`.
+"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE | retention |
+person | rotate-key | backup`.
 
 Also `python -m bot ...`.
 """
@@ -9,13 +10,16 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 from telegram.error import InvalidToken
 
 from bot.operations.serve import run_bot
 from bot.operations.status import status
 from bot.people import read_roster, save_roster
+from bot.records import backup_command, person_command, retention_command, rotate_key
 from bot.reference.regions import load_regions
+from bot.runtime.context import cipher_of
 from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
 from storage.db import create_engine, create_sessions
@@ -23,7 +27,7 @@ from storage.migrate import upgrade
 
 
 def _migrate(settings: Settings) -> int:
-    upgrade(settings.db_url)
+    upgrade(settings.db_url, cipher_of(settings).index_of_token)
     print("database is up to date")
     return 0
 
@@ -41,7 +45,7 @@ def _import_roster(settings: Settings, path: Path) -> int:
             print(f"error: {path}: {problem}", file=sys.stderr)
         print("nothing was imported; fix the rows above and run again", file=sys.stderr)
         return 1
-    upgrade(settings.db_url)
+    upgrade(settings.db_url, cipher_of(settings).index_of_token)
 
     async def save() -> int:
         engine = create_engine(settings.db_url)
@@ -55,6 +59,46 @@ def _import_roster(settings: Settings, path: Path) -> int:
     return 0
 
 
+def _data_protection_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    keep = commands.add_parser(
+        "retention", help="show what RETENTION_YEARS makes due for anonymising (--apply: do it)"
+    )
+    keep.add_argument("--apply", action="store_true", help="anonymise it, audited")
+    who = commands.add_parser(
+        "person", help="everything held about one person (a subject request); export, erase"
+    )
+    who.add_argument("--nik", help="the person's 16-digit NIK")
+    who.add_argument("--name", help="or the person's name, with --born")
+    who.add_argument("--born", help="birth date DD-MM-YYYY, with --name")
+    who.add_argument("--export", type=Path, metavar="FILE.xlsx", help="write it all to a file")
+    who.add_argument("--erase", action="store_true", help="anonymise it (asks first)")
+    who.add_argument("--yes", action="store_true", help="with --erase: do not ask")
+    commands.add_parser(
+        "rotate-key", help="re-encrypt every NIK under a new key (bot stopped; resumable)"
+    )
+    copy = commands.add_parser(
+        "backup", help="a consistent copy of the SQLite database and the key file"
+    )
+    copy.add_argument("--to", type=Path, metavar="DIR", help="default DATA_DIR/backups")
+
+
+def _data_protection(settings: Settings, args: argparse.Namespace) -> int:
+    if args.command == "retention":
+        return retention_command(settings, args.apply)
+    if args.command == "person":
+        typed = args.nik or f"{args.name or ''} {args.born or ''}"
+        confirm = (lambda _: True) if args.yes else _ask
+        return person_command(settings, typed, args.export, args.erase, confirm)
+    if args.command == "rotate-key":
+        return rotate_key(settings)
+    return backup_command(settings, args.to)
+
+
+def _ask(question: str) -> bool:
+    """The operator's yes, typed; without a terminal there is nobody to ask (use --yes)."""
+    return sys.stdin.isatty() and input(question).strip().lower() == "yes"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="psm-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -66,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply database migrations")
     roster = commands.add_parser("import-roster", help="import PSM and coordinators from CSV")
     roster.add_argument("file", type=Path)
+    _data_protection_commands(commands)
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -82,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
             return status(settings)
         if args.command == "migrate":
             return _migrate(settings)
-        return _import_roster(settings, args.file)
+        if args.command == "import-roster":
+            return _import_roster(settings, args.file)
+        return _data_protection(settings, args)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

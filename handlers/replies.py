@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.delivery import Audience
 from bot.runtime.context import BotContext
+
+_log = logging.getLogger(__name__)
 
 
 def audience_label(context: BotContext, audience: Audience) -> str:
@@ -58,3 +61,22 @@ def typed_text(update: Update) -> str:
     """The text of the message being handled (the step's filter guarantees one)."""
     assert update.message is not None and update.message.text is not None
     return update.message.text
+
+
+async def remove_from_chat(message: Message | None) -> None:
+    """Delete the user's message that held a NIK, so that it does not stay in the chat.
+
+    Telegram may refuse (the message is gone already, the network fails): what it said has
+    been read and kept either way, so nothing else may fail because of it.
+    """
+    if message is None:
+        return
+    try:
+        await message.delete()
+    except TelegramError as error:
+        _log.warning(
+            "could not delete message %s in chat %s: %s",
+            message.message_id,
+            message.chat_id,
+            type(error).__name__,
+        )

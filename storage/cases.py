@@ -48,6 +48,8 @@ class Case(Base):
     beneficiary_name: Mapped[str] = mapped_column(String(120))
     nik_encrypted: Mapped[str | None] = mapped_column(Text)
     nik_masked: Mapped[str | None] = mapped_column(String(20))
+    # Blind index (HMAC of the NIK, bot/privacy/crypto.py): finds earlier cases of the same person.
+    nik_index: Mapped[str | None] = mapped_column(String(64), index=True)
     no_nik_reason: Mapped[str | None] = mapped_column(String(200))
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date)
@@ -66,6 +68,8 @@ class Case(Base):
     # The follow-up schedule is this column: due nudges are one indexed range scan.
     next_nudge_at: Mapped[datetime | None] = mapped_column(index=True)
     nudges_unanswered: Mapped[int] = mapped_column(default=0)
+    # Set when retention or an erasure request removed the personal data (bot/records).
+    anonymised_at: Mapped[datetime | None]
 
     photos: Mapped[list[CasePhoto]] = relationship(cascade="all, delete-orphan")
     events: Mapped[list[CaseEvent]] = relationship(cascade="all, delete-orphan")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -10,13 +11,16 @@ from alembic.config import Config
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def alembic_config(database_url: str) -> Config:
+def alembic_config(database_url: str, nik_index: Callable[[str], str] | None = None) -> Config:
+    """`nik_index` turns a stored NIK token into its blind index, for migrations that fill it:
+    the key belongs to the application, so storage is handed the function, never the key."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", database_url)
+    config.attributes["nik_index"] = nik_index
     return config
 
 
-def upgrade(database_url: str) -> None:
+def upgrade(database_url: str, nik_index: Callable[[str], str] | None = None) -> None:
     """Bring the database to the newest schema; safe to run on every start."""
-    command.upgrade(alembic_config(database_url), "head")
+    command.upgrade(alembic_config(database_url, nik_index), "head")

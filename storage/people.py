@@ -49,6 +49,10 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
+    # When retention first saw the account inactive: its RETENTION_YEARS count from here.
+    inactive_since: Mapped[datetime | None]
+    # Set when retention removed the name and phone of someone who left (bot/records).
+    anonymised_at: Mapped[datetime | None]
 
     areas: Mapped[list[CoordinatorArea]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

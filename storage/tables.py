@@ -12,6 +12,7 @@ from storage import (
     delivery,
     insight,
     people,
+    records,
 )
 from storage.base import Base
 
@@ -25,4 +26,5 @@ __all__ = [
     "delivery",
     "insight",
     "people",
+    "records",
 ]

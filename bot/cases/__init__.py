@@ -3,7 +3,25 @@
 Other features use only what is named here.
 """
 
-from bot.cases.lifecycle import OPEN, Status
+from bot.cases.followup import ESCALATION, NUDGE, REFERRAL_REMINDER
+from bot.cases.lifecycle import OPEN, Action, Status
+from bot.cases.nik import InvalidNik, mask_nik, parse_nik
+from bot.cases.notices import ALERT, NOTICE
 from bot.cases.work import OUTCOMES
 
-__all__ = ["OPEN", "OUTCOMES", "Status"]
+# Outbox kinds whose campaign id is a case's id, and those whose campaign id is one of its
+# events' ids: the messages that carry a case's details.
+OUTBOX_BY_CASE = (ALERT,)
+OUTBOX_BY_EVENT = (NOTICE, NUDGE, ESCALATION, REFERRAL_REMINDER)
+
+__all__ = [
+    "OPEN",
+    "OUTBOX_BY_CASE",
+    "OUTBOX_BY_EVENT",
+    "OUTCOMES",
+    "Action",
+    "InvalidNik",
+    "Status",
+    "mask_nik",
+    "parse_nik",
+]

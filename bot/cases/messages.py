@@ -5,6 +5,8 @@ Each is rendered from committed rows, in the recipient's language, as an outbox 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.cases.buttons import Nudge, NudgeReply, OpenCase, Typed, TypedAction
 from bot.cases.lifecycle import Action, Status
 from bot.cases.summary import Summary, summary_fields
@@ -12,6 +14,8 @@ from bot.delivery import Buttons, Payload
 from bot.runtime.context import Services
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import User
+
+LINKED_SHOWN = 10
 
 
 class CaseMessages:
@@ -29,15 +33,43 @@ class CaseMessages:
     def _open(self, locale: str, case: Case) -> Buttons:
         return [[(self.t(locale, "button-open-case"), OpenCase(case.id).encode())]]
 
-    def alert(self, locale: str, case: Case, reporter: User, photos: int) -> Payload:
-        """A new case for its coordinators; a Darurat one is marked loudly."""
+    def alert(
+        self,
+        locale: str,
+        case: Case,
+        reporter: User,
+        photos: int,
+        earlier: Sequence[Case] = (),
+    ) -> Payload:
+        """A new case for its coordinators; a Darurat one is marked loudly, a repeated person
+        with the earlier cases' numbers and statuses."""
         s = self.services
         fields = summary_fields(
             s.texts, s.regions, s.categories, locale, Summary.of_case(case, photos)
         )
         key = "case-new-darurat" if case.urgency == Urgency.DARURAT else "case-new"
         text = self.t(locale, key, number=case.number, reporter=reporter.full_name, **fields)
+        if earlier:
+            text += "\n\n" + self.linked_cases(locale, earlier)
         return Payload(text=text, buttons=self._open(locale, case))
+
+    def linked_cases(self, locale: str, cases: Sequence[Case]) -> str:
+        """Other cases about the same person: number, status and kecamatan of the newest ones
+        (a message has room for a few), and how many more there are."""
+        more = max(0, len(cases) - LINKED_SHOWN)
+        lines = [
+            self.t(
+                locale,
+                "case-linked-line",
+                number=case.number,
+                status=self.t(locale, f"status-{case.status}"),
+                kecamatan=self.services.regions.name_of(case.kecamatan_code),
+            )
+            for case in cases[more:]
+        ]
+        if more:
+            lines.append(self.t(locale, "case-linked-more", count=more))
+        return "\n".join([self.t(locale, "case-linked-header"), *lines])
 
     def notice(self, locale: str, case: Case, event: CaseEvent, actor: User) -> Payload:
         """A change on the case, for the other side (the reporter, or the coordinators)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -20,16 +21,23 @@ NOTICE = "case_notice"
 
 
 async def alert_reviewers(
-    session: AsyncSession, messages: CaseMessages, case: Case, reporter: User, now: datetime
+    session: AsyncSession,
+    messages: CaseMessages,
+    case: Case,
+    reporter: User,
+    now: datetime,
+    earlier: Sequence[Case] = (),
 ) -> int:
-    """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue."""
+    """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue.
+
+    They oversee the case, so the alert names every earlier case about the same person."""
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
     return await enqueue_localized(
         session,
         kind=ALERT,
         campaign_id=case.id,
         recipients=await reviewers_for(session, case.kecamatan_code),
-        build=lambda locale: messages.alert(locale, case, reporter, photos),
+        build=lambda locale: messages.alert(locale, case, reporter, photos, earlier),
         default_locale=messages.services.settings.default_locale,
         not_before=now,
         lane=Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL,

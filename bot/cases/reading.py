@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.lifecycle import Action, available_actions
+from bot.cases.repeats import Links, links_for, same_person
 from bot.cases.work import open_case, referrals_of, timeline
 from bot.privacy.audit import Audit, audit
+from bot.privacy.crypto import Cipher
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 
@@ -26,13 +28,15 @@ class CaseView:
     referrals: list[Referral]
     actions: list[Action]
     photos: int
+    links: Links
 
 
 async def view_case(
-    session: AsyncSession, telegram_id: int, case_id: int, now: datetime
+    session: AsyncSession, telegram_id: int, case_id: int, now: datetime, cipher: Cipher
 ) -> CaseView:
     """The case as `telegram_id` may see it (AccessDenied otherwise); the read is audited."""
     viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
+    links = links_for(viewer, case, await same_person(session, case, cipher))
     reporter = await session.get(User, case.reporter_id)
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id))
     audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id)
@@ -44,6 +48,7 @@ async def view_case(
         await referrals_of(session, case.id),
         available_actions(viewer, case),
         photos or 0,
+        links,
     )
 
 

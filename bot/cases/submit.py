@@ -1,8 +1,12 @@
-"""Submitting a report: one transaction writes the case, photos, timeline and audit."""
+"""Submitting a report: one transaction writes the case, photos, timeline and audit.
+
+A NIK already on other cases links the new case to them (bot/cases/repeats.py): both timelines
+say so, and the coordinators' alert names the earlier cases.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
@@ -11,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.draft import Draft
 from bot.cases.nudges import record_activity
+from bot.cases.repeats import cases_with_index
 from bot.privacy.audit import Audit, audit
+from bot.privacy.crypto import Cipher
 from bot.runtime.settings import Settings
 from storage.cases import Case, CaseCounter, CaseEvent, CasePhoto
 from storage.people import User
@@ -25,6 +31,8 @@ class IncompleteDraft(ValueError):
 class Submitted:
     case: Case
     created: bool  # False when this draft had already been submitted (a repeated tap)
+    # Other cases about the same person (same NIK), oldest first.
+    earlier: list[Case] = field(default_factory=list)
 
 
 async def next_case_number(session: AsyncSession, prefix: str, year: int) -> str:
@@ -70,7 +78,12 @@ async def _highest_in_use(session: AsyncSession, prefix: str, year: int) -> int:
 
 
 async def submit_case(
-    session: AsyncSession, draft: Draft, reporter: User, settings: Settings, now: datetime
+    session: AsyncSession,
+    draft: Draft,
+    reporter: User,
+    settings: Settings,
+    now: datetime,
+    cipher: Cipher,
 ) -> Submitted:
     """Write the draft as a new case, or return the case it already became."""
     existing = await session.scalar(select(Case).where(Case.draft_id == draft.id))
@@ -81,6 +94,7 @@ async def submit_case(
             raise IncompleteDraft(required)
     if draft.description is None or draft.urgency is None:
         raise IncompleteDraft("description" if draft.description is None else "urgency")
+    nik = cipher.decrypt(draft.nik_token) if draft.nik_token else None
     case = Case(
         number=await next_case_number(session, settings.case_number_prefix, now.year),
         draft_id=draft.id,
@@ -89,6 +103,7 @@ async def submit_case(
         beneficiary_name=draft.name,
         nik_encrypted=draft.nik_token,
         nik_masked=draft.nik_masked,
+        nik_index=cipher.index(nik) if nik else None,
         no_nik_reason=draft.no_nik_reason,
         sex=draft.sex,
         birth_date=date.fromisoformat(draft.birth_date) if draft.birth_date else None,
@@ -106,6 +121,10 @@ async def submit_case(
     record_activity(case, settings, now)
     case.photos = [CasePhoto(file_id=fid, file_unique_id=uid) for fid, uid in draft.photos]
     case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=now)]
+    earlier = await cases_with_index(session, cipher.indexes(nik)) if nik else []
+    if earlier:
+        case.events.append(CaseEvent(actor_id=None, kind="repeat", at=now))
+        session.add_all(CaseEvent(case_id=e.id, kind="reported_again", at=now) for e in earlier)
     session.add(case)
     await session.flush()
     audit(
@@ -115,5 +134,6 @@ async def submit_case(
         actor_id=reporter.id,
         case_id=case.id,
         number=case.number,
+        linked=len(earlier),
     )
-    return Submitted(case, created=True)
+    return Submitted(case, created=True, earlier=earlier)

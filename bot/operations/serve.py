@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.operations.health_server import HealthServer
+from bot.runtime.context import cipher_of
 from bot.runtime.health import HealthState, Mode, Role
 from bot.runtime.settings import Settings
 from bot.runtime.standby import ActiveLock
@@ -24,7 +25,7 @@ def run_bot(settings: Settings) -> int:
     state = HealthState(mode=Mode.WEBHOOK if settings.webhook_url else Mode.POLLING)
     with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
         state.role = Role.ACTIVE
-        upgrade(settings.db_url)
+        upgrade(settings.db_url, cipher_of(settings).index_of_token)
         asyncio.run(wait_for_telegram(settings))
         application = build_application(settings, health=state)
         if settings.webhook_url:

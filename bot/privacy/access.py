@@ -45,6 +45,18 @@ class Scope:
         """Reached as its coordinator or an admin, not only as its reporter."""
         return self.everything or case.kecamatan_code in self.areas
 
+    def sees_link(self, case: Case, linked: Case) -> bool:
+        """Whether a case's viewer is shown another case about the same person (its number and
+        status, not its contents). Whoever oversees the case sees every earlier report, in any
+        kecamatan, since that history is what coordination needs; a reporter sees only cases
+        they may open anyway. Opening the linked case still needs `covers`."""
+        return self.oversees_case(case) or self.covers(linked)
+
+    @property
+    def reviews_audit(self) -> bool:
+        """Reads the audit log and answers data subjects' requests: admins only."""
+        return self.everything
+
     def covers_area(self, kecamatan_code: str | None) -> bool:
         return self.everything or (kecamatan_code is not None and kecamatan_code in self.areas)
 

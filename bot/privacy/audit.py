@@ -1,4 +1,8 @@
-"""The audit log's vocabulary and its one writer: who saw, changed or exported what (UU 27/2022)."""
+"""The audit log's vocabulary and its one writer: who saw, changed or exported what (UU 27/2022).
+
+Details are ids, codes and counts, never personal data (no names, phones, NIKs, texts, nor the
+NIK's index): the log is kept for good (storage/audit.py) while the data it points to is not.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +29,15 @@ class Audit(StrEnum):
     CASE_NOTE = "case.note"
     CASE_NUDGED = "case.nudged"
     CASE_ESCALATED = "case.escalated"
+    CASE_LIST = "case.list"
+    CASE_SEARCH = "case.search"
+    CASE_ANONYMISE = "case.anonymise"
     USER_ACTIVATE_ROSTER = "user.activate_roster"
     USER_APPROVE = "user.approve"
     USER_REJECT = "user.reject"
     USER_BLOCKED_BOT = "user.blocked_bot"
     USER_UNBLOCKED_BOT = "user.unblocked_bot"
+    USER_ANONYMISE = "user.anonymise"
     ROSTER_IMPORT = "roster.import"
     BROADCAST_CREATE = "broadcast.create"
     ANNOUNCEMENT_CREATE = "announcement.create"
@@ -38,6 +46,14 @@ class Audit(StrEnum):
     ANNOUNCEMENT_EXPORT = "announcement.export"
     INSIGHT_VIEW = "insight.view"
     INSIGHT_EXPORT = "insight.export"
+    SUBJECT_LOOKUP = "subject.lookup"
+    SUBJECT_EXPORT = "subject.export"
+    SUBJECT_ERASE = "subject.erase"
+    AUDIT_VIEW = "audit.view"
+    AUDIT_EXPORT = "audit.export"
+    RETENTION_RUN = "retention.run"
+    KEY_ROTATE = "key.rotate"
+    DATA_BACKUP = "data.backup"
 
     @classmethod
     def of_case(cls, what: str) -> Audit:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.privacy.crypto import Cipher
+from bot.privacy.crypto import Cipher, load_cipher
 from bot.reference.categories import Categories
 from bot.reference.regions import Regions
 from bot.reference.sectors import Sectors
@@ -40,6 +40,12 @@ class Services:
     def today(self) -> date:
         """Today's date where the users live (TIMEZONE)."""
         return self.clock.now().astimezone(self.settings.tz).date()
+
+
+def cipher_of(settings: Settings) -> Cipher:
+    """The deployment's NIK cipher, from DATA_KEY or the key file."""
+    data_key = settings.data_key.get_secret_value() if settings.data_key else None
+    return load_cipher(data_key, settings.data_dir)
 
 
 class BotData:

@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     health_port: int = Field(default=8081, ge=0, le=65535)
     # /rekap: last month's figures to coordinators and admins on the 1st at 08:00.
     monthly_report: bool = True
+    # Closed cases, and accounts of people who left, lose their personal data after this long.
+    retention_years: int = Field(default=5, ge=1, le=100)
+    # The monthly retention run inside the bot (1st of the month, 03:00 TIMEZONE).
+    retention_job: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

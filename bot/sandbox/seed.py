@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.people import activate_from_roster, save_roster
+from bot.runtime.context import cipher_of
 from bot.runtime.settings import Settings
 from bot.sandbox.personas import COORDINATOR, DEMO_ROSTER
 from storage.base import utcnow
@@ -23,7 +24,7 @@ async def prepare_database(settings: Settings) -> None:
     the roster PSM is not, so that registering by the share-number button is part of the demo.
     """
     # Alembic runs its own event loop, which cannot nest in the sandbox's.
-    await asyncio.to_thread(upgrade, settings.db_url)
+    await asyncio.to_thread(upgrade, settings.db_url, cipher_of(settings).index_of_token)
     engine = create_engine(settings.db_url)
     try:
         async with create_sessions(engine).begin() as session:

@@ -106,6 +106,19 @@ def case_list(
     return text, InlineKeyboardMarkup(rows) if rows else None
 
 
+def found_by_nik(
+    c: BotContext, nik_masked: str, cases: list[Case]
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The cases of one person the caller may see, a button each; the NIK shown masked."""
+    if not cases:
+        return c.t("cases-by-nik-none", nik=nik_masked), None
+    rows = [
+        [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
+        for case in cases
+    ]
+    return c.t("cases-by-nik", nik=nik_masked, total=len(cases)), InlineKeyboardMarkup(rows)
+
+
 def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     when = event.at.astimezone(c.services.settings.tz).strftime("%d-%m %H:%M")
     line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
@@ -154,6 +167,10 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     )
     if referral_lines:
         text += "\n\n" + c.t("referrals-header") + "\n" + "\n".join(referral_lines)
+    if view.links.shown:
+        text += "\n\n" + CaseMessages(c.services).linked_cases(c.locale, view.links.shown)
+    elif view.links.any:
+        text += "\n\n" + c.t("case-linked-elsewhere")
     header = "\n\n" + c.t("timeline-header") + "\n"
     room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
     text += header + "\n".join(_newest_that_fit([_event_line(c, e, n) for e, n in events], room))

@@ -20,7 +20,9 @@ async def show_case(update: Update, context: BotContext, case_id: int, note: str
     services = context.services
     try:
         async with services.sessions.begin() as session:
-            view = await view_case(session, update.effective_user.id, case_id, services.clock.now())
+            view = await view_case(
+                session, update.effective_user.id, case_id, services.clock.now(), services.cipher
+            )
     except AccessDenied:
         await refuse(update, context)
         return False

@@ -94,7 +94,7 @@ async def seed(url: str) -> None:
         }
         session.add_all(people.values())
         await session.flush()
-        sealed = Cipher(KEY).encrypt(REAL_NIK)
+        sealed = Cipher([KEY]).encrypt(REAL_NIK)
         for number, item in enumerate(SEEDS, start=1):
             case = _case(number, item, people[item.reporter], sealed)
             session.add(case)

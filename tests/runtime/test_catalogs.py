@@ -13,6 +13,8 @@ from fluent.syntax.visitor import Visitor
 
 from bot.announcements.report import EXPORT_COLUMNS
 from bot.insight.export_rows import COLUMNS as REKAP_COLUMNS
+from bot.records.audit_review import AUDIT_COLUMNS
+from bot.records.exports import CASE_COLUMNS, EVENT_COLUMNS, REFERRAL_COLUMNS
 from bot.runtime.texts import LOCALES, LOCALES_DIR, Texts
 from storage.delivery import DeliveryStatus
 
@@ -74,6 +76,11 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "rekap-summary-{}": ("verify", "close"),
     "rekap-col-{}": REKAP_COLUMNS,
+    "audit-bad-{}": ("usage", "user", "case"),
+    "audit-col-{}": AUDIT_COLUMNS,
+    "subject-col-{}": (*CASE_COLUMNS, *EVENT_COLUMNS, *REFERRAL_COLUMNS),
+    "subject-sheet-{}": ("cases", "events", "referrals", "audit"),
+    "event-{}": ("repeat", "reported_again"),
 }
 
 

@@ -51,6 +51,15 @@ event-in_progress = { $when } · { $who } said it is still in progress
 event-nudged = { $when } · follow-up reminder sent
 event-escalated = { $when } · passed on to the coordinator (reminders not answered)
 event-referral_reminded = { $when } · referral outcome reminder sent to the coordinator
+event-repeat = { $when } · the same person was reported before; the coordinator has been told
+event-reported_again = { $when } · the same person was reported again in a new case
+
+case-linked-header = 🔁 <b>Other reports about the same person (same NIK):</b>
+case-linked-line = • { $number } · { $status } · Kec. { $kecamatan }
+case-linked-more = … and { $count } older reports
+case-linked-elsewhere = 🔁 This person was reported before; the coordinator has been told.
+cases-by-nik = 🔎 Cases with NIK { $nik } that you may see: { $total }. Press a case to open it.
+cases-by-nik-none = 🔎 No case with NIK { $nik } that you may see.
 
 outcome-pending = awaiting outcome
 outcome-accepted = accepted

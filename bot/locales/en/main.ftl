@@ -156,6 +156,7 @@ button-submit = ✅ Send report
 button-cancel-report = ❌ Cancel
 report-missing = Some answers are still missing. Please complete them first.
 report-saved = ✅ Report saved with number <b>{ $number }</b>. The area coordinator has been notified. Thank you!
+report-repeat = 🔁 This person was reported before. Your coordinator has been told and will connect the reports.
 report-confirm-cancel = Are you sure you want to cancel this report? All the answers you have given will be deleted.
 button-cancel-yes = Yes, cancel
 button-cancel-no = No, continue

@@ -48,6 +48,15 @@ event-in_progress = { $when } · { $who } menyatakan masih dalam proses
 event-nudged = { $when } · pengingat tindak lanjut dikirim
 event-escalated = { $when } · diteruskan ke koordinator (pengingat tidak dijawab)
 event-referral_reminded = { $when } · pengingat hasil rujukan dikirim ke koordinator
+event-repeat = { $when } · orang yang sama pernah dilaporkan; koordinator sudah diberi tahu
+event-reported_again = { $when } · orang yang sama dilaporkan lagi dalam kasus baru
+
+case-linked-header = 🔁 <b>Laporan lain tentang orang yang sama (NIK sama):</b>
+case-linked-line = • { $number } · { $status } · Kec. { $kecamatan }
+case-linked-more = … dan { $count } laporan yang lebih lama
+case-linked-elsewhere = 🔁 Orang ini pernah dilaporkan sebelumnya; koordinator sudah diberi tahu.
+cases-by-nik = 🔎 Kasus dengan NIK { $nik } yang boleh Anda lihat: { $total }. Tekan kasus untuk membuka.
+cases-by-nik-none = 🔎 Tidak ada kasus dengan NIK { $nik } yang boleh Anda lihat.
 
 outcome-pending = menunggu hasil
 outcome-accepted = diterima

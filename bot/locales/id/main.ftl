@@ -147,6 +147,7 @@ button-submit = ✅ Kirim laporan
 button-cancel-report = ❌ Batalkan
 report-missing = Ada jawaban yang belum diisi. Mohon lengkapi dulu.
 report-saved = ✅ Laporan tersimpan dengan nomor <b>{ $number }</b>. Koordinator wilayah sudah diberi tahu. Terima kasih!
+report-repeat = 🔁 Orang ini pernah dilaporkan sebelumnya. Koordinator Anda sudah diberi tahu dan akan menghubungkan laporan-laporannya.
 report-confirm-cancel = Yakin membatalkan laporan ini? Semua jawaban yang sudah diisi akan dihapus.
 button-cancel-yes = Ya, batalkan
 button-cancel-no = Tidak, lanjutkan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.cases.nik import InvalidNik, mask_nik, parse_nik
+from bot.cases.nik import InvalidNik, NikProblem, mask_nik, parse_nik
 from bot.runtime.answers import (
     REASON_LENGTH,
     BadAnswer,
@@ -15,7 +15,7 @@ from bot.runtime.answers import (
 from bot.runtime.context import BotContext
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
-from handlers.replies import mark_chosen, typed_text
+from handlers.replies import mark_chosen, remove_from_chat, typed_text
 
 
 async def choose_group(update: Update, context: BotContext) -> Step:
@@ -51,10 +51,13 @@ async def enter_name(update: Update, context: BotContext) -> Step:
 
 
 async def enter_nik(update: Update, context: BotContext) -> Step:
-    """Check the NIK, keep it only encrypted, and take sex and birth date from it."""
+    """Check the NIK, keep it only encrypted, take sex and birth date from it, and delete the
+    message that held it (16 digits with a typo are most likely a real NIK too)."""
     try:
         info = parse_nik(typed_text(update), context.services.today())
     except InvalidNik as bad:
+        if bad.problem is not NikProblem.LENGTH:
+            await remove_from_chat(update.message)
         raise BadAnswer(f"nik-invalid-{bad.problem.value}") from None
     with REPORT.edit(context) as draft:
         draft.nik_token = context.services.cipher.encrypt(info.nik)
@@ -65,7 +68,11 @@ async def enter_nik(update: Update, context: BotContext) -> Step:
     born = info.birth_date.strftime("%d-%m-%Y")
     sex = context.t(f"sex-{info.sex}")
     note = context.t("report-nik-ok", nik=draft.nik_masked, sex=sex, born=born)
-    return await REPORT.proceed(update, context, Step.NIK, note)
+    step = await REPORT.proceed(update, context, Step.NIK, note)
+    # After the answer is committed: a kill before this line leaves the NIK in the chat, never
+    # a NIK deleted but not kept.
+    await remove_from_chat(update.message)
+    return step
 
 
 async def no_nik(update: Update, context: BotContext) -> Step:

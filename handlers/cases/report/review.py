@@ -8,13 +8,15 @@ from telegram.ext import ConversationHandler
 from bot.cases.draft import Draft
 from bot.cases.messages import CaseMessages
 from bot.cases.notices import alert_reviewers
-from bot.cases.submit import IncompleteDraft, submit_case
+from bot.cases.repeats import links_for
+from bot.cases.submit import IncompleteDraft, Submitted, submit_case
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
+from storage.people import User
 
 # Which step to reopen when the service finds a required answer missing.
 MISSING = {
@@ -64,17 +66,30 @@ async def submit(update: Update, context: BotContext) -> Step | int:
             reporter = await get_user(session, update.effective_user.id)
             assert reporter is not None, "only active users reach the review"
             now = services.clock.now().astimezone(services.settings.tz)
-            result = await submit_case(session, draft, reporter, services.settings, now)
+            result = await submit_case(
+                session, draft, reporter, services.settings, now, services.cipher
+            )
             if result.created:
-                await alert_reviewers(session, CaseMessages(services), result.case, reporter, now)
+                messages = CaseMessages(services)
+                await alert_reviewers(session, messages, result.case, reporter, now, result.earlier)
     except IncompleteDraft as missing:
         note = context.t("report-missing")
         return await REPORT.ask(update, context, MISSING[str(missing)], note)
     if update.callback_query:
         await update.callback_query.answer()
-    saved = context.t("report-saved", number=result.case.number)
-    await context.bot.send_message(update.effective_chat.id, saved)
+    await context.bot.send_message(update.effective_chat.id, _saved(context, reporter, result))
     return ConversationHandler.END
+
+
+def _saved(context: BotContext, reporter: User, result: Submitted) -> str:
+    """The case number; for a person reported before, only what the reporter may know of it."""
+    saved = context.t("report-saved", number=result.case.number)
+    links = links_for(reporter, result.case, result.earlier)
+    if links.any:
+        saved += "\n\n" + context.t("report-repeat")
+    if links.shown:
+        saved += "\n" + CaseMessages(context.services).linked_cases(context.locale, links.shown)
+    return saved
 
 
 async def ask_cancel(update: Update, context: BotContext) -> Step:

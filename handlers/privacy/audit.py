@@ -1,0 +1,95 @@
+"""/audit: admins read the audit log by case, account or period, and download it."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+
+from bot.people import get_user
+from bot.records import (
+    AuditExport,
+    AuditFilter,
+    AuditLine,
+    AuditRefused,
+    BadAuditFilter,
+    audit_sheet,
+    detail_text,
+    filter_from,
+    review,
+    total,
+    who,
+)
+from bot.runtime.context import BotContext
+from handlers.access import active_user_or_explain
+
+DETAIL_SHOWN = 120
+
+
+async def show_audit(update: Update, context: BotContext) -> None:
+    """Show the newest entries an admin asks for, with a button to download them all."""
+    actor = await active_user_or_explain(update, context)
+    assert update.message is not None
+    if actor is None:
+        return
+    services = context.services
+    now, tz = services.clock.now(), services.settings.tz
+    try:
+        async with services.sessions.begin() as session:
+            wanted = await filter_from(session, actor, context.args or [], services.today())
+            lines = await review(session, actor, wanted, tz, now)
+            count = await total(session, wanted, tz)
+    except AuditRefused:
+        await update.message.reply_text(context.t("audit-refused"))
+        return
+    except BadAuditFilter as bad:
+        await update.message.reply_text(context.t(f"audit-bad-{bad.what}"))
+        return
+    text, buttons = _page(context, wanted, lines, count)
+    await update.message.reply_text(text, reply_markup=buttons)
+
+
+async def export_audit(update: Update, context: BotContext) -> None:
+    """Send every entry of the filter as a spreadsheet; the export is audited."""
+    query = update.callback_query
+    button = AuditExport.decode(query.data if query else None)
+    assert query is not None and button is not None
+    wanted, services = button.wanted(), context.services
+    try:
+        async with services.sessions.begin() as session:
+            actor = await get_user(session, query.from_user.id)
+            if wanted is None:
+                raise AuditRefused(query.from_user.id)
+            lines = await review(
+                session, actor, wanted, services.settings.tz, services.clock.now(), export=True
+            )
+    except AuditRefused:
+        await query.answer(context.t("audit-refused"), show_alert=True)
+        return
+    await query.answer()
+    data = audit_sheet(lines, services, context.locale)
+    name = f"audit-{services.today():%Y%m%d}.xlsx"
+    caption = context.t("audit-export-caption", count=len(lines))
+    await context.bot.send_document(query.from_user.id, InputFile(data, name), caption=caption)
+
+
+def _page(
+    c: BotContext, wanted: AuditFilter, lines: list[AuditLine], count: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    if not lines:
+        return c.t("audit-empty"), None
+    tz = c.services.settings.tz
+    shown = [
+        c.t(
+            "audit-line",
+            when=line.entry.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"),
+            who=who(line.actor, line.entry.actor_id, c.t("actor-bot")),
+            action=line.entry.action,
+            case=line.case_number or "-",
+            detail=detail_text(line.entry)[:DETAIL_SHOWN] or "-",
+        )
+        for line in lines
+    ]
+    text = "\n".join([c.t("audit-header", shown=len(lines), total=count), *shown])
+    button = InlineKeyboardButton(
+        c.t("button-audit-export"), callback_data=AuditExport.of(wanted).encode()
+    )
+    return text, InlineKeyboardMarkup([[button]])

@@ -1,0 +1,150 @@
+"""Who saw what: lists and searches are audited, admins review the log, nobody rewrites it."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, datetime
+
+import pytest
+from alembic import command
+from openpyxl import load_workbook
+from sqlalchemy import delete, insert, text, update
+from sqlalchemy.exc import DBAPIError
+
+from storage.audit import AuditEntry
+from storage.db import create_engine
+from storage.migrate import alembic_config
+from storage.people import Role
+from tests.conftest import ADMIN_ID
+from tests.factories import CIPONDOH, TANGERANG, add_case, add_user, fetch
+from tests.harness import BotHarness, Chat
+
+PSM, COORDINATOR, CIPONDOH_COORDINATOR = 1001, 2001, 2002
+
+
+@pytest.fixture
+async def case_id(harness: BotHarness, schema: str) -> int:
+    await add_user(schema, PSM, name="Lutpiah")
+    await add_user(schema, COORDINATOR, Role.COORDINATOR, None, (TANGERANG, CIPONDOH))
+    await add_user(schema, CIPONDOH_COORDINATOR, Role.COORDINATOR, None, (CIPONDOH,))
+    return await add_case(schema, PSM, urgency="darurat")
+
+
+@pytest.fixture
+def admin(harness: BotHarness) -> Chat:
+    return harness.user(ADMIN_ID)
+
+
+async def test_every_list_writes_who_which_filter_and_how_many_rows(
+    harness: BotHarness, schema: str, case_id: int
+) -> None:
+    coordinator = harness.user(COORDINATOR)
+    await coordinator.send("/kasus")
+    await coordinator.tap("Urgensi: semua")
+    await coordinator.tap("Kecamatan: semua")
+    lists = await fetch(schema, AuditEntry, action="case.list")
+    assert [(a.detail["urgency"], a.detail["kecamatan"], a.detail["rows"]) for a in lists] == [
+        (None, None, 1),
+        ("darurat", None, 1),
+        ("darurat", TANGERANG, 1),
+    ]
+    [user] = {a.actor_id for a in lists}
+    assert user is not None and all(a.detail["status"] == "open" for a in lists)
+    await harness.user(CIPONDOH_COORDINATOR).send("/kasus")
+    assert (await fetch(schema, AuditEntry, action="case.list"))[-1].detail["total"] == 0
+
+
+async def test_an_admin_reviews_the_log_by_case_user_and_period(
+    harness: BotHarness, admin: Chat, schema: str, case_id: int
+) -> None:
+    coordinator = harness.user(COORDINATOR)
+    await coordinator.send("/kasus TNG-2026-00001")
+    await harness.user(PSM).send("/kasus")
+
+    by_case = await admin.send("/audit TNG-2026-00001")
+    assert "1 terbaru dari 1 entri" in by_case.text and "case.view" in by_case.text
+    by_user = await admin.send(f"/audit {COORDINATOR}")
+    assert "case.view" in by_user.text and "case.list" not in by_user.text
+    recent = await admin.send("/audit")
+    assert "case.list" in recent.text and "audit.view" in recent.text
+    assert "tidak ada entri" in (await admin.send("/audit 01-01-2020 31-01-2020")).text.lower()
+    assert "case.view" in (await admin.send("/audit 01-12-2026")).text
+
+    reviews = await fetch(schema, AuditEntry, action="audit.view")
+    assert [r.detail["filter"]["by"] for r in reviews] == [
+        "case",
+        "user",
+        "period",
+        "period",
+        "period",
+    ]
+    assert reviews[0].detail["filter"]["case"] == case_id and reviews[0].detail["rows"] == 1
+    assert reviews[3].detail["filter"]["first"] == "2020-01-01"
+
+
+async def test_the_log_downloads_as_a_spreadsheet_and_the_download_is_audited(
+    harness: BotHarness, admin: Chat, schema: str, case_id: int
+) -> None:
+    await harness.user(COORDINATOR).send("/kasus TNG-2026-00001")
+    await admin.send("/audit TNG-2026-00001")
+    sent = await admin.tap("📥 Unduh semua (XLSX)")
+    data = harness.telegram.state.files[sent.last["document"]["file_id"]].data
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert header == ("Waktu", "Oleh", "Tindakan", "Kasus", "Rincian")
+    assert [(r[2], r[3]) for r in rows] == [("case.view", "TNG-2026-00001")]
+    [export] = await fetch(schema, AuditEntry, action="audit.export")
+    assert export.detail["rows"] == 1 and export.actor_id is not None
+
+
+async def test_only_admins_review_the_log_even_with_a_forged_button(
+    harness: BotHarness, schema: str, case_id: int
+) -> None:
+    coordinator = harness.user(COORDINATOR)
+    assert "hanya untuk admin" in (await coordinator.send("/audit")).text
+    help_message = (await coordinator.send("/bantuan")).last
+    await coordinator.tap_data(f"au:case:{case_id}:-", help_message)
+    answers = [
+        r.params.get("text", "")
+        for r in harness.telegram.requests
+        if r.method == "answerCallbackQuery"
+    ]
+    assert "hanya untuk admin" in answers[-1]
+    assert [s for s in harness.telegram.requests if s.method == "sendDocument"] == []
+    assert await fetch(schema, AuditEntry, action="audit.view") == []
+
+
+async def test_an_unknown_case_or_account_is_explained(admin: Chat, case_id: int) -> None:
+    assert "Tidak ada kasus" in (await admin.send("/audit TNG-2026-99999")).text
+    assert "Tidak ada akun" in (await admin.send("/audit 424242")).text
+    assert "/audit 01-11-2026" in (await admin.send("/audit kemarin dulu sekali")).text
+
+
+async def _refused(url: str) -> None:
+    """Write one entry, then try to change and to remove it: both must fail, it must stay."""
+    engine = create_engine(url)
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    async with engine.begin() as connection:
+        await connection.execute(insert(AuditEntry).values(action="case.view", detail={}, at=at))
+    for statement in (
+        update(AuditEntry).values(action="case.nothing"),
+        delete(AuditEntry),
+    ):
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with engine.begin() as connection:
+                await connection.execute(statement)
+    async with engine.connect() as connection:
+        rows = (await connection.execute(text("SELECT action FROM audit_log"))).all()
+    await engine.dispose()
+    assert rows == [("case.view",)]
+
+
+async def test_an_update_or_a_delete_on_the_audit_log_fails(schema: str) -> None:
+    await _refused(schema)
+
+
+async def test_the_migration_makes_an_existing_audit_log_append_only(database_url: str) -> None:
+    await asyncio.to_thread(command.upgrade, alembic_config(database_url), "head")
+    await _refused(database_url)

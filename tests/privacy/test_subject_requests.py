@@ -1,0 +1,186 @@
+"""A person asks what is held about them, or for its erasure: answered by an admin, audited."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from storage.audit import AuditEntry
+from storage.cases import Case
+from storage.records import SubjectRequest
+from tests.cli import run_cli
+from tests.conftest import ADMIN_ID
+from tests.factories import add_psm_and_coordinator, fetch
+from tests.harness import BotHarness, Chat
+from tests.privacy.history import day, lived_case
+from tests.privacy.reports import NIK, OTHER_NIK, cipher_of
+
+PSM, COORDINATOR = 1001, 2001
+
+
+@pytest.fixture
+async def cases(harness: BotHarness, schema: str) -> dict[str, int]:
+    """Two cases about Mak Onah (one closed), one about somebody else."""
+    await add_psm_and_coordinator(schema, PSM, COORDINATOR)
+    cipher = cipher_of(harness)
+    return {
+        "closed": await lived_case(
+            schema, cipher, PSM, COORDINATOR, "TNG-2025-00001", reported=day(2025),
+            closed=day(2025, 9),
+        ),
+        "open": await lived_case(
+            schema, cipher, PSM, COORDINATOR, "TNG-2026-00001", reported=day(2026), closed=None
+        ),
+        "other": await lived_case(
+            schema, cipher, PSM, COORDINATOR, "TNG-2026-00002", reported=day(2026), closed=None,
+            nik=OTHER_NIK, name="Siti Rahma",
+        ),
+    }  # fmt: skip
+
+
+@pytest.fixture
+def admin(harness: BotHarness) -> Chat:
+    return harness.user(ADMIN_ID)
+
+
+async def test_an_admin_finds_everything_about_a_person_by_nik_and_the_nik_leaves_the_chat(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    reply = await admin.send(f"/subjek {NIK[:6]} {NIK[6:12]} {NIK[12:]}")
+    assert "2 kasus" in reply.text and "TNG-2025-00001" in reply.text
+    assert "TNG-2026-00001" in reply.text and "TNG-2026-00002" not in reply.text
+    typed = [m.get("text") or "" for m in harness.telegram.history(admin.id)]
+    assert all(NIK[6:12] not in text for text in typed)
+    [request] = await fetch(schema, SubjectRequest)
+    assert sorted(request.case_ids) == [cases["closed"], cases["open"]]
+    [lookup] = await fetch(schema, AuditEntry, action="subject.lookup")
+    assert lookup.detail == {"request_id": request.id, "by": "nik", "cases": 2}
+
+
+async def test_a_person_is_found_by_name_and_birth_date_too(
+    admin: Chat, cases: dict[str, int]
+) -> None:
+    reply = await admin.send("/subjek mak onah 12-03-1950")
+    assert "2 kasus" in reply.text
+    assert "tidak ada data" in (await admin.send("/subjek Mak Onah 13-03-1950")).text
+
+
+async def test_the_access_request_is_one_spreadsheet_of_cases_history_referrals_and_audit(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    await admin.send(f"/subjek {NIK}")
+    sent = await admin.tap("📥 Unduh semua datanya (XLSX)")
+    document = sent.last["document"]
+    book = load_workbook(io.BytesIO(harness.telegram.state.files[document["file_id"]].data))
+    assert book.sheetnames == ["Kasus", "Riwayat", "Rujukan", "Audit"]
+    header, *rows = book["Kasus"].iter_rows(values_only=True)
+    assert header[:3] == ("Nomor", "Dilaporkan", "Status")
+    assert [(r[0], r[5], r[6]) for r in rows] == [
+        ("TNG-2025-00001", "Mak Onah", "367101••••••••01"),
+        ("TNG-2026-00001", "Mak Onah", "367101••••••••01"),
+    ]
+    history = [row[2] for row in book["Riwayat"].iter_rows(values_only=True, min_row=2)]
+    assert "Anaknya di Bekasi" in history
+    actions = [row[2] for row in book["Audit"].iter_rows(values_only=True, min_row=2)]
+    assert actions.count("case.view") == 2
+    assert NIK not in str([list(sheet.values) for sheet in book])
+    [export] = await fetch(schema, AuditEntry, action="subject.export")
+    assert (export.detail["cases"], export.actor_id is not None) == (2, True)
+
+
+async def test_erasure_after_confirmation_anonymises_the_persons_cases_only(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    await admin.send(f"/subjek {NIK}")
+    question = await admin.tap("🗑 Hapus data pribadinya…")
+    assert "2 kasus" in question.text and "1 masih ditangani" in question.text
+    confirm_message = question.last
+    assert "sudah dihapus" in (await admin.tap("Ya, hapus")).text
+
+    for key in ("closed", "open"):
+        [case] = await fetch(schema, Case, id=cases[key])
+        assert (case.beneficiary_name, case.nik_index, case.address) == ("-", None, "-")
+        assert case.photos == [] and case.next_nudge_at is None
+    [other] = await fetch(schema, Case, id=cases["other"])
+    assert other.beneficiary_name == "Siti Rahma" and other.nik_index is not None
+    erased = await fetch(schema, AuditEntry, action="case.anonymise")
+    assert sorted(e.case_id for e in erased) == [cases["closed"], cases["open"]]
+    assert {e.detail["reason"] for e in erased} == {"erasure"}
+    [request] = await fetch(schema, SubjectRequest)
+    assert request.erased_at is not None
+
+    await admin.tap_data(f"sj:y:{request.id}", confirm_message)
+    assert len(await fetch(schema, AuditEntry, action="subject.erase")) == 1
+    assert "tidak ada data" in (await admin.send(f"/subjek {NIK}")).text
+
+
+async def test_keeping_the_data_erases_nothing(
+    admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    await admin.send(f"/subjek {NIK}")
+    await admin.tap("🗑 Hapus data pribadinya…")
+    assert "Tidak ada yang dihapus" in (await admin.tap("Tidak, simpan")).text
+    assert all(c.anonymised_at is None for c in await fetch(schema, Case))
+
+
+async def test_only_admins_answer_subject_requests_even_with_a_forged_button(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    coordinator = harness.user(COORDINATOR)
+    assert "hanya dijawab oleh admin" in (await coordinator.send(f"/subjek {NIK}")).text
+    await admin.send(f"/subjek {NIK}")
+    [request] = await fetch(schema, SubjectRequest)
+    help_message = (await coordinator.send("/bantuan")).last
+    for step in ("x", "e", "y"):
+        await coordinator.tap_data(f"sj:{step}:{request.id}", help_message)
+    answers = [
+        r.params.get("text", "")
+        for r in harness.telegram.requests
+        if r.method == "answerCallbackQuery"
+    ]
+    assert sum("hanya dijawab oleh admin" in a for a in answers) == 3
+    assert all(c.anonymised_at is None for c in await fetch(schema, Case))
+    assert [a.actor_id for a in await fetch(schema, AuditEntry, action="subject.lookup")] == [
+        request.requested_by_id
+    ]
+
+
+async def test_a_wrong_nik_or_no_person_gets_a_friendly_explanation(admin: Chat) -> None:
+    assert "/subjek NIK" in (await admin.send("/subjek")).text
+    assert "tanggal" in (await admin.send("/subjek 3671013213500001")).text.lower()
+    assert "/subjek NIK" in (await admin.send("/subjek Mak Onah")).text
+
+
+async def test_psm_bot_person_lists_exports_and_erases(tmp_path: Path, database_url: str) -> None:
+    assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
+    from bot.privacy.crypto import load_cipher
+
+    cipher = load_cipher(None, tmp_path / "data")
+    await add_psm_and_coordinator(database_url, PSM, COORDINATOR)
+    case_id = await lived_case(
+        database_url, cipher, PSM, COORDINATOR, "TNG-2026-00001", reported=day(2026), closed=None
+    )
+    export = tmp_path / "mak-onah.xlsx"
+    listed = await run_cli(
+        tmp_path, "person", "--nik", NIK, "--export", str(export), DATABASE_URL=database_url
+    )
+    assert listed.code == 0, listed.stderr
+    assert "1 case(s) about this person" in listed.stdout and "TNG-2026-00001" in listed.stdout
+    assert NIK not in listed.stdout
+    assert load_workbook(export).sheetnames == ["Kasus", "Riwayat", "Rujukan", "Audit"]
+
+    refused = await run_cli(tmp_path, "person", "--nik", NIK, "--erase", DATABASE_URL=database_url)
+    assert refused.code == 1 and "nothing was erased" in refused.stdout
+    erased = await run_cli(
+        tmp_path, "person", "--name", "Mak Onah", "--born", "12-03-1950", "--erase", "--yes",
+        DATABASE_URL=database_url,
+    )  # fmt: skip
+    assert erased.code == 0 and "anonymised 1 case(s)" in erased.stdout
+    [case] = await fetch(database_url, Case, id=case_id)
+    assert case.beneficiary_name == "-"
+    actions = [a.action for a in await fetch(database_url, AuditEntry)]
+    assert actions.count("subject.lookup") == 3 and "subject.export" in actions
+    assert "subject.erase" in actions
