@@ -35,6 +35,9 @@ COMMANDS = (
     "siaran",
     "pengumuman",
     "hadir",
+    "profil",
+    "pengguna",
+    "impor",
     "batal",
     "bantuan",
     "bahasa",
@@ -121,7 +124,7 @@ async def set_command_menu(application: BotApp) -> None:
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
     """The one place that knows every handler module, in the order they must be tried."""
-    from handlers import announcements, cases, common, errors, language, preflight
+    from handlers import announcements, cases, common, errors, language, people, preflight
     from handlers.broadcasts import conversation as broadcasts
     from handlers.cases import report
     from handlers.people import approval, onboarding
@@ -132,10 +135,12 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
     broadcasts.register(application)
     announcements.register_conversation(application)
+    people.register_conversations(application)
     report.register(application, texts)
     onboarding.register(application)
     cases.register(application)
     approval.register(application)
+    people.register(application)
     announcements.register(application)
     common.register(application)
     errors.register(application)

@@ -49,6 +49,8 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
+    # The last time they wrote to the bot (at most an hour old; see bot/people/activity.py).
+    last_seen_at: Mapped[datetime | None]
 
     areas: Mapped[list[CoordinatorArea]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

@@ -3,7 +3,16 @@
 Alembic and the tests import `Base` from here; a new model module adds one import line.
 """
 
-from storage import announcements, audit, broadcasts, cases, conversations, delivery, people
+from storage import (
+    announcements,
+    audit,
+    broadcasts,
+    cases,
+    conversations,
+    delivery,
+    people,
+    people_changes,
+)
 from storage.base import Base
 
 __all__ = [
@@ -15,4 +24,5 @@ __all__ = [
     "conversations",
     "delivery",
     "people",
+    "people_changes",
 ]

@@ -126,6 +126,7 @@ MALFORMED = ("", "{prefix}", "{prefix}:", "{prefix}:x:y:z", "{prefix}:9999999999
 PREFIXES = (
     "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
     "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro",
+    "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "pe", "im", "pf",
 )  # fmt: skip
 
 

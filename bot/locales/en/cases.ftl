@@ -50,6 +50,7 @@ event-in_progress = { $when } · { $who } said it is still in progress
 event-nudged = { $when } · follow-up reminder sent
 event-escalated = { $when } · passed on to the coordinator (reminders not answered)
 event-referral_reminded = { $when } · referral outcome reminder sent to the coordinator
+event-handed_over = { $when } · { $who } handed the follow-up to another PSM
 
 outcome-pending = awaiting outcome
 outcome-accepted = accepted
@@ -100,6 +101,7 @@ nudge-progress = 📝 Add an update
 nudge-ongoing = ⏳ Still in progress
 nudge-resolved = ✅ Already handled
 escalated-message = ⚠️ There is no news on case <b>{ $number }</b> ({ $name }): PSM { $reporter } has not answered { $count } reminders. Please follow it up.
+departed-nudge-message = ⏰ Case <b>{ $number }</b> ({ $name }) is due for follow-up, but PSM { $reporter } is no longer active. Please follow it up or hand it to another PSM.
 referral-reminder = ⏰ The referral of case <b>{ $number }</b> to { $sector } still has no outcome after { $days ->
         [one] { $days } day
        *[other] { $days } days

@@ -47,6 +47,7 @@ event-in_progress = { $when } · { $who } menyatakan masih dalam proses
 event-nudged = { $when } · pengingat tindak lanjut dikirim
 event-escalated = { $when } · diteruskan ke koordinator (pengingat tidak dijawab)
 event-referral_reminded = { $when } · pengingat hasil rujukan dikirim ke koordinator
+event-handed_over = { $when } · { $who } menyerahkan tindak lanjut kepada PSM lain
 
 outcome-pending = menunggu hasil
 outcome-accepted = diterima
@@ -97,5 +98,6 @@ nudge-progress = 📝 Tambah perkembangan
 nudge-ongoing = ⏳ Masih dalam proses
 nudge-resolved = ✅ Sudah ditangani
 escalated-message = ⚠️ Kasus <b>{ $number }</b> ({ $name }) belum ada kabar: PSM { $reporter } tidak menjawab { $count } pengingat. Mohon ditindaklanjuti.
+departed-nudge-message = ⏰ Kasus <b>{ $number }</b> ({ $name }) perlu kabar tindak lanjut, tetapi PSM { $reporter } sudah tidak aktif. Mohon ditindaklanjuti atau serahkan ke PSM lain.
 referral-reminder = ⏰ Rujukan kasus <b>{ $number }</b> ke { $sector } belum ada hasilnya setelah { $days } hari. Mohon catat hasilnya.
 draft-reminder = 📝 Laporan Anda belum selesai. Ketik /lapor untuk melanjutkan dari pertanyaan terakhir, atau /batal untuk membatalkan.
