@@ -40,4 +40,4 @@ async def history_of(session: AsyncSession, user_id: int) -> list[tuple[PersonEv
         .order_by(PersonEvent.at.desc(), PersonEvent.id.desc())
         .limit(SHOWN)
     )
-    return [(event, name) for event, name in rows.tuples()]
+    return [(event, name) for event, name in rows]

@@ -108,7 +108,7 @@ async def list_people(
     result = await session.execute(
         query.order_by(func.lower(User.full_name), User.id).offset(page * PAGE).limit(PAGE)
     )
-    listed = [Listed(user, last) for user, last in result.tuples()]
+    listed = [Listed(user, last) for user, last in result]
     audit(
         session,
         Audit.USER_LIST,

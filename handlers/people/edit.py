@@ -71,7 +71,7 @@ def areas_keyboard(c: BotContext, d: PersonEdit) -> InlineKeyboardMarkup:
         (("✅ " if k.code in d.areas else "") + k.name, EDIT.data("area", k.code))
         for k in c.services.regions.kecamatan
     ]
-    return grid(choices, columns=2, extra=[(c.t("button-sectors-done"), EDIT.data("done"))])
+    return grid(choices, columns=2, extra=[(c.t("person-areas-done"), EDIT.data("done"))])
 
 
 EDIT: Wizard[Edit, PersonEdit] = Wizard(
@@ -121,8 +121,9 @@ async def begin(update: Update, context: BotContext) -> Edit | int:
     everywhere = [k.code for k in services.regions.kecamatan]
     draft = PersonEdit(button.user_id, button.action.value, areas=areas)
     draft.choosable = everywhere if scope.everything else sorted(scope.areas)
-    step = {Act.DEACTIVATE: Edit.REASON, Act.AREAS: Edit.AREAS}.get(button.action)
-    return await EDIT.begin(update, context, draft, step or _place_step(draft))
+    first = {Act.DEACTIVATE: Edit.REASON, Act.AREAS: Edit.AREAS}
+    step = first[button.action] if button.action in first else _place_step(draft)
+    return await EDIT.begin(update, context, draft, step)
 
 
 async def choose_role(update: Update, context: BotContext) -> Edit | int:

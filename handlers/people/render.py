@@ -42,7 +42,7 @@ def people_list(
     page: int,
     which: PeopleFilter,
     search: str | None = None,
-) -> tuple[str, InlineKeyboardMarkup]:
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """The page's people (status, place, last activity), one button each, filters, pages."""
     wording = Wording.of(c.services)
     if search:
@@ -74,7 +74,8 @@ def people_list(
             pages.append(("➡️", PeopleList(page + 1, which).encode()))
         rows.append([InlineKeyboardButton(label, callback_data=data) for label, data in pages])
         rows += _filters(c, which)
-    return text, InlineKeyboardMarkup([row for row in rows if row])
+    rows = [row for row in rows if row]
+    return text, InlineKeyboardMarkup(rows) if rows else None
 
 
 def _history(c: BotContext, wording: Wording, view: PersonPage) -> list[str]:

@@ -51,6 +51,7 @@ person-ask-reason = Why is this person deactivated? Type the reason (e.g. resign
 person-ask-kecamatan = Move to which kecamatan?
 person-ask-kelurahan = Move to which kelurahan?
 person-ask-areas = Tick the kecamatan this coordinator is responsible for, then tap Done.
+person-areas-done = ✅ Done
 person-edit-wrong = Please answer the question above, or type /batal to cancel this change.
 person-edit-cancelled = Change cancelled; nothing was changed.
 person-done-off = 🚫 Deactivated. They receive no more messages and cannot use the bot.

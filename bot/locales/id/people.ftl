@@ -51,6 +51,7 @@ person-ask-reason = Mengapa orang ini dinonaktifkan? Ketik alasannya (misal: men
 person-ask-kecamatan = Pindah ke kecamatan mana?
 person-ask-kelurahan = Pindah ke kelurahan mana?
 person-ask-areas = Centang kecamatan yang menjadi tanggung jawab koordinator ini, lalu tekan Selesai.
+person-areas-done = ✅ Selesai
 person-edit-wrong = Mohon jawab pertanyaan di atas, atau ketik /batal untuk membatalkan perubahan ini.
 person-edit-cancelled = Perubahan dibatalkan; tidak ada yang diubah.
 person-done-off = 🚫 Dinonaktifkan. Ia tidak menerima pesan apa pun lagi dan tidak bisa memakai bot.
