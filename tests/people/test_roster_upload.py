@@ -94,7 +94,9 @@ async def test_a_valid_sync_deactivates_exactly_the_missing_active_psm(
     assert "baru: 1" in plan.text and "tetap: 1" in plan.text
     assert "tidak ada di berkas: 1" in plan.text and "Rina Marlina (+6281200000002)" in plan.text
     assert plan.buttons == [
-        "📥 Impor (tanpa menonaktifkan)", "🔄 Impor dan nonaktifkan 1 orang", "❌ Batal"
+        "📥 Impor (tanpa menonaktifkan)",
+        "🔄 Impor dan nonaktifkan 1 orang",
+        "❌ Batal",
     ]
     assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
     done = await coordinator.tap("🔄 Impor dan nonaktifkan 1 orang")
