@@ -86,7 +86,9 @@ def _searched(query: Rows, search: str | None) -> Rows:
         return query.where(User.phone == normalize_phone(search))
     except InvalidPhone:
         words = [w for w in search.lower().split() if w]
-        return query.where(and_(*(func.lower(User.full_name).contains(w) for w in words)))
+        return query.where(
+            and_(*(func.lower(User.full_name).contains(w, autoescape=True) for w in words))
+        )
 
 
 async def list_people(
