@@ -8,11 +8,13 @@ from datetime import timedelta
 from bot.runtime.clock import FixedClock
 from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent
+from storage.conversations import ConversationDraft
 from storage.delivery import OutboxMessage
 from storage.people import User
 from tests.factories import add_case, fetch
 from tests.harness import BotHarness, Chat
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People, answers
+from tests.reporting import fill_until_review
 
 
 async def deactivate(coordinator: Chat, name: str, reason: str = "Mengundurkan diri") -> None:
@@ -107,3 +109,18 @@ async def test_a_broadcast_queued_before_the_deactivation_is_not_delivered(
     assert rows[people[RINA]].status == "sent"
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert lutpiah.status == "inactive"
+
+
+async def test_a_psm_deactivated_while_reporting_cannot_submit_and_keeps_the_draft(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    psm = harness.user(LUTPIAH)
+    await fill_until_review(psm)
+    await deactivate(harness.user(BUDI), "Lutpiah")
+    refused = await psm.tap("Kirim laporan")
+    assert "Akun Anda sedang tidak aktif" in refused.text
+    assert await fetch(schema, Case) == []
+    await harness.deliver()
+    assert not any("TNG-" in m.get("text", "") for m in harness.telegram.sent_to(BUDI))
+    [kept] = await fetch(schema, ConversationDraft, telegram_id=LUTPIAH)
+    assert kept.data["name"] == "Mak Onah"
