@@ -6,7 +6,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.people.buttons import Act, Handover, MoveDecision, OpenPerson, PeopleList, PersonAction
 from bot.runtime.context import BotApp
-from handlers.people import actions, activity, directory, profile, roster_upload
+from handlers.people import actions, activity, contact, directory, profile, roster_upload
 from handlers.people.edit import build_person_edit
 
 
@@ -29,4 +29,4 @@ def register(application: BotApp) -> None:
         (actions.decide_move_request, MoveDecision.pattern()),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    profile.register_contact(application)
+    contact.register(application)

@@ -7,10 +7,7 @@ became stale or forged in between changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import IntEnum
-
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -28,77 +25,11 @@ from bot.people.handover import ask_handover, handover_question
 from bot.people.wording import Wording
 from bot.runtime.answers import REASON_LENGTH, bounded_text
 from bot.runtime.context import BotContext
-from handlers.keyboards import grid
 from handlers.people.directory import refusal_key, refuse, show_person
+from handlers.people.edit_flow import EDIT, Edit, PersonEdit, areas_keyboard, place_step
 from handlers.replies import mark_chosen
-from handlers.wizard import TYPED, Markup, Texts, Wizard, typed_text
+from handlers.wizard import TYPED, typed_text
 from storage.people import Role
-
-
-class Edit(IntEnum):
-    REASON = 0
-    KECAMATAN = 1
-    KELURAHAN = 2
-    AREAS = 3
-
-
-@dataclass
-class PersonEdit:
-    user_id: int = 0
-    action: str = Act.DEACTIVATE.value
-    role: str | None = None  # the role a new PSM gets once they have a kelurahan
-    choosable: list[str] = field(default_factory=list)  # kecamatan the actor may pick
-    kecamatan: str | None = None
-    areas: list[str] = field(default_factory=list)
-
-
-def _kecamatan(c: BotContext, d: PersonEdit) -> tuple[str, Markup]:
-    names = c.services.regions.name_of
-    choices = [(names(code), EDIT.data("kec", code)) for code in d.choosable]
-    return c.t("person-ask-kecamatan"), grid(choices, columns=2)
-
-
-def _kelurahan(c: BotContext, d: PersonEdit) -> tuple[str, Markup]:
-    kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
-    assert kecamatan is not None, "the kecamatan is chosen first"
-    choices = [(k.name, EDIT.data("kel", k.code)) for k in kecamatan.kelurahan]
-    back = [(c.t("button-other-kecamatan"), EDIT.data("back"))] if len(d.choosable) > 1 else []
-    return c.t("person-ask-kelurahan"), grid(choices, columns=2, extra=back)
-
-
-def areas_keyboard(c: BotContext, d: PersonEdit) -> InlineKeyboardMarkup:
-    choices = [
-        (("✅ " if k.code in d.areas else "") + k.name, EDIT.data("area", k.code))
-        for k in c.services.regions.kecamatan
-    ]
-    return grid(choices, columns=2, extra=[(c.t("person-areas-done"), EDIT.data("done"))])
-
-
-EDIT: Wizard[Edit, PersonEdit] = Wizard(
-    name="person_edit",
-    prefix="pe",
-    steps=Edit,
-    draft=PersonEdit,
-    texts=Texts(
-        command="person-edit-wrong",
-        resume="person-edit-wrong",
-        needs={Edit.REASON: "wrong-need-text"},
-    ),
-    prompts={
-        Edit.REASON: lambda c, d: (c.t("person-ask-reason"), None),
-        Edit.KECAMATAN: _kecamatan,
-        Edit.KELURAHAN: _kelurahan,
-        Edit.AREAS: lambda c, d: (c.t("person-ask-areas"), areas_keyboard(c, d)),
-    },
-    follows=lambda done, d: Edit.KELURAHAN,
-)
-
-
-def _place_step(draft: PersonEdit) -> Edit:
-    if len(draft.choosable) == 1:
-        draft.kecamatan = draft.choosable[0]
-        return Edit.KELURAHAN
-    return Edit.KECAMATAN
 
 
 async def begin(update: Update, context: BotContext) -> Edit | int:
@@ -122,7 +53,7 @@ async def begin(update: Update, context: BotContext) -> Edit | int:
     draft = PersonEdit(button.user_id, button.action.value, areas=areas)
     draft.choosable = everywhere if scope.everything else sorted(scope.areas)
     first = {Act.DEACTIVATE: Edit.REASON, Act.AREAS: Edit.AREAS}
-    step = first[button.action] if button.action in first else _place_step(draft)
+    step = first[button.action] if button.action in first else place_step(draft)
     return await EDIT.begin(update, context, draft, step)
 
 
@@ -146,7 +77,7 @@ async def choose_role(update: Update, context: BotContext) -> Edit | int:
         await query.answer()
         everywhere = [k.code for k in services.regions.kecamatan]
         draft = PersonEdit(button.user_id, Act.ROLE.value, button.role.value, everywhere)
-        return await EDIT.begin(update, context, draft, _place_step(draft))
+        return await EDIT.begin(update, context, draft, place_step(draft))
     await mark_chosen(update, context.t(f"role-{button.role}"))
     await show_person(update, context, button.user_id, context.t("person-done-role"))
     return ConversationHandler.END

@@ -7,10 +7,7 @@ conversation changes the phone too (matched by Telegram id).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import IntEnum
-
-from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.cases import count_open
@@ -22,86 +19,11 @@ from bot.people.wording import Wording
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
-from handlers.keyboards import grid, kecamatan_list, kelurahan_list
 from handlers.people.directory import refusal_key
+from handlers.people.profile_flow import CHOICES, PROFILE, Profile, ProfileDraft, finish
 from handlers.replies import mark_chosen
-from handlers.wizard import TYPED, Markup, Texts, Wizard, typed_text
+from handlers.wizard import TYPED, typed_text
 from storage.people import Role
-
-
-class Profile(IntEnum):
-    MENU = 0
-    NAME = 1
-    PHONE = 2
-    KECAMATAN = 3
-    KELURAHAN = 4
-    LEAVE = 5
-
-
-@dataclass
-class ProfileDraft:
-    summary: str = ""
-    psm: bool = False
-    kecamatan: str | None = None
-
-
-def _menu(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
-    keys = ["name", "phone", *(["move"] if d.psm else []), "leave", "done"]
-    buttons = [(c.t(f"profile-button-{key}"), PROFILE.data("do", key)) for key in keys]
-    return f"{d.summary}\n\n{c.t('profile-ask-menu')}", grid(buttons, columns=2)
-
-
-def _phone(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
-    button = KeyboardButton(c.t("button-share-contact"), request_contact=True)
-    keyboard = ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
-    return c.t("profile-ask-phone"), keyboard
-
-
-def _kelurahan(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
-    kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
-    assert kecamatan is not None, "the kecamatan is chosen first"
-    return c.t("profile-ask-kelurahan"), kelurahan_list(
-        c.services.texts, c.locale, kecamatan, PROFILE.data
-    )
-
-
-def _leave(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
-    buttons = [
-        (c.t("profile-button-leave-yes"), PROFILE.data("leave", "yes")),
-        (c.t("profile-button-leave-no"), PROFILE.data("leave", "no")),
-    ]
-    return c.t("profile-ask-leave"), grid(buttons, columns=2)
-
-
-PROFILE: Wizard[Profile, ProfileDraft] = Wizard(
-    name="profile",
-    prefix="pf",
-    steps=Profile,
-    draft=ProfileDraft,
-    texts=Texts(
-        command="profile-command",
-        resume="profile-command",
-        needs={Profile.NAME: "wrong-need-text", Profile.PHONE: "profile-need-contact"},
-    ),
-    prompts={
-        Profile.MENU: _menu,
-        Profile.NAME: lambda c, d: (c.t("profile-ask-name"), None),
-        Profile.PHONE: _phone,
-        Profile.KECAMATAN: lambda c, d: (
-            c.t("profile-ask-kecamatan"),
-            kecamatan_list(c.services.regions, PROFILE.data),
-        ),
-        Profile.KELURAHAN: _kelurahan,
-        Profile.LEAVE: _leave,
-    },
-    follows=lambda done, d: Profile(done + 1),
-)
-CHOICES = {
-    "name": Profile.NAME,
-    "phone": Profile.PHONE,
-    "move": Profile.KECAMATAN,
-    "leave": Profile.LEAVE,
-}
 
 
 async def start(update: Update, context: BotContext) -> Profile | int:
@@ -127,7 +49,7 @@ async def choose(update: Update, context: BotContext) -> Profile | int:
     choice = PROFILE.value(update)
     await mark_chosen(update, context.t(f"profile-button-{choice}"))
     if choice == "done" or (choice == "move" and not PROFILE.draft(context).psm):
-        return await _finish(update, context, "profile-closed")
+        return await finish(update, context, "profile-closed")
     return await PROFILE.ask(update, context, CHOICES[choice])
 
 
@@ -139,8 +61,8 @@ async def enter_name(update: Update, context: BotContext) -> int:
         async with PROFILE.finishing(context) as session:
             await rename(session, update.effective_user.id, name, context.services.clock.now())
     except ChangeRefused as why:
-        return await _finish(update, context, refusal_key(why.reason))
-    return await _finish(update, context, "profile-renamed", name=name)
+        return await finish(update, context, refusal_key(why.reason))
+    return await finish(update, context, "profile-renamed", name=name)
 
 
 async def share_phone(update: Update, context: BotContext) -> int:
@@ -157,8 +79,8 @@ async def share_phone(update: Update, context: BotContext) -> int:
         async with PROFILE.finishing(context) as session:
             await change_phone(session, sender.id, phone, context.services.clock.now())
     except ChangeRefused as why:
-        return await _finish(update, context, f"phone-{why.reason}")
-    return await _finish(update, context, "phone-changed", phone=phone)
+        return await finish(update, context, f"phone-{why.reason}")
+    return await finish(update, context, "phone-changed", phone=phone)
 
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Profile:
@@ -193,15 +115,15 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Profile | int
                 services.clock.now(),
             )  # fmt: skip
     except ChangeRefused as why:
-        return await _finish(update, context, refusal_key(why.reason))
-    return await _finish(update, context, "profile-move-asked", place=kelurahan.name)
+        return await finish(update, context, refusal_key(why.reason))
+    return await finish(update, context, "profile-move-asked", place=kelurahan.name)
 
 
 async def confirm_leave(update: Update, context: BotContext) -> int:
     """Deactivate the caller after they confirmed; the coordinator is asked about open cases."""
     if PROFILE.value(update) != "yes":
         await mark_chosen(update, context.t("profile-button-leave-no"))
-        return await _finish(update, context, "profile-closed")
+        return await finish(update, context, "profile-closed")
     await mark_chosen(update, context.t("profile-button-leave-yes"))
     services, sender = context.services, update.effective_user
     assert sender is not None
@@ -212,45 +134,13 @@ async def confirm_leave(update: Update, context: BotContext) -> int:
             count = await count_open(session, user.id)
             await ask_handover(session, Wording.of(services), user, event, count, now)
     except ChangeRefused as why:
-        return await _finish(update, context, refusal_key(why.reason))
-    return await _finish(update, context, "profile-left")
-
-
-async def _finish(update: Update, context: BotContext, key: str, **args: object) -> int:
-    if PROFILE.active(context):
-        await PROFILE.end(context)
-    assert update.effective_chat is not None
-    text = context.t(key, **args)
-    await context.bot.send_message(
-        update.effective_chat.id, text, reply_markup=ReplyKeyboardRemove()
-    )
-    return ConversationHandler.END
+        return await finish(update, context, refusal_key(why.reason))
+    return await finish(update, context, "profile-left")
 
 
 async def cancel(update: Update, context: BotContext) -> int:
     """Close the profile; nothing was changed."""
-    return await _finish(update, context, "profile-closed")
-
-
-async def new_contact(update: Update, context: BotContext) -> None:
-    """A registered user shared their own new number outside any conversation: save it."""
-    message, sender = update.message, update.effective_user
-    assert message is not None and message.contact is not None and sender is not None
-    if message.contact.user_id != sender.id:
-        await message.reply_text(context.t("signup-contact-not-own"))
-        return
-    try:
-        phone = normalize_phone(message.contact.phone_number)
-        async with context.services.sessions.begin() as session:
-            user = await change_phone(session, sender.id, phone, context.services.clock.now())
-    except InvalidPhone:
-        await message.reply_text(context.t("signup-contact-invalid"))
-        return
-    except ChangeRefused as why:
-        await message.reply_text(context.t(f"phone-{why.reason}"))
-        return
-    key = "phone-changed" if user is not None else "access-unregistered"
-    await message.reply_text(context.t(key, phone=phone), reply_markup=ReplyKeyboardRemove())
+    return await finish(update, context, "profile-closed")
 
 
 def register(application: BotApp) -> None:
@@ -273,8 +163,3 @@ def register(application: BotApp) -> None:
             command="profil",
         )
     )
-
-
-def register_contact(application: BotApp) -> None:
-    """After every conversation that asks for a contact, before the catch-all hint."""
-    application.add_handler(MessageHandler(filters.CONTACT, new_contact))
