@@ -38,6 +38,9 @@ COMMANDS = (
     "pengumuman",
     "hadir",
     "rekap",
+    "profil",
+    "pengguna",
+    "impor",
     "batal",
     "bantuan",
     "bahasa",
@@ -133,6 +136,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         errors,
         insight,
         language,
+        people,
         preflight,
     )
     from handlers.broadcasts import conversation as broadcasts
@@ -147,12 +151,14 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
     # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
     broadcasts.register(application)
     announcements.register_conversation(application)
+    people.register_conversations(application)
     report.register(application, texts)
     onboarding.register(application)
     # After the compositions: a /rekap left waiting for dates must not take their answers.
     insight.register(application)
     cases.register(application)
     approval.register(application)
+    people.register(application)
     announcements.register(application)
     register_privacy(application)
     common.register(application)

@@ -1,5 +1,5 @@
-"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE | retention |
-person | rotate-key | backup`.
+"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE [--sync] |
+retention | person | rotate-key | backup`.
 
 Also `python -m bot ...`.
 """
@@ -7,55 +7,25 @@ Also `python -m bot ...`.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import Any
 
 from telegram.error import InvalidToken
 
+from bot.operations.roster_command import import_roster_command
 from bot.operations.serve import run_bot
 from bot.operations.status import status
-from bot.people import read_roster, save_roster
 from bot.records import backup_command, person_command, retention_command, rotate_key
-from bot.reference.regions import load_regions
 from bot.runtime.context import cipher_of
 from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
-from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 
 
 def _migrate(settings: Settings) -> int:
     upgrade(settings.db_url, cipher_of(settings).index_of_token)
     print("database is up to date")
-    return 0
-
-
-def _import_roster(settings: Settings, path: Path) -> int:
-    """Import a roster CSV; any bad row aborts the whole import with its line number."""
-    if not path.is_file():
-        print(f"error: {path}: no such file", file=sys.stderr)
-        return 1
-    report = read_roster(path, load_regions(settings.region_file))
-    for warning in report.warnings:
-        print(f"warning: {path}: {warning}", file=sys.stderr)
-    if report.errors:
-        for problem in report.errors:
-            print(f"error: {path}: {problem}", file=sys.stderr)
-        print("nothing was imported; fix the rows above and run again", file=sys.stderr)
-        return 1
-    upgrade(settings.db_url, cipher_of(settings).index_of_token)
-
-    async def save() -> int:
-        engine = create_engine(settings.db_url)
-        try:
-            async with create_sessions(engine).begin() as session:
-                return await save_roster(session, report.rows)
-        finally:
-            await engine.dispose()
-
-    print(f"imported {asyncio.run(save())} roster rows from {path}")
     return 0
 
 
@@ -108,8 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("sandbox", help="the bot and a chat page in the browser, no Telegram")
     commands.add_parser("status", help="health of the running bot and its database")
     commands.add_parser("migrate", help="apply database migrations")
-    roster = commands.add_parser("import-roster", help="import PSM and coordinators from CSV")
+    roster = commands.add_parser(
+        "import-roster", help="import PSM and coordinators from CSV or XLSX"
+    )
     roster.add_argument("file", type=Path)
+    roster.add_argument(
+        "--sync",
+        action="store_true",
+        help="also deactivate active PSM missing from the file (a dry run unless --apply)",
+    )
+    roster.add_argument("--apply", action="store_true", help="with --sync: really do it")
     _data_protection_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -128,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "migrate":
             return _migrate(settings)
         if args.command == "import-roster":
-            return _import_roster(settings, args.file)
+            return import_roster_command(settings, args.file, args.sync, args.apply)
         return _data_protection(settings, args)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)

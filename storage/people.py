@@ -53,6 +53,8 @@ class User(Base):
     inactive_since: Mapped[datetime | None]
     # Set when retention removed the name and phone of someone who left (bot/records).
     anonymised_at: Mapped[datetime | None]
+    # The last time they wrote to the bot (at most an hour old; see bot/people/activity.py).
+    last_seen_at: Mapped[datetime | None]
 
     areas: Mapped[list[CoordinatorArea]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

@@ -12,6 +12,7 @@ from storage import (
     delivery,
     insight,
     people,
+    people_changes,
     records,
 )
 from storage.base import Base
@@ -26,5 +27,6 @@ __all__ = [
     "delivery",
     "insight",
     "people",
+    "people_changes",
     "records",
 ]

@@ -25,12 +25,14 @@ async def add_user(
     status: UserStatus = UserStatus.ACTIVE,
     name: str = "Siti Aminah",
     locale: str | None = None,
+    phone: str | None = None,
 ) -> None:
     engine = create_engine(url)
     async with create_sessions(engine).begin() as session:
         session.add(
             User(
                 telegram_id=telegram_id,
+                phone=phone,
                 full_name=name,
                 role=role,
                 status=status,

@@ -147,8 +147,12 @@ class Chat:
     async def send_voice(self) -> Reply:
         return await self._do(lambda: self.user.send_voice())
 
-    async def send_document(self, name: str, mime: str, caption: str | None = None) -> Reply:
-        return await self._do(lambda: self.user.send_document(name, mime, caption=caption))
+    async def send_document(
+        self, name: str, mime: str, caption: str | None = None, data: bytes = b""
+    ) -> Reply:
+        return await self._do(
+            lambda: self.user.send_document(name, mime, data=data, caption=caption)
+        )
 
     def last_sent_params(self, method: str = "sendMessage") -> dict[str, Any]:
         """The parameters of the bot's newest request of `method` to this chat."""

@@ -4,6 +4,7 @@ Other features use only what is named here.
 """
 
 from bot.cases.followup import ESCALATION, NUDGE, REFERRAL_REMINDER
+from bot.cases.handover import count_open, hand_over, open_numbers
 from bot.cases.lifecycle import OPEN, Action, Status
 from bot.cases.nik import InvalidNik, mask_nik, parse_nik
 from bot.cases.notices import ALERT, NOTICE
@@ -22,6 +23,9 @@ __all__ = [
     "Action",
     "InvalidNik",
     "Status",
+    "count_open",
+    "hand_over",
     "mask_nik",
+    "open_numbers",
     "parse_nik",
 ]

@@ -25,7 +25,7 @@ from bot.runtime.settings import Settings
 from storage.cases import Case, CaseEvent, Referral
 from storage.conversations import ConversationDraft
 from storage.delivery import Lane
-from storage.people import User, UserStatus
+from storage.people import UNREACHABLE, User, UserStatus
 
 BATCH = 200
 # The /lapor conversation's name, as its rows are stored (handlers/cases/report).
@@ -79,14 +79,16 @@ async def nudge_case(
     audit(session, Audit.of_case(kind), at=now, case_id=case.id)
     await session.flush()
     reporter = await session.get(User, case.reporter_id)
-    if escalate:
+    # A reporter who left (or blocked the bot) cannot answer: their coordinator is asked instead.
+    departed = reporter is None or reporter.status in UNREACHABLE
+    if escalate or departed:
         await enqueue_localized(
             session,
             kind=ESCALATION,
             campaign_id=event.id,
             recipients=await reviewers_for(session, case.kecamatan_code),
             build=lambda locale: messages.escalation(
-                locale, case, reporter, NUDGES_BEFORE_ESCALATION
+                locale, case, reporter, NUDGES_BEFORE_ESCALATION, departed=departed
             ),
             default_locale=settings.default_locale,
             not_before=now,

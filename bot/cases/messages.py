@@ -100,11 +100,13 @@ class CaseMessages:
         ]
         return Payload(text=text, buttons=buttons)
 
-    def escalation(self, locale: str, case: Case, reporter: User | None, count: int) -> Payload:
-        """Tell the coordinators that the reporting PSM has gone silent."""
+    def escalation(
+        self, locale: str, case: Case, reporter: User | None, count: int, departed: bool = False
+    ) -> Payload:
+        """Tell the coordinators that the reporting PSM has gone silent, or has left."""
         text = self.t(
             locale,
-            "escalated-message",
+            "departed-nudge-message" if departed else "escalated-message",
             number=case.number,
             name=case.beneficiary_name,
             reporter=reporter.full_name if reporter else "-",

@@ -1,18 +1,31 @@
-"""People: registration, roster, approvals, and looking users up.
+"""People: registration, roster, approvals, looking users up, and changes over time.
 
 Other features use only what is named here.
 """
 
+from bot.people.changes import ChangeRefused, reach
 from bot.people.directory import get_user, reviewers_for, set_locale
+from bot.people.history import record
 from bot.people.registration import activate_from_roster, ensure_admins, welcome_back
 from bot.people.roster import RosterRow, read_roster, save_roster
+from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
+from bot.people.roster_xlsx import read_roster_file
+from bot.people.wording import Wording
 
 __all__ = [
+    "ChangeRefused",
+    "RosterPlan",
     "RosterRow",
+    "Wording",
     "activate_from_roster",
+    "apply_roster",
     "ensure_admins",
     "get_user",
+    "plan_roster",
+    "reach",
     "read_roster",
+    "read_roster_file",
+    "record",
     "reviewers_for",
     "save_roster",
     "set_locale",

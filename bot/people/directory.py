@@ -39,3 +39,28 @@ async def set_locale(session: AsyncSession, telegram_id: int, locale: str) -> No
     user = await get_user(session, telegram_id)
     if user is not None:
         user.locale = locale
+
+
+async def admins(session: AsyncSession) -> list[User]:
+    return list(
+        await session.scalars(
+            select(User).where(User.role == Role.ADMIN, User.status == UserStatus.ACTIVE)
+        )
+    )
+
+
+async def colleagues(session: AsyncSession, person: User, limit: int = 8) -> list[User]:
+    """Other active PSM of the person's kelurahan, by name: who may take over their cases."""
+    return list(
+        await session.scalars(
+            select(User)
+            .where(
+                User.role == Role.PSM,
+                User.status == UserStatus.ACTIVE,
+                User.kelurahan_code == person.kelurahan_code,
+                User.id != person.id,
+            )
+            .order_by(User.full_name, User.id)
+            .limit(limit)
+        )
+    )

@@ -4,6 +4,9 @@ An account reaches nothing unless it is active. Then an admin reaches everything
 the cases and people of their kecamatan; everyone the cases they reported themselves. Single
 reads check `covers`, lists and exports filter with `cases_clause`, so both follow the same rule;
 what a role may *do* within its reach is the lifecycle's business (bot/cases/lifecycle.py).
+People likewise: `covers_person` and `people_clause` (a coordinator: the PSM of their kecamatan;
+an admin: everyone), `may_change` for acting on someone else, `may_move` for an area, and
+`manages_roles` (admins only) for roles and a coordinator's kecamatan.
 """
 
 from __future__ import annotations
@@ -71,8 +74,43 @@ class Scope:
             reach.append(Case.reporter_id == self.reporter_id)
         return or_(*reach) if reach else false()
 
+    # -- people ---------------------------------------------------------------------------
+    def covers_person(self, person: User) -> bool:
+        """Who this account may see in /pengguna: everyone for an admin, the PSM (whatever
+        their status) of their kecamatan for a coordinator, nobody for a PSM."""
+        return self.everything or (
+            bool(self.areas) and person.role == Role.PSM and person.kecamatan_code in self.areas
+        )
+
+    def people_clause(self) -> ColumnElement[bool]:
+        """The same rule as `covers_person`, for a query over users."""
+        if self.everything:
+            return true()
+        if not self.areas:
+            return false()
+        return (User.role == Role.PSM) & User.kecamatan_code.in_(sorted(self.areas))
+
+    def may_change(self, person: User) -> bool:
+        """Deactivate, reactivate, decide for someone else; one's own account is /profil's."""
+        return self.covers_person(person) and person.id != self.reporter_id
+
+    def may_move(self, person: User, kelurahan_code: str) -> bool:
+        """Move a PSM: a coordinator within their kecamatan (from and to), an admin anywhere."""
+        return (
+            self.may_change(person)
+            and person.role == Role.PSM
+            and self.covers_area(kelurahan_code[:6])
+        )
+
+    @property
+    def manages_roles(self) -> bool:
+        """Change roles and a coordinator's kecamatan: admins only."""
+        return self.everything and self.role is Role.ADMIN
+
 
 NOBODY = Scope()
+# The operator on the server (`psm-bot import-roster`): reaches everyone, as an admin.
+OPERATOR = Scope(Role.ADMIN, everything=True)
 
 
 def scope_of(actor: User | None) -> Scope:

@@ -41,7 +41,8 @@ async def test_bot_started_before_telegram_is_reachable_waits_and_then_answers(
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        await asyncio.sleep(4)  # PTB alone gave up after about 2 s
+        # PTB alone gave up after about 2 s; a second retry proves the bot waits instead.
+        log = await asyncio.wait_for(_read_until(process, "try 2 failed, next in 2 s"), 30)
         assert process.returncode is None, "the bot exited while Telegram was unreachable"
         await telegram.start(port)
         FakeUser(telegram, NEWCOMER, "Siti").send_text("/start")
@@ -49,7 +50,7 @@ async def test_bot_started_before_telegram_is_reachable_waits_and_then_answers(
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 20) == 0
         assert process.stderr is not None
-        log = (await process.stderr.read()).decode()
+        log += (await process.stderr.read()).decode()
         assert "Telegram is not reachable (telegram.error.NetworkError" in log
         assert "try 2 failed, next in 2 s" in log and "Traceback" not in log
         telegram.assert_no_rejections()
@@ -58,3 +59,13 @@ async def test_bot_started_before_telegram_is_reachable_waits_and_then_answers(
             process.kill()
             await process.wait()
         await telegram.stop()
+
+
+async def _read_until(process: asyncio.subprocess.Process, wanted: str) -> str:
+    assert process.stderr is not None
+    log = ""
+    while wanted not in log:
+        line = await process.stderr.readline()
+        assert line, f"the bot stopped before logging {wanted!r}:\n{log}"
+        log += line.decode()
+    return log

@@ -60,6 +60,7 @@ case-linked-more = … and { $count } older reports
 case-linked-elsewhere = 🔁 This person was reported before; the coordinator has been told.
 cases-by-nik = 🔎 Cases with NIK { $nik } that you may see: { $total }. Press a case to open it.
 cases-by-nik-none = 🔎 No case with NIK { $nik } that you may see.
+event-handed_over = { $when } · { $who } handed the follow-up to another PSM
 
 outcome-pending = awaiting outcome
 outcome-accepted = accepted
@@ -110,6 +111,7 @@ nudge-progress = 📝 Add an update
 nudge-ongoing = ⏳ Still in progress
 nudge-resolved = ✅ Already handled
 escalated-message = ⚠️ There is no news on case <b>{ $number }</b> ({ $name }): PSM { $reporter } has not answered { $count } reminders. Please follow it up.
+departed-nudge-message = ⏰ Case <b>{ $number }</b> ({ $name }) is due for follow-up, but PSM { $reporter } is no longer active. Please follow it up or hand it to another PSM.
 referral-reminder = ⏰ The referral of case <b>{ $number }</b> to { $sector } still has no outcome after { $days ->
         [one] { $days } day
        *[other] { $days } days

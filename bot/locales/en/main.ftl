@@ -218,6 +218,9 @@ help =
     /pengumuman: announce an event and see the PSM's answers (coordinators)
     /siaran: send a message to PSM (coordinators)
     /rekap: statistics, charts and case downloads for your area (coordinators)
+    /profil: see and change your details (name, number, kelurahan), or leave
+    /pengguna: manage the PSM of your area (coordinators)
+    /impor: upload the PSM roster from Excel (coordinators)
     /batal: cancel the report you are filling in
     /bahasa: change language
     /start: register or see your account status

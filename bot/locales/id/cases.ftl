@@ -57,6 +57,7 @@ case-linked-more = … dan { $count } laporan yang lebih lama
 case-linked-elsewhere = 🔁 Orang ini pernah dilaporkan sebelumnya; koordinator sudah diberi tahu.
 cases-by-nik = 🔎 Kasus dengan NIK { $nik } yang boleh Anda lihat: { $total }. Tekan kasus untuk membuka.
 cases-by-nik-none = 🔎 Tidak ada kasus dengan NIK { $nik } yang boleh Anda lihat.
+event-handed_over = { $when } · { $who } menyerahkan tindak lanjut kepada PSM lain
 
 outcome-pending = menunggu hasil
 outcome-accepted = diterima
@@ -107,5 +108,6 @@ nudge-progress = 📝 Tambah perkembangan
 nudge-ongoing = ⏳ Masih dalam proses
 nudge-resolved = ✅ Sudah ditangani
 escalated-message = ⚠️ Kasus <b>{ $number }</b> ({ $name }) belum ada kabar: PSM { $reporter } tidak menjawab { $count } pengingat. Mohon ditindaklanjuti.
+departed-nudge-message = ⏰ Kasus <b>{ $number }</b> ({ $name }) perlu kabar tindak lanjut, tetapi PSM { $reporter } sudah tidak aktif. Mohon ditindaklanjuti atau serahkan ke PSM lain.
 referral-reminder = ⏰ Rujukan kasus <b>{ $number }</b> ke { $sector } belum ada hasilnya setelah { $days } hari. Mohon catat hasilnya.
 draft-reminder = 📝 Laporan Anda belum selesai. Ketik /lapor untuk melanjutkan dari pertanyaan terakhir, atau /batal untuk membatalkan.

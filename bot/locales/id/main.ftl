@@ -209,6 +209,9 @@ help =
     /pengumuman: umumkan acara dan lihat jawaban PSM (koordinator)
     /siaran: kirim pesan ke PSM (koordinator)
     /rekap: statistik, grafik dan unduhan kasus wilayah (koordinator)
+    /profil: lihat dan ubah data Anda (nama, nomor, kelurahan), atau keluar
+    /pengguna: kelola PSM di wilayah Anda (koordinator)
+    /impor: unggah daftar PSM dari Excel (koordinator)
     /batal: batalkan laporan yang sedang diisi
     /bahasa: ganti bahasa
     /start: daftar atau lihat status akun

@@ -16,7 +16,7 @@ from handlers.access import active_user_or_explain
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
-from storage.people import User
+from storage.people import User, UserStatus
 
 # Which step to reopen when the service finds a required answer missing.
 MISSING = {
@@ -64,7 +64,9 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     try:
         async with REPORT.finishing(context) as session:
             reporter = await get_user(session, update.effective_user.id)
-            assert reporter is not None, "only active users reach the review"
+            if reporter is None or reporter.status != UserStatus.ACTIVE:
+                # Deactivated while writing it: nothing is saved, the draft is kept.
+                raise PermissionError
             now = services.clock.now().astimezone(services.settings.tz)
             result = await submit_case(
                 session, draft, reporter, services.settings, now, services.cipher
@@ -75,6 +77,11 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     except IncompleteDraft as missing:
         note = context.t("report-missing")
         return await REPORT.ask(update, context, MISSING[str(missing)], note)
+    except PermissionError:
+        if update.callback_query:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, context.t("access-inactive"))
+        return REPORT.step(context)
     if update.callback_query:
         await update.callback_query.answer()
     await context.bot.send_message(update.effective_chat.id, _saved(context, reporter, result))

@@ -1,0 +1,212 @@
+"""/impor: a coordinator or admin sends the roster as .xlsx or .csv; every row is checked,
+the changes are shown (new, updated, and who is missing), and applied after a confirmation.
+
+The checked rows wait in the draft, so the confirmation needs no second download; applying
+checks every row against the importer's reach again and deactivates only people who were
+shown as missing and still are.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
+
+from bot.cases import count_open
+from bot.people.directory import get_user
+from bot.people.roster import RosterRow
+from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
+from bot.people.roster_xlsx import read_roster_bytes
+from bot.people.wording import Wording
+from bot.privacy.access import scope_of
+from bot.runtime.answers import BadAnswer
+from bot.runtime.context import BotApp, BotContext
+from handlers.access import active_user_or_explain
+from handlers.keyboards import grid
+from handlers.replies import mark_chosen
+from handlers.wizard import Markup, Texts, Wizard
+from storage.people import Role
+
+SUFFIXES = (".csv", ".xlsx")
+MAX_BYTES = 2 * 1024 * 1024  # some 40,000 rows: far beyond a city's roster
+SHOWN_PROBLEMS, SHOWN_MISSING, PROBLEM_LENGTH = 15, 20, 200
+
+
+class Upload(IntEnum):
+    FILE = 0
+    CONFIRM = 1
+
+
+@dataclass
+class RosterUpload:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)
+
+
+def rows_of(draft: RosterUpload) -> list[RosterRow]:
+    return [RosterRow(**{**row, "role": Role(row["role"])}) for row in draft.rows]
+
+
+def _confirm(c: BotContext, d: RosterUpload) -> tuple[str, Markup]:
+    buttons = [(c.t("import-button-apply"), UPLOAD.data("go", "add"))]
+    if d.missing:
+        label = c.t("import-button-sync", count=len(d.missing))
+        buttons.append((label, UPLOAD.data("go", "sync")))
+    buttons.append((c.t("import-button-cancel"), UPLOAD.data("cancel")))
+    return c.t("import-ask-confirm"), grid(buttons)
+
+
+UPLOAD: Wizard[Upload, RosterUpload] = Wizard(
+    name="roster_upload",
+    prefix="im",
+    steps=Upload,
+    draft=RosterUpload,
+    texts=Texts(
+        command="import-command",
+        resume="import-command",
+        needs={Upload.FILE: "import-need-file"},
+        busy="busy-import",
+    ),
+    prompts={
+        Upload.FILE: lambda c, d: (c.t("import-ask-file"), None),
+        Upload.CONFIRM: _confirm,
+    },
+    follows=lambda done, d: Upload.CONFIRM,
+)
+
+
+async def start(update: Update, context: BotContext) -> Upload | int:
+    """Ask an active coordinator or admin for the roster file."""
+    actor = await active_user_or_explain(update, context)
+    if actor is None:
+        return ConversationHandler.END
+    assert update.message is not None
+    refusal = UPLOAD.busy_elsewhere(context)
+    if refusal is None and not scope_of(actor).oversees:
+        refusal = context.t("import-not-allowed")
+    if refusal is not None:
+        await update.message.reply_text(refusal)
+        return ConversationHandler.END
+    return await UPLOAD.begin(update, context, RosterUpload(), Upload.FILE)
+
+
+def _problems(c: BotContext, problems: list[str]) -> str:
+    shown = problems[:SHOWN_PROBLEMS]
+    lines = [c.t("import-invalid", count=len(problems)), *(f"• {p}" for p in shown)]
+    if len(problems) > len(shown):
+        lines.append(c.t("import-more-problems", count=len(problems) - len(shown)))
+    return "\n".join(lines)
+
+
+def _summary(c: BotContext, plan: RosterPlan, rows: int) -> str:
+    lines = [
+        c.t(
+            "import-plan",
+            rows=rows,
+            new=plan.new,
+            updated=plan.updated,
+            unchanged=plan.unchanged,
+            missing=len(plan.missing),
+        )
+    ]
+    names = [
+        f"• {html.escape(u.full_name)} ({u.phone or '-'})" for u in plan.missing[:SHOWN_MISSING]
+    ]
+    if names:
+        lines += [c.t("import-plan-missing"), *names]
+    if len(plan.missing) > SHOWN_MISSING:
+        lines.append(c.t("import-more-missing", count=len(plan.missing) - SHOWN_MISSING))
+    return "\n".join(lines)
+
+
+async def receive_file(update: Update, context: BotContext) -> Upload:
+    """Check the file: every problem by line and nothing changed, or what would change."""
+    message, services = update.message, context.services
+    assert message is not None and message.document is not None
+    assert update.effective_user is not None
+    document = message.document
+    name = document.file_name or ""
+    if not name.lower().endswith(SUFFIXES):
+        raise BadAnswer("import-wrong-type")
+    if (document.file_size or 0) > MAX_BYTES:
+        raise BadAnswer("import-too-large", max=MAX_BYTES // 1024 // 1024)
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    report = read_roster_bytes(data, name, services.regions)
+    if report.errors:
+        problems = [html.escape(problem[:PROBLEM_LENGTH]) for problem in report.errors]
+        return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, problems))
+    async with services.sessions() as session:
+        actor = await get_user(session, update.effective_user.id)
+        plan = await plan_roster(session, report.rows, scope_of(actor))
+    if plan.refused:
+        refused = [context.t(r.key, line=r.line) for r in plan.refused]
+        return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, refused))
+    with UPLOAD.edit(context) as draft:
+        draft.rows = [asdict(row) for row in report.rows]
+        draft.missing = [user.id for user in plan.missing]
+    summary = _summary(context, plan, len(report.rows))
+    return await UPLOAD.proceed(update, context, Upload.FILE, summary)
+
+
+async def apply(update: Update, context: BotContext) -> Upload | int:
+    """Import the rows (and, in sync mode, deactivate the missing PSM shown) in one transaction."""
+    sync = UPLOAD.value(update) == "sync"
+    draft, services = UPLOAD.draft(context), context.services
+    assert update.effective_user is not None and update.effective_chat is not None
+    await mark_chosen(
+        update,
+        context.t(
+            "import-button-sync" if sync else "import-button-apply", count=len(draft.missing)
+        ),
+    )
+    try:
+        async with UPLOAD.finishing(context) as session:
+            actor = await get_user(session, update.effective_user.id)
+            scope = scope_of(actor)
+            if not scope.oversees:
+                raise PermissionError
+            done = await apply_roster(
+                session,
+                Wording.of(services),
+                rows_of(draft),
+                scope,
+                actor,
+                services.clock.now(),
+                count_open,
+                set(draft.missing) if sync else None,
+            )
+    except (PermissionError, ValueError):
+        # The importer's reach shrank since the preview: nothing was imported.
+        await context.bot.send_message(update.effective_chat.id, context.t("import-not-allowed"))
+        return await UPLOAD.end(context)
+    text = context.t("import-done", rows=done.saved, deactivated=len(done.deactivated))
+    await context.bot.send_message(update.effective_chat.id, text)
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """Forget the file; nothing was imported."""
+    await mark_chosen(update, context.t("import-button-cancel"))
+    await UPLOAD.end(context)
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, context.t("import-cancelled"))
+    return ConversationHandler.END
+
+
+def register(application: BotApp) -> None:
+    b = UPLOAD.button
+    application.add_handler(
+        UPLOAD.conversation(
+            entry_points=[CommandHandler("impor", start)],
+            states={
+                Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
+                Upload.CONFIRM: [b(apply, "go", "add|sync"), b(cancel, "cancel")],
+            },
+            fallbacks=[CommandHandler("batal", cancel)],
+            command="impor",
+        )
+    )

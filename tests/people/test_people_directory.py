@@ -1,0 +1,98 @@
+"""/pengguna: who sees whom, filters, search, a person's page, and every read audited."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.runtime.clock import FixedClock
+from storage.audit import AuditEntry
+from storage.people import UserStatus
+from tests.conftest import ADMIN_ID
+from tests.factories import add_case, add_user, fetch
+from tests.harness import BotHarness
+from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, People
+
+
+async def test_a_coordinator_lists_only_the_psm_of_their_kecamatan(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    reply = await harness.user(BUDI).send("/pengguna")
+    assert "Lutpiah" in reply.text and "Rina Marlina" in reply.text
+    assert "Dedi" not in reply.text and "Bu Sari" not in reply.text
+    assert "2 orang" in reply.text
+    everyone = await harness.user(ADMIN_ID).send("/pengguna")
+    assert all(name in everyone.text for name in ("Lutpiah", "Dedi", "Bu Sari", "Pak Budi"))
+    [listed] = await fetch(schema, AuditEntry, action="user.list", actor_id=people[BUDI])
+    assert sorted(listed.detail["shown"]) == sorted([people[LUTPIAH], people[RINA]])
+
+
+async def test_a_psm_or_a_deactivated_coordinator_lists_nobody(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    psm = await harness.user(LUTPIAH).send("/pengguna")
+    assert "tidak berhak" in psm.text and "Rina" not in psm.text
+    await add_user(schema, 2009, status=UserStatus.INACTIVE, kelurahan=None, name="Pak Lama")
+    gone = await harness.user(2009).send("/pengguna")
+    assert "tidak aktif" in gone.text and "Lutpiah" not in gone.text
+
+
+async def test_filters_show_pending_inactive_and_quiet_people(
+    harness: BotHarness, people: People, schema: str, clock: FixedClock
+) -> None:
+    await add_user(schema, 1010, status=UserStatus.PENDING, name="Yanti Baru")
+    await add_user(schema, 1011, status=UserStatus.INACTIVE, name="Wawan Pergi")
+    await add_case(schema, RINA, at=clock.now() - timedelta(days=3))
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/pengguna")
+    await coordinator.tap("Menunggu")
+    pending = coordinator.last_with_buttons()["text"]
+    assert "Yanti Baru" in pending and "Lutpiah" not in pending
+    await coordinator.tap("Nonaktif")
+    inactive = coordinator.last_with_buttons()["text"]
+    assert "Wawan Pergi" in inactive and "Yanti" not in inactive
+    clock.set(clock.now() + timedelta(days=61))
+    await harness.user(LUTPIAH).send("/bantuan")  # Lutpiah writes to the bot: not quiet
+    await coordinator.tap("Tanpa aktivitas 60 hari")
+    quiet = coordinator.last_with_buttons()["text"]
+    assert "Rina Marlina" in quiet, "a report 64 days ago is no activity in 60 days"
+    assert "Lutpiah" not in quiet and "Wawan" not in quiet
+
+
+async def test_search_by_name_or_any_spelling_of_a_phone_number(
+    harness: BotHarness, people: People
+) -> None:
+    coordinator = harness.user(BUDI)
+    by_name = await coordinator.send("/pengguna rina")
+    assert "Rina Marlina" in by_name.text and "Lutpiah" not in by_name.text
+    by_phone = await coordinator.send("/pengguna 0812-0000-0001")
+    assert "Lutpiah" in by_phone.text and "Rina" not in by_phone.text
+    elsewhere = await coordinator.send("/pengguna dedi")
+    assert "Dedi" not in elsewhere.text and "Tidak ada yang cocok" in elsewhere.text
+
+
+async def test_a_persons_page_shows_area_role_cases_and_history_and_is_audited(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    await add_case(schema, LUTPIAH, number="TNG-2026-00007")
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/pengguna")
+    page = await coordinator.tap("Lutpiah")
+    assert "+6281200000001" in page.text and "Sukarasa, Tangerang" in page.text
+    assert "PSM" in page.text and "TNG-2026-00007" in page.text and "Riwayat" in page.text
+    assert "🚫 Nonaktifkan" in page.buttons and "🎭 Ganti peran" not in page.buttons
+    [viewed] = await fetch(schema, AuditEntry, action="user.view")
+    assert (viewed.actor_id, viewed.detail["user_id"]) == (people[BUDI], people[LUTPIAH])
+
+
+async def test_a_forged_button_for_another_kecamatan_reveals_nothing(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    coordinator = harness.user(BUDI)
+    message = (await coordinator.send("/pengguna")).last
+    forged = await coordinator.tap_data(f"u:o:{people[DEDI]}", message)
+    unknown = await coordinator.tap_data("u:o:999999", message)
+    assert forged.messages == [] and unknown.messages == []
+    assert "Dedi" not in str(coordinator.history())
+    assert await fetch(schema, AuditEntry, action="user.view") == []
+    other = harness.user(SARI)
+    assert "Lutpiah" not in (await other.send("/pengguna")).text

@@ -1,0 +1,148 @@
+"""The roster in chat (/impor) and on the server (import-roster --sync): checked in full,
+shown before it is applied, and a sync deactivates exactly the active PSM missing from it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from storage.audit import AuditEntry
+from storage.people import RosterEntry, User, UserStatus
+from tests.cli import run_cli
+from tests.conftest import ADMIN_ID
+from tests.factories import add_user, fetch
+from tests.harness import BotHarness
+from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = ["Nama", "Telepon", "Kelurahan", "Kecamatan", "Peran"]
+# Lutpiah stays (her number typed as a number by Excel), Rina is missing, Ani is new.
+ROSTER = [
+    HEADER,
+    ["Lutpiah", 81200000001, "Sukarasa", "Tangerang", "psm"],
+    ["Ani Suryani", "0812-0000-0009", "Sukaasih", "Tangerang", "psm"],
+]
+
+
+def workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def statuses(schema: str) -> dict[int, str]:
+    return {user.telegram_id: user.status for user in await fetch(schema, User)}
+
+
+async def test_an_invalid_roster_changes_nothing_and_says_which_lines(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    coordinator = harness.user(BUDI)
+    asked = await coordinator.send("/impor")
+    assert ".xlsx" in asked.text
+    wrong = await coordinator.send_document("foto.pdf", "application/pdf", data=b"%PDF")
+    assert "bukan .xlsx atau .csv" in wrong.text
+    bad = [
+        *ROSTER,
+        ["", "0812", "Sukarasa", "Tangerang", "psm"],
+        ["Eka", "0812-0000-0008", "Atlantis", "", "psm"],
+    ]
+    before = await statuses(schema)
+    reply = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(bad))
+    assert "Tidak ada yang diubah" in reply.text
+    assert "line 4: name is empty" in reply.text and "line 5: unknown kelurahan" in reply.text
+    assert "Kirim daftar PSM" in reply.text, "the file is asked for again"
+    assert await fetch(schema, RosterEntry) == [] and await statuses(schema) == before
+    assert await fetch(schema, AuditEntry, action="roster.upload") == []
+
+
+async def test_a_coordinator_may_import_only_people_of_their_kecamatan(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    outside = [
+        *ROSTER,
+        ["Dedi Kurnia", "081200000003", "Cipondoh", "Cipondoh", "psm"],
+        ["Bu Ratna", "081299990000", "", "Tangerang", "koordinator"],
+    ]
+    reply = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(outside))
+    assert "baris 4: kelurahannya di luar kecamatan Anda" in reply.text
+    assert "baris 5: koordinator dan admin hanya bisa ditambahkan oleh admin" in reply.text
+    assert await fetch(schema, RosterEntry) == []
+    [dedi] = await fetch(schema, User, telegram_id=DEDI)
+    assert dedi.status == "active"
+
+
+async def test_a_valid_sync_deactivates_exactly_the_missing_active_psm(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    pending = UserStatus.PENDING
+    await add_user(schema, 1020, name="Yanti Baru", status=pending, phone="+6281200000020")
+    await add_user(schema, 1021, name="Wawan Pergi", status=UserStatus.INACTIVE)
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    plan = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(ROSTER))
+    assert "Semua 2 baris benar" in plan.text
+    assert "baru: 1" in plan.text and "tetap: 1" in plan.text
+    assert "tidak ada di berkas: 1" in plan.text and "Rina Marlina (+6281200000002)" in plan.text
+    assert plan.buttons == [
+        "📥 Impor (tanpa menonaktifkan)",
+        "🔄 Impor dan nonaktifkan 1 orang",
+        "❌ Batal",
+    ]
+    assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
+    done = await coordinator.tap("🔄 Impor dan nonaktifkan 1 orang")
+    assert "2 baris; 1 orang dinonaktifkan" in done.text
+    assert await statuses(schema) == {
+        ADMIN_ID: "active", LUTPIAH: "active", RINA: "inactive", DEDI: "active",
+        BUDI: "active", 2002: "active", 1020: "pending", 1021: "inactive",
+    }  # fmt: skip
+    assert {e.full_name for e in await fetch(schema, RosterEntry)} == {"Lutpiah", "Ani Suryani"}
+    [upload] = await fetch(schema, AuditEntry, action="roster.upload")
+    assert upload.actor_id == people[BUDI] and upload.detail["deactivated"] == [people[RINA]]
+
+
+async def test_importing_without_sync_deactivates_nobody_and_moves_a_registered_psm(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    moved = [HEADER, ["Lutpiah", "081200000001", "Sukaasih", "Tangerang", "psm"]]
+    csv = "\n".join(";".join(str(cell) for cell in row) for row in moved).encode()
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    plan = await coordinator.send_document("psm.csv", "text/csv", data=csv)
+    assert "diperbarui: 1" in plan.text and "tidak ada di berkas: 1" in plan.text
+    await coordinator.tap("📥 Impor (tanpa menonaktifkan)")
+    assert (await statuses(schema))[RINA] == "active"
+    [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
+    assert lutpiah.kelurahan_code == "3671011002"
+    await harness.deliver()
+    assert "ke Sukaasih" in harness.telegram.sent_to(LUTPIAH)[-1]["text"]
+
+
+async def test_the_cli_sync_is_a_dry_run_unless_applied(tmp_path: Path, database_url: str) -> None:
+    migrated = await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)
+    assert migrated.code == 0, migrated.stderr
+    await add_user(database_url, LUTPIAH, name="Lutpiah", phone="+6281200000001")
+    await add_user(database_url, RINA, name="Rina Marlina", phone="+6281200000002")
+    roster = tmp_path / "psm.xlsx"
+    roster.write_bytes(workbook(ROSTER))
+    dry = await run_cli(tmp_path, "import-roster", str(roster), "--sync", DATABASE_URL=database_url)
+    assert dry.code == 0, dry.stderr
+    assert "would deactivate: Rina Marlina" in dry.stdout and "dry run" in dry.stdout
+    assert await fetch(database_url, RosterEntry) == []
+    assert (await statuses(database_url))[RINA] == "active"
+    done = await run_cli(
+        tmp_path, "import-roster", str(roster), "--sync", "--apply", DATABASE_URL=database_url
+    )
+    assert done.code == 0, done.stderr
+    assert "deactivated 1" in done.stdout
+    assert await statuses(database_url) == {LUTPIAH: "active", RINA: "inactive"}
+    assert len(await fetch(database_url, RosterEntry)) == 2
