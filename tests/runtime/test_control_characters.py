@@ -8,7 +8,7 @@ from tests.conftest import ADMIN_ID
 from tests.factories import add_user, fetch
 from tests.harness import BotHarness
 from tests.reporting import NIK
-from tests.texts import said
+from tests.texts import said, said_pattern
 
 PSM_ID = 1001
 
@@ -36,7 +36,8 @@ async def test_a_report_typed_with_control_characters_is_saved_without_them(
     assert case.beneficiary_name == "Mak Onah"
     assert case.address == "Jl. Merdeka No. 5\nRT 02"
     assert case.description == "Nenek tinggal sendiri, sakit.\nButuh makan."
-    assert not any("Error" in m["text"] for m in harness.telegram.sent_to(ADMIN_ID))
+    error_report = said_pattern("error-admin")
+    assert not any(error_report.search(m["text"]) for m in harness.telegram.sent_to(ADMIN_ID))
 
 
 async def test_numbers_and_codes_with_control_characters_are_simply_unknown(

@@ -97,7 +97,7 @@ class Phone:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.messages = page.locator("#messages")
-        self.input = page.get_by_placeholder("Tulis pesan")
+        self.input = page.get_by_placeholder(said("sandbox-message-placeholder"))
         self.seen = 0
 
     async def click(self, target: Locator) -> None:
@@ -121,7 +121,7 @@ class Phone:
 
     async def send(self, text: str) -> None:
         await self.input.fill(text)
-        await self.click(self.page.get_by_role("button", name="Kirim", exact=True))
+        await self.click(self.page.get_by_role("button", name=said("sandbox-send"), exact=True))
 
     async def tap(self, label: str) -> None:
         """An inline button of the newest message that has some."""
@@ -161,7 +161,8 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.press(said("button-send-location"))
     await page.locator("#latitude").fill("-6.17800")
     await page.locator("#longitude").fill("106.63000")
-    await phone.click(page.locator("#location-dialog").get_by_role("button", name="Kirim lokasi"))
+    dialog = page.locator("#location-dialog")
+    await phone.click(dialog.get_by_role("button", name=said("sandbox-location-send")))
     await phone.bot_says("report-ask-description")
     await expect(page.locator("#reply-keyboard")).to_be_hidden()
     await phone.send("Ditinggal orang tua, tidur di pasar.")
@@ -170,10 +171,12 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.bot_says("report-ask-photos", count=0)
 
     async with page.expect_file_chooser() as chooser:
-        await page.get_by_role("button", name="Lampirkan").click()
-        await page.locator("#attach-menu").get_by_role("button", name="Foto").click()
+        await page.get_by_role("button", name=said("sandbox-attach")).click()
+        menu = page.locator("#attach-menu")
+        await menu.get_by_role("button", name=said("sandbox-attach-photo")).click()
     await (await chooser.value).set_files(str(tiny_png(tmp_path / "kondisi.png")))
-    await phone.click(page.locator("#upload-dialog").get_by_role("button", name="Kirim"))
+    upload = page.locator("#upload-dialog")
+    await phone.click(upload.get_by_role("button", name=said("sandbox-send")))
     await phone.bot_says("report-photo-added", count=1)
     photo = phone.messages.locator(".msg.user img.photo").last
     await expect(photo).to_be_visible()
