@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from storage.people import Role
 from tests.factories import TANGERANG, add_user
 from tests.harness import BotHarness, Chat, Message, Reply
+from tests.texts import said
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 COORDINATOR = 2001
@@ -27,6 +28,21 @@ EVENT = "15-12-2026 09:00"
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     """A moment of December 2026 in Tangerang."""
     return datetime(2026, 12, day, hour, minute, tzinfo=JAKARTA)
+
+
+def when(moment: datetime, locale: str = "id") -> str:
+    """A moment as announcements name it ("Selasa, 15 Desember 2026, pukul 09:00 WIB")."""
+    local = moment.astimezone(JAKARTA)
+    return said(
+        "announce-when",
+        locale,
+        weekday=local.weekday(),
+        day=str(local.day),
+        month=local.month,
+        year=str(local.year),
+        time=local.strftime("%H:%M"),
+        zone="WIB",
+    )
 
 
 async def add_people(schema: str) -> None:
@@ -49,7 +65,7 @@ async def compose(
 ) -> Reply:
     """Answer every question; `audience` is the buttons to tap. Returns the preview."""
     await chat.send("/pengumuman")
-    await chat.tap("Buat pengumuman")
+    await chat.tap(said("button-announce-new"))
     await chat.send(title)
     await chat.send(BODY)
     await chat.send(event)
@@ -57,17 +73,16 @@ async def compose(
     for label in audience:
         await chat.tap(label)
     if send is None:
-        return await chat.tap("Kirim sekarang")
+        return await chat.tap(said("button-announce-send-now"))
     return await chat.send(send)
 
 
 async def publish(chat: Chat, **answers: Any) -> str:
     """Compose, confirm, and return the attendance code."""
     await compose(chat, **answers)
-    saved = await chat.tap("✅ Kirim")
-    code = re.search(r"Kode kehadiran: ([A-Z0-9]{6})", saved.text)
-    assert code, saved.text
-    return code.group(1)
+    saved = (await chat.tap(said("button-announce-submit"))).says("announce-saved")
+    assert saved and re.fullmatch(r"[A-Z0-9]{6}", saved["code"]), saved
+    return saved["code"]
 
 
 def invitation(harness: BotHarness, chat_id: int) -> Message:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from bot.runtime.context import BotApp, BotContext
 from bot.runtime.settings import Settings
 from bot.sandbox.telegram.fake_user import FakeUser
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
+from tests.texts import said_pattern
 
 Message = dict[str, Any]
 
@@ -36,6 +38,12 @@ class Reply:
     def buttons(self) -> list[str]:
         markup = self.last.get("reply_markup") or {}
         return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+    def says(self, key: str, locale: str = "id", **args: object) -> re.Match[str] | None:
+        """The catalog message `key` in one of these messages, any value where no arg is given."""
+        pattern = said_pattern(key, locale, **args)
+        texts = (m.get("text") or m.get("caption") or "" for m in self.messages)
+        return next(filter(None, map(pattern.search, texts)), None)
 
 
 class BotHarness:

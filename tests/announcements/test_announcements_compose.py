@@ -13,12 +13,15 @@ from tests.announcing import (
     SITI,
     VENUE,
     add_people,
+    at,
     compose,
     last_alert,
+    when,
 )
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, fetch
 from tests.harness import BotHarness, Chat
+from tests.texts import said
 
 
 async def test_preview_shows_exactly_what_psm_will_receive(
@@ -26,22 +29,25 @@ async def test_preview_shows_exactly_what_psm_will_receive(
 ) -> None:
     preview = await compose(coordinator)
     intro, announcement, summary = preview.messages
-    assert "Pratinjau" in intro["text"]
+    assert said("announce-preview-intro") in intro["text"]
     assert "Bimtek Pendampingan Lansia" in announcement["text"] and BODY in announcement["text"]
-    assert "Selasa, 15 Desember 2026, pukul 09:00 WIB" in announcement["text"]
+    assert when(at(15, 9)) in announcement["text"]
     assert VENUE in announcement["text"]
     labels = [b["text"] for row in announcement["reply_markup"]["inline_keyboard"] for b in row]
-    assert labels == ["Hadir", "Tidak hadir"]
-    assert "PSM Kec. Tangerang (2 orang)" in summary["text"]
-    assert "segera" in summary["text"]
+    assert labels == [said("button-rsvp-yes"), said("button-rsvp-no")]
+    tangerang = said("audience-kecamatan", names="Tangerang")
+    immediately = said("announce-send-immediately")
+    assert (
+        said("announce-preview", audience=tangerang, count=2, send=immediately) in summary["text"]
+    )
 
-    await coordinator.tap("Hadir", announcement)
-    assert "pratinjau" in last_alert(harness)
+    await coordinator.tap(said("button-rsvp-yes"), announcement)
+    assert last_alert(harness) == said("announce-preview-only")
     assert await fetch(schema, Announcement) == []
     assert harness.telegram.sent_to(SITI) == []
 
-    saved = await coordinator.tap("✅ Kirim")
-    assert "dikirim ke 2 orang" in saved.text
+    saved = await coordinator.tap(said("button-announce-submit"))
+    assert saved.says("announce-saved", count=2, send=said("announce-send-now-done"))
     [item] = await fetch(schema, Announcement)
     assert (item.title, item.body, item.venue) == ("Bimtek Pendampingan Lansia", BODY, VENUE)
     assert item.audience == {"kecamatan": [TANGERANG]} and item.code in saved.text
@@ -51,58 +57,61 @@ async def test_preview_shows_exactly_what_psm_will_receive(
 
 async def test_wrong_answers_are_explained_and_earlier_answers_kept(coordinator: Chat) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
-    assert "terlalu pendek" in (await coordinator.send("Bi")).text
+    await coordinator.tap(said("button-announce-new"))
+    short = said("answer-announce-title-short", min=3)
+    assert short in (await coordinator.send("Bi")).text
     await coordinator.send("Bimtek Pendampingan Lansia")
-    assert "teks" in (await coordinator.send_sticker()).text
+    assert said("announce-need-body") in (await coordinator.send_sticker()).text
     await coordinator.send(BODY)
-    assert "tidak dikenali" in (await coordinator.send("besok pagi")).text
-    assert "tidak ada di kalender" in (await coordinator.send("31-11-2026 09:00")).text
-    assert "sudah lewat" in (await coordinator.send("30-11-2026 09:00")).text
-    assert "setahun" in (await coordinator.send("15-12-2062 09:00")).text
-    assert "tempatnya" in (await coordinator.send("15/12/2026 09.00")).text
+    assert said("announce-time-format") in (await coordinator.send("besok pagi")).text
+    assert said("announce-time-invalid") in (await coordinator.send("31-11-2026 09:00")).text
+    assert said("announce-start-past") in (await coordinator.send("30-11-2026 09:00")).text
+    assert said("announce-start-far") in (await coordinator.send("15-12-2062 09:00")).text
+    assert said("announce-ask-venue") in (await coordinator.send("15/12/2026 09.00")).text
     await coordinator.send(VENUE)
     await coordinator.tap("Semua PSM")
-    assert "sebelum acara dimulai" in (await coordinator.send("16-12-2026 08:00")).text
-    assert "sudah lewat" in (await coordinator.send("01-12-2026 08:00")).text
+    assert said("announce-send-late") in (await coordinator.send("16-12-2026 08:00")).text
+    assert said("announce-send-past") in (await coordinator.send("01-12-2026 08:00")).text
     preview = await coordinator.send("10-12-2026 08:00")
     assert "Bimtek Pendampingan Lansia" in preview.text
-    assert "Dikirim: Kamis, 10 Desember 2026, pukul 08:00 WIB" in preview.text
+    assert preview.says("announce-preview", send=when(at(10, 8)))
 
 
 async def test_a_flyer_carries_the_announcement_as_its_caption(
     coordinator: Chat, schema: str
 ) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
+    await coordinator.tap(said("button-announce-new"))
     await coordinator.send("Bimtek Pendampingan Lansia")
     wrong_file = await coordinator.send_document("a.docx", "application/msword", caption=BODY)
-    assert "foto atau file PDF" in wrong_file.text
-    assert "keterangannya kosong" in (await coordinator.send_photo()).text
-    assert "paling banyak 500" in (await coordinator.send_photo("x" * 501)).text
+    assert said("announce-flyer-type") in wrong_file.text
+    no_caption = said("answer-announce-caption-short", min=10)
+    assert no_caption in (await coordinator.send_photo()).text
+    too_long = said("answer-announce-caption-long", max=500, length=501)
+    assert too_long in (await coordinator.send_photo("x" * 501)).text
     await coordinator.send_photo(BODY)
     await coordinator.send("15-12-2026 09:00")
     await coordinator.send(VENUE)
     await coordinator.tap("Semua PSM")
-    preview = await coordinator.tap("Kirim sekarang")
+    preview = await coordinator.tap(said("button-announce-send-now"))
     flyer = preview.messages[1]
     assert flyer["photo"] and BODY in flyer["caption"] and VENUE in flyer["caption"]
-    await coordinator.tap("✅ Kirim")
+    await coordinator.tap(said("button-announce-submit"))
     [item] = await fetch(schema, Announcement)
     assert item.photo_file_id and item.document_file_id is None and item.body == BODY
 
 
 async def test_a_pdf_flyer_is_previewed_as_a_document(coordinator: Chat, schema: str) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
+    await coordinator.tap(said("button-announce-new"))
     await coordinator.send("Bimtek Pendampingan Lansia")
     await coordinator.send_document("undangan.pdf", "application/pdf", caption=BODY)
     for answer in ("15-12-2026 09:00", VENUE):
         await coordinator.send(answer)
     await coordinator.tap("Semua PSM")
-    flyer = (await coordinator.tap("Kirim sekarang")).messages[1]
+    flyer = (await coordinator.tap(said("button-announce-send-now"))).messages[1]
     assert flyer["document"]["file_name"] == "undangan.pdf" and BODY in flyer["caption"]
-    await coordinator.tap("✅ Kirim")
+    await coordinator.tap(said("button-announce-submit"))
     [item] = await fetch(schema, Announcement)
     assert item.document_file_id and item.photo_file_id is None
 
@@ -113,25 +122,26 @@ async def test_admin_chooses_several_kecamatan_and_may_address_coordinators(
     await add_people(schema)
     admin = harness.user(ADMIN_ID)
     await admin.send("/pengumuman")
-    await admin.tap("Buat pengumuman")
+    await admin.tap(said("button-announce-new"))
     for answer in ("Rapat Koordinasi TKSK", BODY, "15-12-2026 09:00", VENUE):
         await admin.send(answer)
     assert admin.buttons() == [
-        "👥 Semua PSM aktif",
-        "📍 Pilih kecamatan",
-        "🧑‍💼 Khusus koordinator",
+        said("button-announce-to-all"),
+        said("button-announce-to-pick"),
+        said("button-announce-to-coordinators"),
     ]
-    await admin.tap("Pilih kecamatan")
-    await admin.tap("✔️ Selesai")
-    assert "minimal satu kecamatan" in last_alert(harness)
+    await admin.tap(said("button-announce-to-pick"))
+    await admin.tap(said("button-announce-kecamatan-done"))
+    assert last_alert(harness) == said("announce-audience-empty")
     await admin.tap("Cipondoh")
     await admin.tap("Ciledug")
     assert "✅ Ciledug" in admin.buttons()
     await admin.tap("✅ Ciledug")
-    await admin.tap("✔️ Selesai")
-    preview = await admin.tap("Kirim sekarang")
-    assert "PSM Kec. Cipondoh (1 orang)" in preview.text
-    await admin.tap("✅ Kirim")
+    await admin.tap(said("button-announce-kecamatan-done"))
+    preview = await admin.tap(said("button-announce-send-now"))
+    cipondoh = said("audience-kecamatan", names="Cipondoh")
+    assert preview.says("announce-preview", audience=cipondoh, count=1)
+    await admin.tap(said("button-announce-submit"))
     [item] = await fetch(schema, Announcement)
     assert item.audience == {"kecamatan": [CIPONDOH]}
 
@@ -140,12 +150,13 @@ async def test_coordinators_only_reach_their_own_kecamatan(
     coordinator: Chat, harness: BotHarness, schema: str
 ) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
+    await coordinator.tap(said("button-announce-new"))
     for answer in ("Bimtek Pendampingan Lansia", BODY, "15-12-2026 09:00", VENUE):
         await coordinator.send(answer)
-    assert coordinator.buttons() == ["👥 Semua PSM di wilayah saya"]
+    assert coordinator.buttons() == [said("button-announce-to-mine")]
     reply = await coordinator.tap_data("an:aud:coordinators")
-    assert "sudah tidak berlaku" in reply.text and "Kepada siapa" in reply.text
+    assert said("wrong-stale-button") in reply.text
+    assert said("announce-ask-audience") in reply.text
 
     [user] = await fetch(schema, User, telegram_id=COORDINATOR)
     with pytest.raises(AudienceRefused):
@@ -156,21 +167,21 @@ async def test_coordinators_only_reach_their_own_kecamatan(
 async def test_psm_cannot_announce(harness: BotHarness, schema: str) -> None:
     await add_people(schema)
     reply = await harness.user(SITI).send("/pengumuman")
-    assert "hanya dapat dibuat oleh koordinator" in reply.text
+    assert said("announce-not-allowed") in reply.text
 
 
 async def test_a_draft_survives_a_restart_and_batal_drops_it(
     coordinator: Chat, harness: BotHarness, schema: str
 ) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
+    await coordinator.tap(said("button-announce-new"))
     await coordinator.send("Bimtek Pendampingan Lansia")
     await harness.restart()
-    assert "Kapan acara dimulai" in (await coordinator.send(BODY)).text
-    assert "sedang menyusun" in (await coordinator.send("/pengumuman")).text
-    assert "dibuang" in (await coordinator.send("/batal")).text
+    assert (await coordinator.send(BODY)).says("announce-ask-start", zone="WIB")
+    assert said("announce-resume") in (await coordinator.send("/pengumuman")).text
+    assert said("announce-discarded") in (await coordinator.send("/batal")).text
     assert (await coordinator.send("/pengumuman")).buttons == [
-        "➕ Buat pengumuman",
-        "📋 Daftar pengumuman",
+        said("button-announce-new"),
+        said("button-announce-list"),
     ]
     assert await fetch(schema, Announcement) == []

@@ -14,9 +14,11 @@ from tests.announcing import (
     compose,
     publish,
     texts_to,
+    when,
 )
 from tests.conftest import ADMIN_ID
 from tests.harness import BotHarness, Chat
+from tests.texts import said
 
 
 async def test_a_scheduled_announcement_waits_for_its_time_then_reaches_everyone(
@@ -31,11 +33,11 @@ async def test_a_scheduled_announcement_waits_for_its_time_then_reaches_everyone
     clock.set(at(10, 8))
     await harness.run_job("outbox")
     [siti] = harness.telegram.sent_to(SITI)
-    assert "Bimtek Pendampingan Lansia" in siti["text"] and "Selasa, 15 Desember" in siti["text"]
+    assert "Bimtek Pendampingan Lansia" in siti["text"] and when(at(15, 9)) in siti["text"]
     [rudi] = harness.telegram.sent_to(RUDI)
-    assert "Tuesday, 15 December 2026, 09:00 WIB" in rudi["text"]
+    assert when(at(15, 9), "en") in rudi["text"]
     labels = [b["text"] for row in rudi["reply_markup"]["inline_keyboard"] for b in row]
-    assert labels == ["Attending", "Not attending"]
+    assert labels == [said("button-rsvp-yes", "en"), said("button-rsvp-no", "en")]
     assert harness.telegram.sent_to(DEWI) == [] and harness.telegram.sent_to(EKO) == []
 
     await harness.run_job("outbox")
@@ -54,7 +56,7 @@ async def test_coordinators_only_reaches_coordinators(harness: BotHarness, schem
     await add_people(schema)
     admin = harness.user(ADMIN_ID)
     await compose(admin, audience=("Khusus koordinator",))
-    await admin.tap("✅ Kirim")
+    await admin.tap(said("button-announce-submit"))
     await harness.run_job("outbox")
     assert "Bimtek" in texts_to(harness, COORDINATOR)[-1]
     assert texts_to(harness, SITI) == []
@@ -66,16 +68,15 @@ async def test_blocked_recipients_are_not_counted_as_delivered(
     harness.telegram.block_chat(RUDI)
     await publish(coordinator)
     await harness.run_job("outbox")
-    card = await coordinator.tap("Lihat jawaban")
-    assert "1 terkirim, 0 menunggu, 1 memblokir bot, 0 gagal" in card.text
-    assert "0 hadir, 0 tidak hadir, 1 belum menjawab" in card.text
+    card = await coordinator.tap(said("button-announce-open"))
+    assert card.says("announce-detail", sent=1, pending=0, blocked=1, failed=0)
+    assert card.says("announce-detail", yes=0, no=0, unanswered=1)
 
 
 async def test_the_card_shows_pending_sends_before_the_send_time(
     coordinator: Chat, harness: BotHarness
 ) -> None:
     await publish(coordinator, send="10-12-2026 08:00")
-    card = await coordinator.tap("Lihat jawaban")
-    assert "0 terkirim, 2 menunggu" in card.text
-    assert "Dikirim: Kamis, 10 Desember 2026, pukul 08:00 WIB" in card.text
-    assert {"🕑 Ubah waktu acara", "❌ Batalkan acara"} <= set(card.buttons)
+    card = await coordinator.tap(said("button-announce-open"))
+    assert card.says("announce-detail", sent=0, pending=2, send=when(at(10, 8)))
+    assert {said("button-announce-reschedule"), said("button-announce-cancel")} <= set(card.buttons)

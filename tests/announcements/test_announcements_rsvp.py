@@ -16,9 +16,18 @@ from tests.announcing import (
     invitation,
     publish,
     rsvp,
+    when,
 )
 from tests.factories import fetch
 from tests.harness import BotHarness
+from tests.texts import said
+
+TITLE = "Bimtek Pendampingan Lansia"
+YES, NO = said("button-rsvp-yes"), said("button-rsvp-no")
+
+
+def ticked(label: str) -> str:
+    return said("button-rsvp-chosen", label=label)
 
 
 @pytest.fixture
@@ -33,27 +42,27 @@ async def code(harness: BotHarness, schema: str) -> str:
 async def test_psm_answers_and_may_change_the_answer_until_the_start(
     code: str, harness: BotHarness, schema: str, clock: FixedClock
 ) -> None:
-    assert "Jawaban Anda: Hadir" in await rsvp(harness, SITI, "yes")
+    assert await rsvp(harness, SITI, "yes") == said("rsvp-saved-yes")
     labels = [b["text"] for b in invitation(harness, SITI)["reply_markup"]["inline_keyboard"][0]]
-    assert labels == ["✅ Hadir", "Tidak hadir"]
+    assert labels == [ticked(YES), NO]
     [answer] = await fetch(schema, Rsvp)
     assert answer.answer == "yes"
-    assert "attending" in await rsvp(harness, RUDI, "yes")
+    assert await rsvp(harness, RUDI, "yes") == said("rsvp-saved-yes", "en")
 
     clock.set(at(15, 8, 59))
-    assert "Tidak hadir" in await rsvp(harness, SITI, "no")
+    assert await rsvp(harness, SITI, "no") == said("rsvp-saved-no")
     labels = [b["text"] for b in invitation(harness, SITI)["reply_markup"]["inline_keyboard"][0]]
-    assert labels == ["Hadir", "✅ Tidak hadir"]
+    assert labels == [YES, ticked(NO)]
     assert sorted(r.answer for r in await fetch(schema, Rsvp)) == ["no", "yes"]
 
     clock.set(at(15, 9))
-    assert "sudah dimulai" in await rsvp(harness, SITI, "yes")
+    assert await rsvp(harness, SITI, "yes") == said("rsvp-refused-closed")
     assert sorted(r.answer for r in await fetch(schema, Rsvp)) == ["no", "yes"]
 
 
 async def test_the_same_answer_twice_is_fine(code: str, harness: BotHarness, schema: str) -> None:
     await rsvp(harness, SITI, "yes")
-    assert "Hadir" in await rsvp(harness, SITI, "yes")
+    assert await rsvp(harness, SITI, "yes") == said("rsvp-saved-yes")
     assert len(await fetch(schema, Rsvp)) == 1
 
 
@@ -68,20 +77,22 @@ async def test_attendance_is_recorded_on_the_event_day_only(
     code: str, harness: BotHarness, schema: str, clock: FixedClock
 ) -> None:
     siti = harness.user(SITI)
-    assert "/hadir K7M2QX" in (await siti.send("/hadir")).text
-    reply = await siti.send(f"/hadir {code}")
-    assert "hari acara: Selasa, 15 Desember 2026" in reply.text
+    assert said("checkin-usage") in (await siti.send("/hadir")).text
+    not_today = said("checkin-refused-not-today", date=when(at(15, 9)))
+    assert not_today in (await siti.send(f"/hadir {code}")).text
     clock.set(at(15, 8))
-    assert "tidak dikenal" in (await siti.send("/hadir ZZZZZZ")).text
-    assert "tercatat. Terima kasih" in (await siti.send(f"/hadir {code.lower()}")).text
-    assert "sudah tercatat sebelumnya" in (await siti.send(f"/hadir {code}")).text
-    assert "tidak termasuk penerima" in (await harness.user(DEWI).send(f"/hadir {code}")).text
+    assert said("checkin-refused-unknown") in (await siti.send("/hadir ZZZZZZ")).text
+    done = said("checkin-done", title=TITLE)
+    assert done in (await siti.send(f"/hadir {code.lower()}")).text
+    assert said("checkin-again", title=TITLE) in (await siti.send(f"/hadir {code}")).text
+    not_invited = said("checkin-refused-not-invited")
+    assert not_invited in (await harness.user(DEWI).send(f"/hadir {code}")).text
     clock.set(at(16, 8))
-    assert "hari acara" in (await harness.user(RUDI).send(f"/hadir {code}")).text
+    assert not_today in (await harness.user(RUDI).send(f"/hadir {code}")).text
     assert len(await fetch(schema, Attendance)) == 1
 
-    card = await harness.user(COORDINATOR).tap("Lihat jawaban")
-    assert "Tercatat hadir di acara: 1" in card.text
+    card = await harness.user(COORDINATOR).tap(said("button-announce-open"))
+    assert card.says("announce-detail", attended=1)
 
 
 async def test_hadir_works_in_the_middle_of_a_report(
@@ -90,5 +101,5 @@ async def test_hadir_works_in_the_middle_of_a_report(
     clock.set(at(15, 8))
     siti = harness.user(SITI)
     await siti.send("/lapor")
-    assert "tercatat" in (await siti.send(f"/hadir {code}")).text
-    assert "kelompok" in (await siti.send("/lapor")).text
+    assert said("checkin-done", title=TITLE) in (await siti.send(f"/hadir {code}")).text
+    assert said("report-ask-category-group") in (await siti.send("/lapor")).text

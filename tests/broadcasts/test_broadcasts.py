@@ -17,11 +17,19 @@ from storage.people import Role, User, UserStatus
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, add_user, fetch, set_role
 from tests.harness import BotHarness, Chat
+from tests.texts import said, said_pattern
 
 COORDINATOR, SITI, RUDI, DEWI, PENDING = 2001, 1001, 1002, 1003, 1004
 CIPONDOH_KELURAHAN = "3671051001"
 CILEDUG = "367106"
 TEXT = "Rapat PSM Jumat 09.00 di aula kecamatan. Bawa KTP & <alat tulis>."
+MINE = said("broadcast-to-mine", names="Tangerang")
+SEND, DONE, PICK = (
+    said("broadcast-button-send"),
+    said("broadcast-button-done"),
+    said("broadcast-to-pick"),
+)
+NOT_ALLOWED = said("broadcast-not-allowed")
 
 
 @pytest.fixture
@@ -44,18 +52,19 @@ def shown(message: dict[str, object]) -> tuple[object, ...]:
 async def test_a_coordinator_previews_exactly_what_their_psm_receive(
     coordinator: Chat, harness: BotHarness, schema: str
 ) -> None:
-    assert "Siaran baru" in (await coordinator.send("/siaran")).text
+    assert said("broadcast-ask-text") in (await coordinator.send("/siaran")).text
     audience = await coordinator.send(TEXT)
-    assert audience.buttons == ["📍 PSM Kec. Tangerang"]
+    assert audience.buttons == [MINE]
 
-    preview = await coordinator.tap("Kec. Tangerang")
+    preview = await coordinator.tap(MINE)
     intro, message, question = preview.messages
-    assert "Pratinjau" in intro["text"]
-    assert message["text"] == f"📢 Siaran dari Pak Budi\n\n{TEXT}"
-    assert "2 orang" in question["text"] and "PSM Kec. Tangerang" in question["text"]
+    assert said("broadcast-preview") in intro["text"]
+    assert message["text"] == said("broadcast-message", author="Pak Budi", body=TEXT)
+    tangerang = said("audience-kecamatan", names="Tangerang")
+    assert said("broadcast-confirm", count=2, audience=tangerang) in question["text"]
     assert await fetch(schema, Broadcast) == []
 
-    assert "antrean untuk 2 orang" in (await coordinator.tap("Kirim")).text
+    assert said("broadcast-queued", count=2) in (await coordinator.tap(SEND)).text
     [broadcast] = await fetch(schema, Broadcast)
     assert broadcast.audience == {"kecamatan": [TANGERANG]}
     assert {row.status for row in await fetch(schema, OutboxMessage)} == {"pending"}
@@ -70,9 +79,7 @@ async def test_a_coordinator_previews_exactly_what_their_psm_receive(
     [received] = harness.telegram.sent_to(SITI)
     assert shown(received) == shown(message)
     [in_english] = harness.telegram.sent_to(RUDI)
-    assert (
-        in_english["text"].startswith("📢 Broadcast from Pak Budi") and TEXT in in_english["text"]
-    )
+    assert in_english["text"] == said("broadcast-message", "en", author="Pak Budi", body=TEXT)
     assert harness.telegram.sent_to(DEWI) == []
 
 
@@ -82,16 +89,14 @@ async def test_the_author_gets_one_delivery_report_when_everyone_was_served(
     harness.telegram.block_chat(RUDI)
     await coordinator.send("/siaran")
     await coordinator.send(TEXT)
-    await coordinator.tap("Kec. Tangerang")
-    await coordinator.tap("Kirim")
+    await coordinator.tap(MINE)
+    await coordinator.tap(SEND)
     before = len(coordinator.history())
 
     await harness.run_job("outbox")
     await harness.run_job("outbox")
     [report] = coordinator.history()[before:]
-    assert "Laporan siaran" in report["text"]
-    assert "Terkirim: 1" in report["text"] and "Memblokir bot: 1" in report["text"]
-    assert "Gagal: 0" in report["text"]
+    assert said_pattern("broadcast-report", sent=1, blocked=1, failed=0).search(report["text"])
     [broadcast] = await fetch(schema, Broadcast)
     assert broadcast.reported and broadcast.completed_at is not None
 
@@ -100,11 +105,12 @@ async def test_a_photo_goes_out_as_a_photo_with_the_message_as_its_caption(
     coordinator: Chat, harness: BotHarness
 ) -> None:
     await coordinator.send("/siaran")
-    assert "keterangannya kosong" in (await coordinator.send_photo()).text
+    no_caption = said("answer-broadcast-caption-short", min=5)
+    assert no_caption in (await coordinator.send_photo()).text
     await coordinator.send_photo("Dokumentasi bimtek kemarin, terima kasih semua.")
-    preview = await coordinator.tap("Kec. Tangerang")
+    preview = await coordinator.tap(MINE)
     assert preview.messages[1]["photo"]
-    await coordinator.tap("Kirim")
+    await coordinator.tap(SEND)
     await harness.run_job("outbox")
     [received] = harness.telegram.sent_to(SITI)
     assert received["photo"] and "Dokumentasi bimtek kemarin" in received["caption"]
@@ -114,13 +120,14 @@ async def test_wrong_answers_are_explained_and_the_question_asked_again(
     coordinator: Chat,
 ) -> None:
     await coordinator.send("/siaran")
-    assert "minimal 5 huruf" in (await coordinator.send("Oke")).text
-    assert "maksimal 3.500" in (await coordinator.send("x" * 3501)).text
-    assert "sebagai teks" in (await coordinator.send_sticker()).text
+    assert said("answer-broadcast-short", min=5) in (await coordinator.send("Oke")).text
+    too_long = said("answer-broadcast-long", max=3500, length=3501)
+    assert too_long in (await coordinator.send("x" * 3501)).text
+    assert said("broadcast-need-text") in (await coordinator.send_sticker()).text
     await coordinator.send(TEXT)
     retyped = await coordinator.send("Semua PSM")
-    assert "pilih salah satu tombol" in retyped.text
-    assert retyped.buttons == ["📍 PSM Kec. Tangerang"]
+    assert said("broadcast-need-button") in retyped.text
+    assert retyped.buttons == [MINE]
 
 
 async def test_a_coordinator_cannot_reach_another_kecamatan_even_with_forged_buttons(
@@ -134,23 +141,23 @@ async def test_a_coordinator_cannot_reach_another_kecamatan_even_with_forged_but
     coordinator = harness.user(COORDINATOR)
     await coordinator.send("/siaran")
     audience = await coordinator.send(TEXT)
-    assert audience.buttons == ["📍 PSM Kec. Tangerang, Ciledug", "🗺️ Pilih kecamatan"]
+    assert audience.buttons == [said("broadcast-to-mine", names="Tangerang, Ciledug"), PICK]
     await coordinator.tap_data("bc:to:all")
     await coordinator.tap_data("bc:to:coordinators")
 
-    picker = await coordinator.tap("Pilih kecamatan")
-    assert picker.buttons == ["Tangerang", "Ciledug", "✔️ Selesai"]
+    picker = await coordinator.tap(PICK)
+    assert picker.buttons == ["Tangerang", "Ciledug", DONE]
     await coordinator.tap_data(f"bc:kec:{CIPONDOH}")
-    await coordinator.tap("Selesai")
+    await coordinator.tap(DONE)
     refusals = [
         r.params.get("text") for r in harness.telegram.requests if r.method == "answerCallbackQuery"
     ]
-    assert refusals.count("Anda hanya dapat mengirim siaran ke PSM di kecamatan Anda sendiri.") == 3
-    assert "Pilih minimal satu kecamatan" in str(refusals[-1])
+    assert refusals.count(said("broadcast-refused-forbidden")) == 3
+    assert refusals[-1] == said("broadcast-refused-empty")
 
     await coordinator.tap("Tangerang")
-    assert coordinator.buttons() == ["✅ Tangerang", "Ciledug", "✔️ Selesai"]
-    assert "1 orang" in (await coordinator.tap("Selesai")).text
+    assert coordinator.buttons() == ["✅ Tangerang", "Ciledug", DONE]
+    assert (await coordinator.tap(DONE)).says("broadcast-confirm", count=1)
     [author] = await fetch(schema, User, telegram_id=COORDINATOR)
     with pytest.raises(AudienceRefused):
         resolve_audience(author, "pick", [TANGERANG, CIPONDOH])
@@ -161,15 +168,15 @@ async def test_an_admin_picks_several_kecamatan(coordinator: Chat, harness: BotH
     await admin.send("/siaran")
     audience = await admin.send(TEXT)
     assert audience.buttons == [
-        "👥 Semua PSM aktif",
-        "🗺️ Pilih kecamatan",
-        "🧑‍💼 Khusus koordinator dan admin",
+        said("broadcast-to-all"),
+        PICK,
+        said("broadcast-to-coordinators"),
     ]
-    await admin.tap("Pilih kecamatan")
+    await admin.tap(PICK)
     await admin.tap("Tangerang")
     await admin.tap("Cipondoh")
-    assert "3 orang" in (await admin.tap("Selesai")).text
-    await admin.tap("Kirim")
+    assert (await admin.tap(DONE)).says("broadcast-confirm", count=3)
+    await admin.tap(SEND)
     await harness.run_job("outbox")
     assert all(len(harness.telegram.sent_to(psm)) == 1 for psm in (SITI, RUDI, DEWI))
     assert harness.telegram.sent_to(COORDINATOR) == []
@@ -181,7 +188,7 @@ async def test_psm_and_pending_users_are_refused_politely(
     await add_user(schema, PENDING, Role.COORDINATOR, None, (TANGERANG,), status=UserStatus.PENDING)
     for user_id in (SITI, PENDING, 5555):
         reply = await harness.user(user_id).send("/siaran")
-        assert "hanya dapat dikirim oleh koordinator atau admin" in reply.text
+        assert NOT_ALLOWED in reply.text
 
 
 async def test_batal_or_the_cancel_button_discards_the_broadcast(
@@ -189,11 +196,12 @@ async def test_batal_or_the_cancel_button_discards_the_broadcast(
 ) -> None:
     await coordinator.send("/siaran")
     await coordinator.send(TEXT)
-    assert "dibatalkan" in (await coordinator.send("/batal")).text
+    assert said("broadcast-cancelled") in (await coordinator.send("/batal")).text
     await coordinator.send("/siaran")
     await coordinator.send(TEXT)
-    await coordinator.tap("Kec. Tangerang")
-    assert "dibatalkan" in (await coordinator.tap("Batal")).text
+    await coordinator.tap(MINE)
+    cancelled = await coordinator.tap(said("broadcast-button-cancel"))
+    assert said("broadcast-cancelled") in cancelled.text
     assert await fetch(schema, Broadcast) == []
     assert await fetch(schema, OutboxMessage) == []
 
@@ -218,10 +226,10 @@ async def test_a_broadcast_waits_until_the_announcement_being_composed_is_finish
     coordinator: Chat,
 ) -> None:
     await coordinator.send("/pengumuman")
-    await coordinator.tap("Buat pengumuman")
+    await coordinator.tap(said("button-announce-new"))
     refused = await coordinator.send("/siaran")
-    assert "sedang menyusun pengumuman" in refused.text
-    assert "Tulis isi pengumuman" in (await coordinator.send("Rapat Koordinasi PSM")).text
+    assert said("busy-elsewhere", what=said("busy-announcement")) in refused.text
+    assert said("announce-ask-body") in (await coordinator.send("Rapat Koordinasi PSM")).text
 
 
 async def test_a_coordinator_demoted_while_composing_cannot_send_and_loses_the_draft(
@@ -229,8 +237,8 @@ async def test_a_coordinator_demoted_while_composing_cannot_send_and_loses_the_d
 ) -> None:
     await coordinator.send("/siaran")
     await coordinator.send(TEXT)
-    await coordinator.tap("Kec. Tangerang")
+    await coordinator.tap(MINE)
     await set_role(schema, COORDINATOR, Role.PSM)
-    assert "hanya dapat dikirim oleh koordinator" in (await coordinator.tap("Kirim")).text
+    assert NOT_ALLOWED in (await coordinator.tap(SEND)).text
     assert await fetch(schema, Broadcast) == []
-    assert "hanya dapat dikirim oleh koordinator" in (await coordinator.send("/siaran")).text
+    assert NOT_ALLOWED in (await coordinator.send("/siaran")).text

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.runtime.callbacks import prefixes
-from bot.runtime.texts import Texts
 from storage.audit import AuditEntry
 from storage.cases import Case, CasePhoto
 from storage.people import Role, UserStatus
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, add_case, add_rows, add_user, fetch
 from tests.harness import BotHarness
+from tests.texts import said
 
 REPORTER, OTHER_PSM, COORDINATOR, OTHER_COORDINATOR = 1001, 1002, 2001, 2002
 INACTIVE_COORDINATOR, PENDING_COORDINATOR, REJECTED_PSM = 2003, 2004, 1003
@@ -86,7 +86,7 @@ async def test_access_matrix_through_the_bot(
     chat = harness.user(ACTORS[actor])
     help_message = (await chat.send("/bantuan")).last
     reply = await chat.tap_data(template.format(id=case_id), help_message)
-    refused = any("tidak berhak" in answer for answer in answers(harness))
+    refused = said("case-refused") in answers(harness)
     shown = any("TNG-2026-00001" in str(message) for message in chat.history())
     [case] = await fetch(schema, Case, id=case_id)
     if actor in allowed:
@@ -105,7 +105,7 @@ async def test_case_number_of_another_area_is_not_revealed(
 ) -> None:
     reply = await harness.user(OTHER_COORDINATOR).send("/kasus TNG-2026-00001")
     unknown = await harness.user(OTHER_COORDINATOR).send("/kasus TNG-2026-99999")
-    assert reply.text == unknown.text and "tidak berhak" in reply.text
+    assert reply.text == unknown.text and said("case-refused") in reply.text
 
 
 async def test_stale_button_on_a_changed_case_is_refused(
@@ -115,8 +115,8 @@ async def test_stale_button_on_a_changed_case_is_refused(
     await first.send("/kasus TNG-2026-00001")
     old_detail = first.last_with_buttons()
     await harness.user(ADMIN_ID).tap_data(f"k:v:verify:{case_id}:baru", old_detail)
-    reply = await first.tap("Kembalikan", old_detail)
-    assert "sudah berubah" in reply.text
+    reply = await first.tap(said("action-return"), old_detail)
+    assert said("case-changed") in reply.text
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "diverifikasi"
 
@@ -142,12 +142,12 @@ async def test_malformed_data_of_every_button_kind_is_answered_like_an_old_butto
 ) -> None:
     chat = harness.user(COORDINATOR)
     help_message = (await chat.send("/bantuan")).last
-    stale = Texts().get("id", "wrong-stale-button-short")
+    stale, refused = said("wrong-stale-button-short"), said("case-refused")
     for template in MALFORMED:
         data = template.format(prefix=prefix)
         if data in WELL_FORMED:
             continue
         await chat.tap_data(data, help_message)
         last = answers(harness)[-1]
-        assert stale in last or "tidak berhak" in last, f"{data!r} got {last!r}"
+        assert stale in last or refused in last, f"{data!r} got {last!r}"
     assert harness.telegram.sent_to(ADMIN_ID) == [], "no error reached the admins"

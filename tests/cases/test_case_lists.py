@@ -12,6 +12,7 @@ from storage.people import Role
 from tests.conftest import ADMIN_ID
 from tests.factories import TANGERANG, add_case, add_user
 from tests.harness import BotHarness
+from tests.texts import said
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
 
@@ -26,7 +27,7 @@ async def close_case(url: str, case_id: int) -> None:
 async def test_psm_without_cases_is_told_there_are_none(harness: BotHarness, schema: str) -> None:
     await add_user(schema, PSM_ID)
     reply = await harness.user(PSM_ID).send("/kasus")
-    assert "Belum ada kasus terbuka" in reply.text and "/lapor" in reply.text
+    assert said("cases-none") in reply.text
     assert "reply_markup" not in reply.last
     harness.telegram.assert_no_rejections()
 
@@ -40,9 +41,9 @@ async def test_back_to_the_list_after_the_last_case_closed_says_there_are_none(
     await chat.send("/kasus")
     await chat.tap("TNG-2026-00001")
     await close_case(schema, case_id)
-    await chat.tap("Daftar kasus")
+    await chat.tap(said("button-case-list"))
     latest = chat.history()[-1]
-    assert "Belum ada kasus terbuka" in latest["text"] and "reply_markup" not in latest
+    assert said("cases-none") in latest["text"] and "reply_markup" not in latest
     harness.telegram.assert_no_rejections()
 
 
@@ -64,8 +65,8 @@ async def test_coordinator_without_cases_keeps_the_filters(
 ) -> None:
     await add_user(schema, COORDINATOR_ID, Role.COORDINATOR, kelurahan=None, areas=(TANGERANG,))
     reply = await harness.user(COORDINATOR_ID).send("/kasus")
-    assert "Tidak ada kasus yang cocok" in reply.text
-    assert any(label.startswith("Status") for label in reply.buttons)
+    assert said("cases-empty") in reply.text
+    assert said("filter-status-open") in reply.buttons
     harness.telegram.assert_no_rejections()
 
 

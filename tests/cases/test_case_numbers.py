@@ -7,6 +7,7 @@ from storage.db import create_engine, create_sessions
 from tests.factories import add_case, add_user, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review
+from tests.texts import said
 
 PSM_ID = 1001
 
@@ -30,9 +31,11 @@ async def test_report_gets_a_fresh_number_when_the_counter_is_behind_the_cases(
     chat = harness.user(PSM_ID)
 
     await fill_until_review(chat)
-    assert "TNG-2026-00008" in (await chat.tap("Kirim laporan")).text
+    saved = (await chat.tap(said("button-submit"))).text
+    assert said("report-saved", number="TNG-2026-00008") in saved
     await fill_until_review(chat)
-    assert "TNG-2026-00009" in (await chat.tap("Kirim laporan")).text
+    saved = (await chat.tap(said("button-submit"))).text
+    assert said("report-saved", number="TNG-2026-00009") in saved
 
     numbers = sorted(case.number for case in await fetch(schema, Case))
     assert numbers == [f"TNG-2026-0000{n}" for n in (1, 2, 7, 8, 9)]
@@ -48,4 +51,5 @@ async def test_numbers_count_on_from_the_counter_when_it_is_in_step(
     await set_counter(schema, 2026, 1)
     chat = harness.user(PSM_ID)
     await fill_until_review(chat)
-    assert "TNG-2026-00002" in (await chat.tap("Kirim laporan")).text
+    saved = (await chat.tap(said("button-submit"))).text
+    assert said("report-saved", number="TNG-2026-00002") in saved

@@ -11,8 +11,10 @@ from storage.cases import Case, CaseEvent, Referral
 from tests.factories import add_case, add_psm_and_coordinator, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review
+from tests.texts import said, said_pattern
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
+NUMBER = "TNG-2026-00001"
 TICK = "follow_up"
 
 
@@ -27,8 +29,12 @@ async def follow_up(harness: BotHarness) -> None:
     await harness.deliver()
 
 
-def nudges_to(harness: BotHarness, chat_id: int, word: str) -> list[str]:
-    return [m["text"] for m in harness.telegram.sent_to(chat_id) if word in m.get("text", "")]
+def nudges_to(harness: BotHarness, chat_id: int, key: str) -> list[str]:
+    """The texts in the chat that are the catalog message `key`, whatever its values."""
+    pattern = said_pattern(key)
+    return [
+        m["text"] for m in harness.telegram.sent_to(chat_id) if pattern.search(m.get("text", ""))
+    ]
 
 
 async def test_submitted_case_is_due_after_its_urgencys_interval(
@@ -36,7 +42,7 @@ async def test_submitted_case_is_due_after_its_urgencys_interval(
 ) -> None:
     chat = harness.user(PSM_ID)
     await fill_until_review(chat)  # urgency Darurat
-    await chat.tap("Kirim laporan")
+    await chat.tap(said("button-submit"))
     [case] = await fetch(schema, Case)
     assert case.next_nudge_at == clock.now() + timedelta(days=1)
 
@@ -53,15 +59,15 @@ async def test_nudge_comes_when_due_and_not_before(
     )
     clock.set(start + timedelta(days=days) - timedelta(minutes=1))
     await follow_up(harness)
-    assert nudges_to(harness, PSM_ID, "perkembangan") == []
+    assert nudges_to(harness, PSM_ID, "nudged-message") == []
     clock.set(start + timedelta(days=days))
     await follow_up(harness)
-    [nudge] = nudges_to(harness, PSM_ID, "perkembangan")
-    assert "TNG-2026-00001" in nudge
+    [nudge] = nudges_to(harness, PSM_ID, "nudged-message")
+    assert nudge == said("nudged-message", number=NUMBER, name="Mak Onah")
     assert harness.user(PSM_ID).buttons() == [
-        "📝 Tambah perkembangan",
-        "⏳ Masih dalam proses",
-        "✅ Sudah ditangani",
+        said("nudge-progress"),
+        said("nudge-ongoing"),
+        said("nudge-resolved"),
     ]
 
 
@@ -74,10 +80,10 @@ async def test_quiet_hours_hold_nudges_until_morning(
     await follow_up(harness)
     clock.set(evening + timedelta(hours=9, minutes=59))  # 06:59
     await follow_up(harness)
-    assert nudges_to(harness, PSM_ID, "perkembangan") == []
+    assert nudges_to(harness, PSM_ID, "nudged-message") == []
     clock.set(evening + timedelta(hours=10))  # 07:00
     await follow_up(harness)
-    assert len(nudges_to(harness, PSM_ID, "perkembangan")) == 1
+    assert len(nudges_to(harness, PSM_ID, "nudged-message")) == 1
 
 
 async def test_answering_a_nudge_restarts_the_clock(
@@ -86,11 +92,12 @@ async def test_answering_a_nudge_restarts_the_clock(
     case_id = await add_case(schema, PSM_ID, status="diverifikasi", next_nudge_at=clock.now())
     await follow_up(harness)
     clock.set(clock.now() + timedelta(hours=3))
-    await harness.user(PSM_ID).tap("Masih dalam proses")
+    await harness.user(PSM_ID).tap(said("nudge-ongoing"))
     await harness.deliver()
     [case] = await fetch(schema, Case, id=case_id)
     assert case.nudges_unanswered == 0 and case.next_nudge_at == clock.now() + timedelta(days=7)
-    assert "masih dalam proses" in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
+    notice = said("notice-in_progress", who="Lutpiah", number=NUMBER)
+    assert notice in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
 
 
 async def test_resolved_answer_marks_the_case_handled(
@@ -98,7 +105,7 @@ async def test_resolved_answer_marks_the_case_handled(
 ) -> None:
     case_id = await add_case(schema, PSM_ID, status="diverifikasi", next_nudge_at=clock.now())
     await follow_up(harness)
-    await harness.user(PSM_ID).tap("Sudah ditangani")
+    await harness.user(PSM_ID).tap(said("nudge-resolved"))
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "ditangani"
 
@@ -113,9 +120,11 @@ async def test_two_unanswered_nudges_escalate_once_and_a_restart_repeats_nothing
         await follow_up(harness)
         clock.set(clock.now() + timedelta(days=3))
     await follow_up(harness)
-    assert len(nudges_to(harness, PSM_ID, "perkembangan")) == 2
-    [escalation] = nudges_to(harness, COORDINATOR_ID, "belum ada kabar")
-    assert "Lutpiah" in escalation and "TNG-2026-00001" in escalation
+    assert len(nudges_to(harness, PSM_ID, "nudged-message")) == 2
+    [escalation] = nudges_to(harness, COORDINATOR_ID, "escalated-message")
+    assert escalation == said(
+        "escalated-message", number=NUMBER, name="Mak Onah", reporter="Lutpiah", count=2
+    )
     kinds = [e.kind for e in await fetch(schema, CaseEvent, case_id=case_id)]
     assert kinds == ["created", "nudged", "nudged", "escalated"]
 
@@ -126,15 +135,15 @@ async def test_referral_without_outcome_reminds_its_coordinator(
     await add_case(schema, PSM_ID, status="diverifikasi")
     coordinator = harness.user(COORDINATOR_ID)
     await coordinator.send("/kasus TNG-2026-00001")
-    await coordinator.tap("Rujuk")
+    await coordinator.tap(said("action-refer"))
     await coordinator.tap("BPJS")
-    await coordinator.tap("Lanjut")
+    await coordinator.tap(said("button-sectors-done"))
     await coordinator.send("Mohon aktivasi BPJS PBI.")
     clock.set(clock.now() + timedelta(days=7))
     await follow_up(harness)
     await follow_up(harness)
-    [reminder] = nudges_to(harness, COORDINATOR_ID, "belum ada hasilnya")
-    assert "BPJS Kesehatan" in reminder and "7 hari" in reminder
+    [reminder] = nudges_to(harness, COORDINATOR_ID, "referral-reminder")
+    assert reminder == said("referral-reminder", number=NUMBER, sector="BPJS Kesehatan", days=7)
     [referral] = await fetch(schema, Referral)
     assert referral.next_nudge_at == clock.now() + timedelta(days=7), "next reminder a week on"
 
@@ -147,10 +156,10 @@ async def test_idle_draft_gets_exactly_one_reminder(
     await chat.tap("Anak")
     clock.set(clock.now() + timedelta(hours=1, minutes=59))
     await follow_up(harness)
-    assert nudges_to(harness, PSM_ID, "belum selesai") == []
+    assert nudges_to(harness, PSM_ID, "draft-reminder") == []
     clock.set(clock.now() + timedelta(minutes=2))
     await follow_up(harness)
     await harness.restart()
     await follow_up(harness)
-    assert len(nudges_to(harness, PSM_ID, "belum selesai")) == 1
-    assert "nama" in (await chat.tap("Anak Telantar")).text, "the draft is intact"
+    assert len(nudges_to(harness, PSM_ID, "draft-reminder")) == 1
+    assert said("report-ask-name") in (await chat.tap("Anak Telantar")).text, "the draft is intact"

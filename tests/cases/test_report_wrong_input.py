@@ -9,6 +9,7 @@ import pytest
 from storage.cases import Case
 from tests.factories import add_user, fetch
 from tests.harness import BotHarness, Chat, Reply
+from tests.texts import said
 
 PSM_ID = 1001
 NIK = "3671015203500001"
@@ -23,10 +24,10 @@ STEPS: list[tuple[str, Action]] = [
     ("kecamatan", lambda c: c.tap("Tangerang")),
     ("kelurahan", lambda c: c.tap("Babakan")),
     ("address", lambda c: c.send("Gang Kelinci RT 01/RW 02")),
-    ("location", lambda c: c.send("Lewati")),
+    ("location", lambda c: c.send(said("button-skip"))),
     ("description", lambda c: c.send("Tidak bisa berjalan, tinggal di rumah kontrakan sendirian.")),
     ("urgency", lambda c: c.tap("Tinggi")),
-    ("photos", lambda c: c.tap("Lewati, tanpa foto")),
+    ("photos", lambda c: c.tap(said("button-photos-none"))),
 ]
 
 
@@ -44,43 +45,66 @@ async def psm(harness: BotHarness, schema: str) -> Chat:
     return harness.user(PSM_ID)
 
 
-WRONG: list[tuple[str, Action, str, str]] = [
-    ("group", lambda c: c.send("anak"), "menekan salah satu tombol", "kelompok"),
-    ("category", lambda c: c.send_sticker(), "menekan salah satu tombol", "kategori"),
-    ("name", lambda c: c.send_sticker(), "mengetik teks", "nama"),
-    ("name", lambda c: c.send_photo(), "mengetik teks", "nama"),
-    ("name", lambda c: c.send("x" * 150), "terlalu panjang", "nama"),
-    ("name", lambda c: c.send("12345"), "berisi huruf", "nama"),
-    ("nik", lambda c: c.send("12345"), "16 angka", "NIK"),
-    ("nik", lambda c: c.send("9971015203500001"), "Kode wilayah", "NIK"),
-    ("nik", lambda c: c.send("3671013213500001"), "Tanggal lahir dalam NIK", "NIK"),
-    ("nik", lambda c: c.send("3671015203500000"), "0000", "NIK"),
-    ("kecamatan", lambda c: c.send("Tangerang"), "menekan salah satu tombol", "kecamatan"),
-    ("kelurahan", lambda c: c.send_photo(), "menekan salah satu tombol", "Kelurahan"),
-    ("address", lambda c: c.send("RT"), "terlalu pendek", "alamat"),
-    ("location", lambda c: c.send("di sini"), "tombol 📍", "lokasi"),
-    ("description", lambda c: c.send("sakit"), "terlalu singkat", "Ceritakan"),
-    ("description", lambda c: c.send("a" * 1600), "terlalu panjang", "Ceritakan"),
-    ("description", lambda c: c.send("/start"), "tidak bisa dipakai", "Ceritakan"),
-    ("urgency", lambda c: c.send("darurat"), "menekan salah satu tombol", "mendesak"),
-    ("photos", lambda c: c.send("ini fotonya"), "menunggu foto", "Kirim foto"),
+# The question each step asks, asked again after a wrong answer.
+QUESTIONS = {
+    "group": said("report-ask-category-group"),
+    "category": said("report-ask-category", group=said("category-group-lansia")),
+    "name": said("report-ask-name"),
+    "nik": said("report-ask-nik"),
+    "kecamatan": said("report-ask-kecamatan"),
+    "kelurahan": said("report-ask-kelurahan", kecamatan="Tangerang"),
+    "address": said("report-ask-address"),
+    "location": said("report-ask-location"),
+    "description": said("report-ask-description"),
+    "urgency": said("report-ask-urgency"),
+    "photos": said("report-ask-photos", count=0),
+}
+
+# A wrong answer at a step, and the catalog text (key and arguments) that explains it.
+WRONG: list[tuple[str, Action, str, dict[str, object]]] = [
+    ("group", lambda c: c.send("anak"), "wrong-need-button", {}),
+    ("category", lambda c: c.send_sticker(), "wrong-need-button", {}),
+    ("name", lambda c: c.send_sticker(), "wrong-need-text", {}),
+    ("name", lambda c: c.send_photo(), "wrong-need-text", {}),
+    ("name", lambda c: c.send("x" * 150), "answer-name-long", {"max": 100}),
+    ("name", lambda c: c.send("12345"), "answer-name-letters", {}),
+    ("nik", lambda c: c.send("12345"), "nik-invalid-length", {}),
+    ("nik", lambda c: c.send("9971015203500001"), "nik-invalid-region", {}),
+    ("nik", lambda c: c.send("3671013213500001"), "nik-invalid-date", {}),
+    ("nik", lambda c: c.send("3671015203500000"), "nik-invalid-serial", {}),
+    ("kecamatan", lambda c: c.send("Tangerang"), "wrong-need-button", {}),
+    ("kelurahan", lambda c: c.send_photo(), "wrong-need-button", {}),
+    ("address", lambda c: c.send("RT"), "answer-address-short", {"min": 5}),
+    ("location", lambda c: c.send("di sini"), "wrong-need-location", {}),
+    ("description", lambda c: c.send("sakit"), "answer-description-short", {"min": 10}),
+    (
+        "description",
+        lambda c: c.send("a" * 1600),
+        "answer-description-long",
+        {"max": 1500, "length": 1600},
+    ),
+    ("description", lambda c: c.send("/start"), "wrong-command", {}),
+    ("urgency", lambda c: c.send("darurat"), "wrong-need-button", {}),
+    ("photos", lambda c: c.send("ini fotonya"), "wrong-need-photo", {}),
     (
         "photos",
         lambda c: c.send_document("laporan.pdf", "application/pdf"),
-        "bukan gambar",
-        "Kirim foto",
+        "wrong-need-photo-file",
+        {},
     ),
 ]
 
 
-@pytest.mark.parametrize(("step", "wrong", "explanation", "question"), WRONG)
+@pytest.mark.parametrize(
+    ("step", "wrong", "key", "args"), WRONG, ids=[f"{step}-{key}" for step, _, key, _ in WRONG]
+)
 async def test_wrong_input_is_explained_and_the_question_repeated(
-    psm: Chat, step: str, wrong: Action, explanation: str, question: str
+    psm: Chat, step: str, wrong: Action, key: str, args: dict[str, object]
 ) -> None:
     await reach(psm, step)
     reply = await wrong(psm)
     assert len(reply.messages) == 1, "one message: what was wrong, then the same question"
-    assert explanation in reply.text and question in reply.text
+    assert said(key, **args) in reply.text and QUESTIONS[step] in reply.text
     assert "Traceback" not in reply.text
 
 
@@ -91,7 +115,7 @@ async def test_answers_survive_every_kind_of_wrong_input(psm: Chat, schema: str)
             if wrong_step == step:
                 await wrong(psm)
         await answer(psm)
-    await psm.tap("Kirim laporan")
+    await psm.tap(said("button-submit"))
     [case] = await fetch(schema, Case)
     assert (case.beneficiary_name, case.category_code, case.kelurahan_code) == (
         "Pak Karta",
@@ -106,10 +130,11 @@ async def test_stale_button_from_an_earlier_question_is_refused(psm: Chat) -> No
     groups = psm.last_with_buttons()
     await psm.tap("Anak")
     reply = await psm.tap_data("r:grp:korban", groups)
-    assert "sudah tidak berlaku" in reply.text and "kategori" in reply.text.lower()
+    assert said("wrong-stale-button") in reply.text
+    assert said("report-ask-category", group=said("category-group-anak")) in reply.text
 
 
 async def test_image_sent_as_file_counts_as_a_photo(psm: Chat) -> None:
     await reach(psm, "photos")
     reply = await psm.send_document("rumah.jpg", "image/jpeg")
-    assert "Foto ke-1" in reply.text
+    assert said("report-photo-added", count=1) in reply.text

@@ -24,6 +24,7 @@ from storage.people import User, UserStatus
 from tests.delivery.outboxing import KIND, add_psm, deliveries, queue
 from tests.factories import CIPONDOH, TANGERANG, fetch
 from tests.harness import BotHarness
+from tests.texts import said
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ async def test_a_recipient_who_unblocks_the_bot_and_restarts_it_receives_again(
     harness.telegram.unblock_chat(people[0])
 
     reply = await harness.user(people[0]).send("/start")
-    assert reply.text.startswith("Selamat datang kembali")
+    assert reply.text == said("welcome-psm", name=f"PSM {people[0]}")
     [back] = await fetch(schema, User, telegram_id=people[0])
     assert back.status == UserStatus.ACTIVE
     assert [a.action for a in await fetch(schema, AuditEntry)] == [

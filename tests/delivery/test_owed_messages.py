@@ -16,32 +16,33 @@ from tests.delivery.outboxing import add_psm, queue
 from tests.factories import add_case, add_psm_and_coordinator, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review
+from tests.texts import said, said_pattern
 
 PSM_ID, COORDINATOR_ID, APPLICANT_ID = 1001, 2001, 1009
-# What one user does, and who is then owed which message (recipient, words in it).
+# What one user does, and who is then owed which message (recipient, its catalog key).
 Cause = Callable[[BotHarness, str], Awaitable[tuple[int, str]]]
 
 
 async def report_a_case(harness: BotHarness, schema: str) -> tuple[int, str]:
     psm = harness.user(PSM_ID)
     await fill_until_review(psm)
-    await psm.tap("Kirim laporan")
-    return COORDINATOR_ID, "DARURAT"
+    await psm.tap(said("button-submit"))
+    return COORDINATOR_ID, "case-new-darurat"
 
 
 async def verify_a_case(harness: BotHarness, schema: str) -> tuple[int, str]:
     await add_case(schema, PSM_ID)
     coordinator = harness.user(COORDINATOR_ID)
     await coordinator.send("/kasus TNG-2026-00001")
-    await coordinator.tap("Verifikasi")
-    return PSM_ID, "diverifikasi oleh"
+    await coordinator.tap(said("action-verify"))
+    return PSM_ID, "notice-verify"
 
 
 async def let_a_case_go_quiet(harness: BotHarness, schema: str) -> tuple[int, str]:
     assert isinstance(harness.clock, FixedClock)
     await add_case(schema, PSM_ID, next_nudge_at=harness.clock.now())
     await harness.run_job("follow_up")
-    return PSM_ID, "perkembangan"
+    return PSM_ID, "nudged-message"
 
 
 async def apply_without_roster(harness: BotHarness, schema: str) -> tuple[int, str]:
@@ -51,14 +52,16 @@ async def apply_without_roster(harness: BotHarness, schema: str) -> tuple[int, s
     await chat.send("Rina Marlina")
     await chat.tap("Tangerang")
     await chat.tap("Sukarasa")
-    return COORDINATOR_ID, "Permintaan pendaftaran"
+    return COORDINATOR_ID, "approval-request"
 
 
 CAUSES = [report_a_case, verify_a_case, let_a_case_go_quiet, apply_without_roster]
 
 
-def received(harness: BotHarness, chat_id: int, words: str) -> int:
-    return sum(words in (m.get("text") or "") for m in harness.telegram.sent_to(chat_id))
+def received(harness: BotHarness, chat_id: int, key: str) -> int:
+    """How many messages of the catalog text `key` the chat has received."""
+    pattern = said_pattern(key)
+    return sum(bool(pattern.search(m.get("text") or "")) for m in harness.telegram.sent_to(chat_id))
 
 
 @pytest.fixture
@@ -70,28 +73,28 @@ async def people(harness: BotHarness, schema: str) -> None:
 async def test_an_owed_message_survives_a_crash_right_after_its_cause_is_committed(
     harness: BotHarness, schema: str, people: None, cause: Cause
 ) -> None:
-    recipient, words = await cause(harness, schema)
-    assert received(harness, recipient, words) == 0, "owed, not yet sent: it is in the outbox"
+    recipient, key = await cause(harness, schema)
+    assert received(harness, recipient, key) == 0, "owed, not yet sent: it is in the outbox"
     await harness.restart()
     await harness.deliver()
     await harness.deliver()
-    assert received(harness, recipient, words) == 1
+    assert received(harness, recipient, key) == 1
 
 
 @pytest.mark.parametrize("cause", CAUSES, ids=lambda cause: cause.__name__)
 async def test_an_owed_message_gets_through_three_server_errors_within_seconds_and_once(
     harness: BotHarness, schema: str, people: None, clock: FixedClock, cause: Cause
 ) -> None:
-    recipient, words = await cause(harness, schema)
+    recipient, key = await cause(harness, schema)
     for _ in range(3):
         harness.telegram.fail_next("sendMessage", 500, "Internal Server Error")
     started = clock.now()
-    while received(harness, recipient, words) == 0:
+    while received(harness, recipient, key) == 0:
         await harness.deliver()
         clock.set(clock.now() + timedelta(seconds=1))
         assert clock.now() - started < timedelta(seconds=30), "personal retries are quick"
     await harness.deliver()
-    assert received(harness, recipient, words) == 1
+    assert received(harness, recipient, key) == 1
     rows = [r for r in await fetch(schema, OutboxMessage) if r.chat_id == recipient]
     assert [(r.status, r.attempts) for r in rows] == [("sent", 4)]
 
@@ -112,10 +115,10 @@ async def test_a_darurat_alert_overtakes_a_broadcast_in_progress(
     sending = asyncio.create_task(harness.deliver())
     await harness.telegram.signal.wait_until(lambda: sent_to_any(harness, bulk) >= 50, 10)
 
-    await psm.tap("Kirim laporan")
+    await psm.tap(said("button-submit"))
     submitted = time.monotonic()
     assert await harness.telegram.signal.wait_until(
-        lambda: received(harness, COORDINATOR_ID, "DARURAT") == 1, 5
+        lambda: received(harness, COORDINATOR_ID, "case-new-darurat") == 1, 5
     )
     waited = time.monotonic() - submitted
     in_broadcast = sent_to_any(harness, bulk)

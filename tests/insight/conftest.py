@@ -18,6 +18,7 @@ from storage.cases import Case, CaseEvent, Referral
 from storage.db import create_engine, create_sessions
 from storage.people import CoordinatorArea, Role, User, UserStatus
 from tests.harness import BotHarness
+from tests.texts import said
 
 KEY = Fernet.generate_key()
 TANGERANG, CIPONDOH, KARAWACI = "367101", "367105", "367107"
@@ -26,6 +27,14 @@ PSM_TANGERANG, PSM_CIPONDOH, PSM_QUIET = 1001, 1002, 1003
 COORD_TANGERANG, COORD_CIPONDOH, COORD_TWO = 2001, 2002, 2003
 REAL_NIK = "3671014107500001"
 FORMULA_NAME = '=HYPERLINK("http://x","klik")'
+# How /rekap names last month, the whole city, and the buttons that lead there.
+NOVEMBER_2026 = said("rekap-month", month=said("rekap-month-11"), year="2026")
+CITY = said("rekap-area-city", city="Kota Tangerang")
+LAST_MONTH = said("rekap-button-last")
+
+
+def rekap_title(scope: str, period: str = NOVEMBER_2026) -> str:
+    return said("rekap-summary-title", period=period, scope=scope)
 
 
 @dataclass

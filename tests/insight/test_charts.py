@@ -13,6 +13,7 @@ from bot.insight.scope import Scope
 from bot.insight.stats import Stats
 from bot.insight.summary import CAPTION_LIMIT, summary
 from tests.insight.charts_sample import busy_month, labels, png_size
+from tests.texts import said
 
 CHARTS = ["category", "area", "urgency", "status", "flow", "timing", "referrals", "psm"]
 
@@ -35,19 +36,20 @@ def test_a_year_has_a_bar_pair_per_month_and_a_kecamatan_its_kelurahan() -> None
     stats = busy_month(Scope(("367101",)), year)
     specs = {spec.key: spec for spec in figures(stats, labels("en"))}
     assert specs["flow"].labels[:3] == ("Jan", "Feb", "Mar") and len(specs["flow"].labels) == 12
-    assert specs["area"].title == "Cases by kelurahan"
+    assert specs["area"].title == said("rekap-chart-area-kelurahan", "en")
     # Thirteen kecamatan codes are no kelurahan: seven shown, the rest summed as "Others".
-    assert len(specs["area"].labels) == 8 and specs["area"].labels[-1] == "Others"
+    assert len(specs["area"].labels) == 8 and specs["area"].labels[-1] == said("rekap-others", "en")
 
 
 def test_a_period_without_cases_has_no_charts_and_says_so() -> None:
     empty = Stats(Scope(), Period(date(2026, 11, 1), date(2026, 11, 30)))
     assert figures(empty, labels()) == []
-    assert "Tidak ada kasus" in summary(empty, labels())
+    assert said("rekap-summary-empty") in summary(empty, labels())
 
 
 def test_the_summary_fits_an_album_caption() -> None:
     everything = Scope(tuple(k.code for k in labels().regions.kecamatan))
     text = summary(busy_month(everything), labels(), names=True)
     assert len(text) <= CAPTION_LIMIT
-    assert "median 1,2 hari, 90% dalam 4,8 hari (1.000 kasus)" in text
+    median, p90 = said("rekap-days", days="1,2"), said("rekap-days", days="4,8")
+    assert said("rekap-summary-verify", median=median, p90=p90, count=1000) in text

@@ -19,7 +19,8 @@ from tests.conftest import ADMIN_ID
 from tests.factories import fetch
 from tests.harness import BotHarness
 from tests.insight.charts_sample import png_size
-from tests.insight.conftest import COORD_CIPONDOH, COORD_TANGERANG, COORD_TWO
+from tests.insight.conftest import COORD_CIPONDOH, COORD_TANGERANG, COORD_TWO, rekap_title
+from tests.texts import said_pattern
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 RECIPIENTS = {COORD_TANGERANG, COORD_CIPONDOH, COORD_TWO, ADMIN_ID}
@@ -62,9 +63,11 @@ async def test_report_goes_once_at_eight_even_across_a_restart(
     await harness.deliver()
     assert albums(harness) == Counter(RECIPIENTS)
     caption = harness.telegram.sent_to(COORD_TANGERANG)[0]["caption"]
-    assert "Rekap November 2026" in caption and "Kasus dilaporkan: 3" in caption
+    assert rekap_title("Tangerang") in caption
+    assert said_pattern("rekap-summary-cases", total=3).search(caption)
     city = harness.telegram.sent_to(ADMIN_ID)[0]["caption"]
-    assert "Kota Tangerang" in city and "Kasus dilaporkan: 5" in city
+    assert rekap_title("Kota Tangerang") in city
+    assert said_pattern("rekap-summary-cases", total=5).search(city)
     photos = [m for m in harness.telegram.sent_to(COORD_CIPONDOH) if "photo" in m]
     assert len(photos) == 6  # no referrals, no timing: fewer charts
     largest = photos[0]["photo"][-1]["file_id"]

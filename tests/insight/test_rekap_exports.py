@@ -14,12 +14,16 @@ from tests.factories import fetch
 from tests.harness import BotHarness, Chat, Reply
 from tests.insight.conftest import (
     CIPONDOH,
+    CITY,
     COORD_TANGERANG,
     FORMULA_NAME,
+    LAST_MONTH,
+    NOVEMBER_2026,
     PSM_TANGERANG,
     REAL_NIK,
     TANGERANG,
 )
+from tests.texts import said
 
 NOVEMBER = "2026110120261130"
 
@@ -36,8 +40,8 @@ def sheet_rows(data: bytes) -> list[tuple[Any, ...]]:
 async def last_month(chat: Chat) -> Reply:
     await chat.send("/rekap")
     if chat.id == ADMIN_ID:
-        await chat.tap("Seluruh Kota Tangerang")
-    return await chat.tap("Bulan lalu")
+        await chat.tap(CITY)
+    return await chat.tap(LAST_MONTH)
 
 
 async def exports(url: str) -> list[dict[str, Any]]:
@@ -47,12 +51,14 @@ async def exports(url: str) -> list[dict[str, Any]]:
 async def test_xlsx_export_is_masked_defused_and_audited(harness: BotHarness, people: str) -> None:
     coordinator = harness.user(COORD_TANGERANG)
     await last_month(coordinator)
-    reply = await coordinator.tap("Excel (XLSX)")
+    reply = await coordinator.tap(said("rekap-button-xlsx"))
     name, data = file_of(harness, reply)
     assert name == f"rekap-{TANGERANG}-{NOVEMBER}.xlsx"
-    assert reply.last["caption"] == "Tangerang · November 2026: 3 kasus"
+    assert reply.last["caption"] == said(
+        "rekap-export-caption", scope="Tangerang", period=NOVEMBER_2026, rows=3, part=1, parts=1
+    )
     header, *rows = sheet_rows(data)
-    assert header[0] == "Nomor kasus" and header[10] == "NIK"
+    assert header[0] == said("rekap-col-number") and header[10] == said("rekap-col-nik")
     assert [row[0] for row in rows] == ["TNG-2026-00001", "TNG-2026-00002", "TNG-2026-00003"]
     assert {row[4] for row in rows} == {"Tangerang"}  # Cipondoh's cases are not in it
     assert {row[10] for row in rows} == {"367101••••••••01"}
@@ -63,7 +69,7 @@ async def test_xlsx_export_is_masked_defused_and_audited(harness: BotHarness, pe
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
     closed = rows[1]
     assert closed[14] == 1.0 and closed[16] == 5.0  # days to verification, to closing
-    assert rows[2][17] == "Dinkes / Puskesmas / RSUD: Menunggu"
+    assert rows[2][17] == f"Dinkes / Puskesmas / RSUD: {said('rekap-outcome-pending')}"
     assert rows[2][18] == "Lutpiah"
     assert await exports(people) == [
         {
@@ -80,7 +86,7 @@ async def test_xlsx_export_is_masked_defused_and_audited(harness: BotHarness, pe
 async def test_csv_export_opens_in_excel_with_semicolons(harness: BotHarness, people: str) -> None:
     coordinator = harness.user(COORD_TANGERANG)
     await last_month(coordinator)
-    name, data = file_of(harness, await coordinator.tap("CSV"))
+    name, data = file_of(harness, await coordinator.tap(said("rekap-button-csv")))
     assert name.endswith(".csv") and data.startswith("\ufeff".encode())
     header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert len(header) == 19 and len(rows) == 3
@@ -94,18 +100,19 @@ async def test_full_nik_export_needs_an_admin_and_a_confirmation(
 ) -> None:
     admin = harness.user(ADMIN_ID)
     await last_month(admin)
-    asked = await admin.tap("NIK lengkap")
-    assert "NIK asli" in asked.text and not any("document" in m for m in asked.messages)
-    reply = await admin.tap("Ya, unduh dengan NIK lengkap")
+    asked = await admin.tap(said("rekap-button-full"))
+    assert asked.says("rekap-full-confirm", scope="Kota Tangerang", period=NOVEMBER_2026)
+    assert not any("document" in m for m in asked.messages)
+    reply = await admin.tap(said("rekap-button-full-yes"))
     _, data = file_of(harness, reply)
     _, *rows = sheet_rows(data)
     assert len(rows) == 5 and {row[10] for row in rows} == {REAL_NIK}
     [audit] = await exports(people)
     assert audit["full_nik"] is True and audit["rows"] == 5 and audit["scope"] == "city"
 
-    await admin.tap("NIK lengkap")
-    declined = await admin.tap("Batal")
-    assert "dibatalkan" in declined.text
+    await admin.tap(said("rekap-button-full"))
+    declined = await admin.tap(said("rekap-button-full-no"))
+    assert said("rekap-full-cancelled") in declined.text
     assert len(await exports(people)) == 1
 
 
@@ -125,12 +132,8 @@ async def test_forged_export_buttons_are_refused(harness: BotHarness, people: st
         for r in harness.telegram.requests
         if r.method == "answerCallbackQuery" and r.params.get("show_alert")
     ]
-    assert alerts == [
-        "Wilayah ini di luar wewenang Anda.",
-        "Ekspor dengan NIK lengkap hanya untuk admin.",
-        "Ekspor dengan NIK lengkap hanya untuk admin.",
-        "Wilayah ini di luar wewenang Anda.",
-    ]
+    forbidden, admins_only = said("rekap-refused-forbidden"), said("rekap-refused-full")
+    assert alerts == [forbidden, admins_only, admins_only, forbidden]
     assert await exports(people) == []
 
 

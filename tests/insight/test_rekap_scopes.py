@@ -11,12 +11,16 @@ from tests.factories import fetch, set_role
 from tests.harness import BotHarness
 from tests.insight.conftest import (
     CIPONDOH,
+    CITY,
     COORD_TANGERANG,
     COORD_TWO,
     KARAWACI,
+    LAST_MONTH,
     PSM_TANGERANG,
     TANGERANG,
+    rekap_title,
 )
+from tests.texts import said, said_pattern
 
 
 def album(harness: BotHarness, chat_id: int) -> list[dict[str, Any]]:
@@ -34,55 +38,58 @@ async def views(url: str) -> list[dict[str, Any]]:
 
 async def test_psm_are_told_rekap_is_for_coordinators(harness: BotHarness, people: str) -> None:
     reply = await harness.user(PSM_TANGERANG).send("/rekap")
-    assert "koordinator dan admin" in reply.text and "/kasus" in reply.text
+    assert said("rekap-not-allowed") in reply.text
     assert await views(people) == []
 
 
 async def test_coordinator_sees_only_their_kecamatan(harness: BotHarness, people: str) -> None:
     coordinator = harness.user(COORD_TANGERANG)
     asked = await coordinator.send("/rekap")
-    assert "Periode mana?" in asked.text  # one kecamatan: no area question
-    reply = await coordinator.tap("Bulan lalu")
+    assert said("rekap-ask-period") in asked.text  # one kecamatan: no area question
+    reply = await coordinator.tap(LAST_MONTH)
     summary = reply.last["text"]
-    assert "Rekap November 2026" in summary and "Tangerang" in summary
-    assert "Kasus dilaporkan: 3 · ditutup: 1" in summary
-    assert "1 darurat" in summary and "0 tinggi" in summary  # Cipondoh's tinggi is not here
-    assert "Rujukan: 1 · menunggu hasil 1 · terlambat 1" in summary
-    assert "Diam Saja" in summary  # the PSM who has gone quiet
+    assert rekap_title("Tangerang") in summary
+    assert said("rekap-summary-cases", total=3, closed=1) in summary
+    # Cipondoh's tinggi is not here
+    assert said_pattern("rekap-summary-urgency", darurat=1, tinggi=0).search(summary)
+    assert said("rekap-summary-referrals", total=1, pending=1, overdue=1) in summary
+    quiet = said_pattern("rekap-summary-quiet", more=0).search(summary)
+    assert quiet and "Diam Saja" in quiet["names"]  # the PSM who has gone quiet
     assert len(album(harness, COORD_TANGERANG)) == 8
-    assert reply.buttons == ["📥 Excel (XLSX)", "📄 CSV"]  # no full-NIK export
+    # no full-NIK export
+    assert reply.buttons == [said("rekap-button-xlsx"), said("rekap-button-csv")]
     assert await views(people) == [{"scope": TANGERANG, "period": "2026110120261130"}]
 
 
 async def test_admin_sees_the_city_or_a_chosen_kecamatan(harness: BotHarness, people: str) -> None:
     admin = harness.user(ADMIN_ID)
     await admin.send("/rekap")
-    assert admin.buttons()[0] == "Seluruh Kota Tangerang" and "Cipondoh" in admin.buttons()
-    await admin.tap("Seluruh Kota Tangerang")
-    city = await admin.tap("Bulan lalu")
-    assert "Kota Tangerang" in city.last["text"]
-    assert "Kasus dilaporkan: 5" in city.last["text"]
-    assert "🔓 XLSX dengan NIK lengkap" in city.buttons
+    assert admin.buttons()[0] == CITY and "Cipondoh" in admin.buttons()
+    await admin.tap(CITY)
+    city = await admin.tap(LAST_MONTH)
+    assert rekap_title("Kota Tangerang") in city.last["text"]
+    assert said_pattern("rekap-summary-cases", total=5).search(city.last["text"])
+    assert said("rekap-button-full") in city.buttons
 
     await admin.send("/rekap")
     await admin.tap("Cipondoh")
-    one = await admin.tap("Bulan lalu")
-    assert "Kasus dilaporkan: 2 · ditutup: 0" in one.last["text"]
+    one = await admin.tap(LAST_MONTH)
+    assert said("rekap-summary-cases", total=2, closed=0) in one.last["text"]
     assert [v["scope"] for v in await views(people)] == ["city", CIPONDOH]
 
 
 async def test_forged_kecamatan_buttons_are_refused(harness: BotHarness, people: str) -> None:
     coordinator = harness.user(COORD_TWO)  # Tangerang and Karawaci
     asked = await coordinator.send("/rekap")
-    assert asked.buttons == ["Semua wilayah saya", "Tangerang", "Karawaci"]
+    assert asked.buttons == [said("rekap-area-mine"), "Tangerang", "Karawaci"]
     refused = await coordinator.tap_data(f"rk:a:{CIPONDOH}")
     assert refused.messages == []
     [alert] = [r for r in harness.telegram.requests if r.method == "answerCallbackQuery"]
-    assert alert.params["text"] == "Wilayah ini di luar wewenang Anda."
+    assert alert.params["text"] == said("rekap-refused-forbidden")
     # Still at the area question: a real button goes on.
     await coordinator.tap("Karawaci")
-    reply = await coordinator.tap("Bulan lalu")
-    assert "Tidak ada kasus yang dilaporkan pada periode ini." in reply.last["text"]
+    reply = await coordinator.tap(LAST_MONTH)
+    assert said("rekap-summary-empty") in reply.last["text"]
     assert [v["scope"] for v in await views(people)] == [KARAWACI]
 
 
@@ -92,12 +99,14 @@ async def test_typed_dates_are_read_and_mistakes_explained(
     coordinator = harness.user(COORD_TANGERANG)
     await coordinator.send("/rekap")
     wrong = await coordinator.send("31-11-2026 s/d 05-12-2026")
-    assert "tidak ada di kalender" in wrong.text and "Periode mana?" in wrong.text
+    assert said("rekap-bad-period-date") in wrong.text and said("rekap-ask-period") in wrong.text
     backwards = await coordinator.send("30-11-2026 s/d 01-11-2026")
-    assert "lebih awal dari tanggal awal" in backwards.text
+    assert said("rekap-bad-period-order") in backwards.text
     reply = await coordinator.send("30-10-2026 sd 06-11-2026")
-    assert "30-10-2026 s/d 06-11-2026" in reply.last["text"]
-    assert "Kasus dilaporkan: 3" in reply.last["text"]  # 30 Oct, 3 and 5 Nov
+    typed = said("rekap-period-range", first="30-10-2026", last="06-11-2026")
+    assert rekap_title("Tangerang", typed) in reply.last["text"]
+    # 30 Oct, 3 and 5 Nov
+    assert said_pattern("rekap-summary-cases", total=3).search(reply.last["text"])
     assert [v["period"] for v in await views(people)] == ["2026103020261106"]
 
 
@@ -108,8 +117,8 @@ async def test_a_coordinator_who_lost_the_area_is_refused_at_the_answer(
     await coordinator.send("/rekap")
     await coordinator.tap("Karawaci")
     await set_role(people, COORD_TWO, Role.PSM)
-    reply = await coordinator.tap("Bulan lalu")
-    assert reply.last["text"] == "Rekap hanya untuk koordinator dan admin."
+    reply = await coordinator.tap(LAST_MONTH)
+    assert reply.last["text"] == said("rekap-refused-not-allowed")
     assert await views(people) == []
 
 
@@ -118,5 +127,6 @@ async def test_the_chosen_area_survives_a_restart(harness: BotHarness, people: s
     await admin.send("/rekap")
     await admin.tap("Cipondoh")
     await harness.restart()
-    reply = await admin.tap("Bulan lalu")
-    assert "Cipondoh" in reply.last["text"] and "Kasus dilaporkan: 2" in reply.last["text"]
+    reply = await admin.tap(LAST_MONTH)
+    assert rekap_title("Cipondoh") in reply.last["text"]
+    assert said_pattern("rekap-summary-cases", total=2).search(reply.last["text"])

@@ -12,6 +12,7 @@ import pytest
 
 from bot.sandbox.telegram import FakeTelegramServer, FakeUser
 from tests.cli import BotProcess, free_port
+from tests.texts import said
 
 pytestmark = pytest.mark.slow
 SECRET = "s3cret-Token_1"
@@ -88,7 +89,7 @@ async def test_updates_with_the_secret_are_handled_and_others_refused(
 
     assert await webhook.post(update_from(telegram, user, "/start"), secret=SECRET) == 200
     reply = await telegram.wait_for_message(USER_ID, timeout=15)
-    assert "Bagikan nomor saya" in reply["text"]
+    assert said("signup-ask-contact") in reply["text"]
     # Updates of one chat are handled in order, so a refused /bantuan would have come first.
-    assert not [m for m in telegram.sent_to(USER_ID) if "membantu Pekerja Sosial" in m["text"]]
+    assert not [m for m in telegram.sent_to(USER_ID) if said("help") in m["text"]]
     assert [r.method for r in telegram.requests_for(USER_ID)] == ["sendMessage"]

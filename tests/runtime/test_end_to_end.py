@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -15,6 +16,7 @@ from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.cases import Case
 from tests.cli import cli_env, run_cli
 from tests.factories import fetch
+from tests.texts import said, said_pattern
 
 PSM_ID = 1001
 
@@ -48,39 +50,55 @@ async def bot_process(
         await process.wait()
 
 
-async def answer(telegram: FakeTelegramServer, action: Callable[[], int], expect: str) -> dict:  # type: ignore[type-arg]
-    """Do one user action and wait for the bot's next message containing `expect`."""
+async def answer(
+    telegram: FakeTelegramServer, action: Callable[[], int], key: str, **args: object
+) -> dict:  # type: ignore[type-arg]
+    """Do one user action and wait for the bot's next message saying the catalog text `key`."""
+    expect: re.Pattern[str] = said_pattern(key, **args)
     seen = len(telegram.sent_to(PSM_ID))
     action()
     for _ in range(200):
         fresh = telegram.sent_to(PSM_ID)[seen:]
-        if any(expect in (m.get("text") or "") for m in fresh):
+        if any(expect.search(m.get("text") or "") for m in fresh):
             return fresh[-1]
         await asyncio.sleep(0.05)
-    raise AssertionError(f"no reply containing {expect!r}; got {fresh}")
+    raise AssertionError(f"no reply saying {key!r}; got {fresh}")
 
 
 async def test_operator_starts_the_bot_and_a_psm_reports_a_case(
     bot_process: asyncio.subprocess.Process, telegram: FakeTelegramServer, database_url: str
 ) -> None:
     user = FakeUser(telegram, PSM_ID, "Lutpiah")
-    await answer(telegram, lambda: user.send_text("/start"), "Bagikan nomor saya")
-    await answer(telegram, lambda: user.send_contact("6281234567890"), "sudah aktif")
-    menu = await answer(telegram, lambda: user.send_text("/lapor"), "kelompok")
-    menu = await answer(telegram, lambda: user.click(menu, "Anak"), "kategori")
-    await answer(telegram, lambda: user.click(menu, "Anak Telantar"), "nama")
-    await answer(telegram, lambda: user.send_text("Dodi"), "NIK")
-    menu = await answer(telegram, lambda: user.send_text("3671011208150002"), "kecamatan")
-    await answer(telegram, lambda: user.click(menu, "Kelurahan saya"), "alamat")
-    await answer(telegram, lambda: user.send_text("Jl. Kisamaun 10 RT 01/02"), "lokasi")
-    await answer(telegram, lambda: user.send_location(-6.178, 106.63), "Ceritakan")
-    menu = await answer(
-        telegram, lambda: user.send_text("Ditinggal orang tua, tidur di pasar."), "mendesak"
+    own = said("button-my-kelurahan", kelurahan="Sukarasa")
+    await answer(telegram, lambda: user.send_text("/start"), "signup-ask-contact")
+    await answer(
+        telegram, lambda: user.send_contact("6281234567890"), "signup-activated-psm", name="Lutpiah"
     )
-    menu = await answer(telegram, lambda: user.click(menu, "Tinggi"), "foto")
-    menu = await answer(telegram, lambda: user.send_photo(), "Foto ke-1")
-    review = await answer(telegram, lambda: user.click(menu, "Selesai"), "Periksa laporan")
-    saved = await answer(telegram, lambda: user.click(review, "Kirim laporan"), "TNG-")
+    menu = await answer(telegram, lambda: user.send_text("/lapor"), "report-ask-category-group")
+    menu = await answer(telegram, lambda: user.click(menu, "Anak"), "report-ask-category")
+    await answer(telegram, lambda: user.click(menu, "Anak Telantar"), "report-ask-name")
+    await answer(telegram, lambda: user.send_text("Dodi"), "report-ask-nik")
+    menu = await answer(
+        telegram, lambda: user.send_text("3671011208150002"), "report-ask-kecamatan"
+    )
+    await answer(telegram, lambda: user.click(menu, own), "report-ask-address")
+    await answer(
+        telegram, lambda: user.send_text("Jl. Kisamaun 10 RT 01/02"), "report-ask-location"
+    )
+    await answer(telegram, lambda: user.send_location(-6.178, 106.63), "report-ask-description")
+    menu = await answer(
+        telegram,
+        lambda: user.send_text("Ditinggal orang tua, tidur di pasar."),
+        "report-ask-urgency",
+    )
+    menu = await answer(telegram, lambda: user.click(menu, "Tinggi"), "report-ask-photos")
+    menu = await answer(telegram, lambda: user.send_photo(), "report-photo-added", count=1)
+    review = await answer(
+        telegram, lambda: user.click(menu, "Selesai"), "report-review", name="Dodi"
+    )
+    saved = await answer(
+        telegram, lambda: user.click(review, said("button-submit")), "report-saved"
+    )
 
     bot_process.send_signal(signal.SIGTERM)
     assert await asyncio.wait_for(bot_process.wait(), 20) == 0

@@ -11,6 +11,7 @@ from tests.conftest import ADMIN_ID
 from tests.factories import add_case, add_user
 from tests.harness import BotHarness
 from tests.reporting import NIK, fill_until_review
+from tests.texts import said
 
 PSM_ID, NEWCOMER_ID = 1001, 1002
 PHONE = "081298765432"
@@ -58,23 +59,23 @@ async def test_errors_are_logged_and_reported_without_personal_data(
     with monkeypatch.context() as patch:
         patch.setattr("handlers.people.onboarding.normalize_phone", unreadable)
         await newcomer.send("/start")
-        assert "gangguan" in (await newcomer.share_contact(PHONE)).text
+        assert said("error-user") in (await newcomer.share_contact(PHONE)).text
     await psm.send("/lapor")
     await psm.tap("Lansia")
     await psm.tap("Lanjut Usia Telantar")
     await psm.send("Mak Onah")
     with monkeypatch.context() as patch:
         patch.setattr("handlers.cases.report.beneficiary.parse_nik", unreadable)
-        assert "gangguan" in (await psm.send(NIK)).text
+        assert said("error-user") in (await psm.send(NIK)).text
     await psm.send("/batal")
-    await psm.tap("Ya, batalkan")
+    await psm.tap(said("button-cancel-yes"))
     await fill_until_review(psm)
 
     async def taken_number(*args: object) -> str:
         return "TNG-2026-00001"  # as a counter behind the existing cases would hand out
 
     monkeypatch.setattr("bot.cases.submit.next_case_number", taken_number)
-    assert "gangguan" in (await psm.tap("Kirim laporan")).text
+    assert said("error-user") in (await psm.tap(said("button-submit"))).text
 
     reports = [m["text"] for m in harness.telegram.sent_to(ADMIN_ID)]
     assert len(reports) == 3

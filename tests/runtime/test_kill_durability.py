@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -16,6 +17,7 @@ from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.cases import Case
 from tests.cli import cli_env, run_cli
 from tests.factories import fetch
+from tests.texts import said, said_pattern
 
 pytestmark = pytest.mark.slow
 PSM_ID = 1001
@@ -74,50 +76,56 @@ async def bot(
         await running.kill()
 
 
-async def reply_to(telegram: FakeTelegramServer, action: Callable[[], int], expect: str) -> Message:
-    """Do one user action and wait for the bot's message containing `expect`."""
+async def reply_to(
+    telegram: FakeTelegramServer, action: Callable[[], int], expect: re.Pattern[str]
+) -> Message:
+    """Do one user action and wait for the bot's message saying `expect` (see said_pattern)."""
     seen = len(telegram.sent_to(PSM_ID))
     action()
     fresh: list[Message] = []
 
+    def says(message: Message) -> bool:
+        return expect.search(message.get("text") or "") is not None
+
     def arrived() -> bool:
         fresh[:] = telegram.sent_to(PSM_ID)[seen:]
-        return any(expect in (m.get("text") or "") for m in fresh)
+        return any(says(m) for m in fresh)
 
-    assert await telegram.signal.wait_until(arrived, 15), f"no {expect!r} in {fresh}"
-    return next(m for m in reversed(fresh) if expect in (m.get("text") or ""))
+    assert await telegram.signal.wait_until(arrived, 15), f"no {expect.pattern!r} in {fresh}"
+    return next(m for m in reversed(fresh) if says(m))
 
 
 async def test_a_report_killed_after_every_reply_loses_no_answer(
     bot: Bot, telegram: FakeTelegramServer, database_url: str
 ) -> None:
     user = FakeUser(telegram, PSM_ID, "Lutpiah")
-    await reply_to(telegram, lambda: user.send_text("/start"), "Bagikan nomor saya")
-    await reply_to(telegram, lambda: user.send_contact("6281234567890"), "sudah aktif")
+    await reply_to(telegram, lambda: user.send_text("/start"), said_pattern("signup-ask-contact"))
+    activated = said_pattern("signup-activated-psm", name="Lutpiah")
+    await reply_to(telegram, lambda: user.send_contact("6281234567890"), activated)
     menu: Message = {}
 
     def tap(label: str) -> Callable[[], int]:
         return lambda: user.click(menu, label)
 
     steps: list[tuple[Callable[[], int], str]] = [
-        (lambda: user.send_text("/lapor"), "kelompok"),
-        (tap("Anak"), "kategori"),
-        (tap("Anak Telantar"), "nama"),
-        (lambda: user.send_text("Dodi"), "NIK"),
-        (lambda: user.send_text("3671011208150002"), "kecamatan"),
-        (tap("Kelurahan saya"), "alamat"),
-        (lambda: user.send_text("Jl. Kisamaun 10 RT 01/02"), "lokasi"),
-        (lambda: user.send_location(-6.178, 106.63), "Ceritakan"),
-        (lambda: user.send_text("Ditinggal orang tua, tidur di pasar."), "mendesak"),
-        (tap("Tinggi"), "foto"),
-        (lambda: user.send_photo(), "Foto ke-1"),
-        (tap("Selesai"), "Periksa laporan"),
+        (lambda: user.send_text("/lapor"), "report-ask-category-group"),
+        (tap("Anak"), "report-ask-category"),
+        (tap("Anak Telantar"), "report-ask-name"),
+        (lambda: user.send_text("Dodi"), "report-ask-nik"),
+        (lambda: user.send_text("3671011208150002"), "report-ask-kecamatan"),
+        (tap(said("button-my-kelurahan", kelurahan="Sukarasa")), "report-ask-address"),
+        (lambda: user.send_text("Jl. Kisamaun 10 RT 01/02"), "report-ask-location"),
+        (lambda: user.send_location(-6.178, 106.63), "report-ask-description"),
+        (lambda: user.send_text("Ditinggal orang tua, tidur di pasar."), "report-ask-urgency"),
+        (tap("Tinggi"), "report-ask-photos"),
+        (lambda: user.send_photo(), "report-photo-added"),
+        (tap("Selesai"), "report-review"),
     ]
-    for action, expect in steps:
-        menu = await reply_to(telegram, action, expect)
+    for action, key in steps:
+        menu = await reply_to(telegram, action, said_pattern(key))
         await bot.kill()
         await bot.start()
-    saved = await reply_to(telegram, tap("Kirim laporan"), "TNG-")
+    saved = await reply_to(telegram, tap(said("button-submit")), said_pattern("report-saved"))
 
     assert bot.starts >= 10
     [case] = await fetch(database_url, Case)

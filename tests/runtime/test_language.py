@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import ADMIN_ID
 from tests.harness import BotHarness
+from tests.texts import said
 
 USER_ID = 1001
 
@@ -14,6 +15,6 @@ async def test_a_double_tap_on_a_language_switches_once_and_quietly(harness: Bot
     await chat.tap_data("lang:en", menu)
     second = await chat.tap_data("lang:en", menu)  # the same press, delivered twice
     assert second.messages == []
-    assert chat.history()[-1]["text"] == "Language switched to English."
+    assert chat.history()[-1]["text"] == said("language-set", "en")
     assert harness.telegram.sent_to(ADMIN_ID) == []
     harness.telegram.assert_no_rejections()

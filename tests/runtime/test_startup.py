@@ -13,6 +13,7 @@ import pytest
 from bot.sandbox.telegram.fake_user import FakeUser
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from tests.cli import cli_env
+from tests.texts import said
 
 NEWCOMER = 1001
 
@@ -46,7 +47,9 @@ async def test_bot_started_before_telegram_is_reachable_waits_and_then_answers(
         assert process.returncode is None, "the bot exited while Telegram was unreachable"
         await telegram.start(port)
         FakeUser(telegram, NEWCOMER, "Siti").send_text("/start")
-        await telegram.wait_for_message(NEWCOMER, lambda m: "nomor" in m["text"], timeout=20)
+        await telegram.wait_for_message(
+            NEWCOMER, lambda m: said("signup-ask-contact") in m["text"], timeout=20
+        )
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 20) == 0
         assert process.stderr is not None

@@ -6,6 +6,7 @@ whole /lapor with a photo, then switches to the coordinator and finds the alert 
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import struct
@@ -17,6 +18,7 @@ import pytest
 from playwright.async_api import Locator, Page, async_playwright, expect
 
 from tests.cli import BotProcess, free_port
+from tests.texts import said, said_pattern
 
 pytestmark = pytest.mark.slow
 CHROMIUM_ARGS = [
@@ -95,22 +97,31 @@ class Phone:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.messages = page.locator("#messages")
-        self.input = page.get_by_placeholder("Tulis pesan")
+        self.input = page.get_by_placeholder(said("sandbox-message-placeholder"))
         self.seen = 0
 
     async def click(self, target: Locator) -> None:
         self.seen = await self.messages.locator(".msg.bot").count()
         await target.click()
 
-    async def bot_says(self, text: str, wait_ms: int = REPLY_WAIT_MS) -> str:
+    async def bot_says(self, key: str, wait_ms: int = REPLY_WAIT_MS, **args: object) -> str:
+        """Wait for the newest bot message to say the catalog text `key`; return what it shows."""
         replies = self.messages.locator(".msg.bot")
         await expect(replies.nth(self.seen)).to_be_attached(timeout=wait_ms)
-        await expect(replies.last).to_contain_text(text, timeout=wait_ms)
-        return str(await replies.last.inner_text())
+        # The page may break lines its own way: any run of white space matches any other.
+        exact = said_pattern(key, **args).pattern
+        pattern = re.compile(re.sub(r"(?:\\\s)+", r"\\s+", exact), re.DOTALL)
+        shown = ""
+        for _ in range(wait_ms // 50):
+            shown = str(await replies.last.inner_text())
+            if pattern.search(shown):
+                return shown
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"the bot did not say {key} {args}; its last message is {shown!r}")
 
     async def send(self, text: str) -> None:
         await self.input.fill(text)
-        await self.click(self.page.get_by_role("button", name="Kirim", exact=True))
+        await self.click(self.page.get_by_role("button", name=said("sandbox-send"), exact=True))
 
     async def tap(self, label: str) -> None:
         """An inline button of the newest message that has some."""
@@ -128,50 +139,53 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
 ) -> None:
     phone = Phone(page)
     await phone.send("/start")
-    await phone.bot_says("Bagikan nomor saya")
-    await phone.press("Bagikan nomor saya")
+    await phone.bot_says("signup-ask-contact")
+    await phone.press(said("button-share-contact"))
     await expect(phone.messages.locator(".msg.user").last).to_contain_text("+6281234567890")
-    await phone.bot_says("sudah aktif")
+    await phone.bot_says("signup-activated-psm", name="Lutpiah", place="Sukarasa")
 
     await phone.send("/lapor")
-    await phone.bot_says("kelompok")
+    await phone.bot_says("report-ask-category-group")
     await phone.tap("Anak")
-    await phone.bot_says("kategori")
+    await phone.bot_says("report-ask-category", group=said("category-group-anak"))
     await phone.tap("Anak Telantar")
-    await phone.bot_says("nama")
+    await phone.bot_says("report-ask-name")
     await phone.send("Dodi")
-    await phone.bot_says("NIK")
+    await phone.bot_says("report-ask-nik")
     await phone.send("3671011208150002")
-    await phone.bot_says("kecamatan")
-    await phone.tap("Kelurahan saya")
-    await phone.bot_says("alamat")
+    await phone.bot_says("report-ask-kecamatan")
+    await phone.tap(said("button-my-kelurahan", kelurahan="Sukarasa"))
+    await phone.bot_says("report-ask-address")
     await phone.send("Jl. Kisamaun 10 RT 01/02")
-    await phone.bot_says("lokasi")
-    await phone.press("Kirim lokasi")
+    await phone.bot_says("report-ask-location")
+    await phone.press(said("button-send-location"))
     await page.locator("#latitude").fill("-6.17800")
     await page.locator("#longitude").fill("106.63000")
-    await phone.click(page.locator("#location-dialog").get_by_role("button", name="Kirim lokasi"))
-    await phone.bot_says("Ceritakan")
+    dialog = page.locator("#location-dialog")
+    await phone.click(dialog.get_by_role("button", name=said("sandbox-location-send")))
+    await phone.bot_says("report-ask-description")
     await expect(page.locator("#reply-keyboard")).to_be_hidden()
     await phone.send("Ditinggal orang tua, tidur di pasar.")
-    await phone.bot_says("mendesak")
+    await phone.bot_says("report-ask-urgency")
     await phone.tap("Tinggi")
-    await phone.bot_says("foto")
+    await phone.bot_says("report-ask-photos", count=0)
 
     async with page.expect_file_chooser() as chooser:
-        await page.get_by_role("button", name="Lampirkan").click()
-        await page.locator("#attach-menu").get_by_role("button", name="Foto").click()
+        await page.get_by_role("button", name=said("sandbox-attach")).click()
+        menu = page.locator("#attach-menu")
+        await menu.get_by_role("button", name=said("sandbox-attach-photo")).click()
     await (await chooser.value).set_files(str(tiny_png(tmp_path / "kondisi.png")))
-    await phone.click(page.locator("#upload-dialog").get_by_role("button", name="Kirim"))
-    await phone.bot_says("Foto ke-1")
+    upload = page.locator("#upload-dialog")
+    await phone.click(upload.get_by_role("button", name=said("sandbox-send")))
+    await phone.bot_says("report-photo-added", count=1)
     photo = phone.messages.locator(".msg.user img.photo").last
     await expect(photo).to_be_visible()
     assert await photo.evaluate("img => img.naturalWidth") == 8, "the photo did not arrive intact"
 
     await phone.tap("Selesai")
-    await phone.bot_says("Periksa laporan")
-    await phone.tap("Kirim laporan")
-    saved = await phone.bot_says("TNG-")
+    await phone.bot_says("report-review", name="Dodi", category="Anak Telantar")
+    await phone.tap(said("button-submit"))
+    saved = await phone.bot_says("report-saved")
     number = re.search(r"TNG-\d{4}-\d{5}", saved)
     assert number, saved
 
@@ -180,9 +194,9 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await coordinator.click()
     await expect(page.locator("#messages[data-chat='2001']")).to_be_attached()
     phone.seen = 0
-    alert = await phone.bot_says(number.group())
+    alert = await phone.bot_says("case-new", number=number.group())
     assert "Dodi" in alert and "Lutpiah" in alert
     await phone.send(f"/kasus {number.group()}")
-    case = await phone.bot_says("Dodi")
+    case = await phone.bot_says("case-detail", number=number.group(), name="Dodi")
     assert number.group() in case and "Sukarasa" in case
     await expect(page.locator("#violation-count")).to_have_text("0")

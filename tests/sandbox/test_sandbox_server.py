@@ -17,6 +17,7 @@ from bot.sandbox.personas import COORDINATOR, PSM_ON_ROSTER
 from bot.sandbox.runner import serving
 from bot.sandbox.simulation import Simulation
 from tests.cli import BotProcess, free_port, run_cli
+from tests.texts import said, said_pattern
 
 Event = dict[str, Any]
 PSM = PSM_ON_ROSTER.telegram_id
@@ -52,13 +53,15 @@ class Page:
             await asyncio.sleep(0.02)
         raise AssertionError(f"no such event; got {self.events[-10:]}")
 
-    async def bot_says(self, chat_id: int, text: str) -> Event:
+    async def bot_says(self, chat_id: int, key: str, **args: object) -> Event:
+        """The newest message of the bot to `chat_id` saying the catalog text `key`."""
+        pattern = said_pattern(key, **args)
         event = await self.event(
             lambda e: (
                 e["type"] == "message"
                 and e["chat_id"] == chat_id
                 and e["message"]["from"]["is_bot"]
-                and text in (e["message"].get("text") or "")
+                and pattern.search(e["message"].get("text") or "") is not None
             )
         )
         return dict(event["message"])
@@ -77,9 +80,9 @@ async def page(tmp_path: Path) -> AsyncIterator[Page]:
 
 async def register(page: Page) -> None:
     assert await page.post(f"/api/chats/{PSM}/text", {"text": "/start"}) == 200
-    await page.bot_says(PSM, "Bagikan nomor saya")
+    await page.bot_says(PSM, "signup-ask-contact")
     assert await page.post(f"/api/chats/{PSM}/contact") == 200
-    await page.bot_says(PSM, "sudah aktif")
+    await page.bot_says(PSM, "signup-activated-psm", name="Lutpiah", place="Sukarasa")
 
 
 async def test_page_and_its_script_are_served(page: Page) -> None:
@@ -94,7 +97,7 @@ async def test_page_and_its_script_are_served(page: Page) -> None:
         "coordinator",
         "admin",
     ]
-    assert state["texts"]["reset"] == "Mulai ulang"
+    assert state["texts"]["reset"] == said("sandbox-reset")
     assert {c["command"] for c in state["commands"]} >= {"lapor", "kasus", "start"}
 
 
@@ -105,7 +108,7 @@ async def test_share_number_button_registers_and_the_page_sees_it_live(page: Pag
     assert await page.post(f"/api/chats/{PSM}/contact") == 200
     shared = await page.event(lambda e: e["type"] == "message" and "contact" in e["message"])
     assert shared["message"]["contact"]["phone_number"] == PSM_ON_ROSTER.phone
-    await page.bot_says(PSM, "sudah aktif")
+    await page.bot_says(PSM, "signup-activated-psm", name="Lutpiah", place="Sukarasa")
     chat = await page.get(f"/api/chats/{PSM}")
     assert chat["keyboard"] is None  # one-time keyboard gone once its button was pressed
     assert [bool(m["from"]["is_bot"]) for m in chat["messages"]] == [False, True, False, True]
@@ -153,7 +156,7 @@ async def test_reset_forgets_every_chat_and_registration(page: Page) -> None:
     assert (await page.get(f"/api/chats/{PSM}"))["messages"] == []
     page.events.clear()
     assert await page.post(f"/api/chats/{PSM}/text", {"text": "/start"}) == 200
-    await page.bot_says(PSM, "Bagikan nomor saya")  # a stranger again
+    await page.bot_says(PSM, "signup-ask-contact")  # a stranger again
     # The demo roster is back: the coordinator is registered, ready for alerts.
     assert await page.post(f"/api/chats/{COORDINATOR.telegram_id}/text", {"text": "/kasus"}) == 200
     reply = await page.event(
@@ -163,7 +166,7 @@ async def test_reset_forgets_every_chat_and_registration(page: Page) -> None:
             and e["message"]["from"]["is_bot"]
         )
     )
-    assert "Bagikan nomor saya" not in reply["message"].get("text", "")
+    assert said("signup-ask-contact") not in reply["message"].get("text", "")
 
 
 async def test_another_site_cannot_act_as_a_persona(page: Page) -> None:
