@@ -15,12 +15,15 @@ from tests.factories import add_case, fetch
 from tests.harness import BotHarness, Chat
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People, answers
 from tests.reporting import fill_until_review
+from tests.texts import said
+
+MEETING = "Rapat PSM hari Jumat."
 
 
 async def deactivate(coordinator: Chat, name: str, reason: str = "Mengundurkan diri") -> None:
     await coordinator.send("/pengguna")
     await coordinator.tap(name)
-    await coordinator.tap("🚫 Nonaktifkan")
+    await coordinator.tap(said("person-act-off"))
     await coordinator.send(reason)
 
 
@@ -33,13 +36,16 @@ async def test_deactivation_hands_open_cases_to_a_colleague_of_the_kelurahan(
     coordinator = harness.user(BUDI)
     await deactivate(coordinator, "Lutpiah")
     question = coordinator.last_with_buttons()
-    assert "2 kasus terbuka" in question["text"]
-    assert coordinator.buttons() == ["➡️ Serahkan ke Rina Marlina", "🗂️ Saya pegang sendiri"]
+    assert question["text"] == said("handover-ask", name="Lutpiah", count=2)
+    to_rina = said("handover-to", name="Rina Marlina")
+    assert coordinator.buttons() == [to_rina, said("handover-keep")]
     forged = await coordinator.tap_data(f"u:h:{people[LUTPIAH]}:{people[DEDI]}", question)
-    assert forged.messages == [] and "sudah berubah" in answers(harness)[-1]
+    assert forged.messages == [] and answers(harness)[-1] == said("people-stale")
 
-    await coordinator.tap("Rina Marlina", question)
-    assert "TNG-2026-00001, TNG-2026-00002" in coordinator.history()[-1]["text"]
+    await coordinator.tap(to_rina, question)
+    numbers = "TNG-2026-00001, TNG-2026-00002"
+    done = said("handover-done", numbers=numbers, name="Rina Marlina")
+    assert coordinator.history()[-1]["text"] == done
     cases = {case.number: case for case in await fetch(schema, Case)}
     assert cases["TNG-2026-00001"].reporter_id == people[RINA]
     assert cases["TNG-2026-00002"].reporter_id == people[RINA]
@@ -49,10 +55,11 @@ async def test_deactivation_hands_open_cases_to_a_colleague_of_the_kelurahan(
     assert len(await fetch(schema, AuditEntry, action="case.handover")) == 2
     await harness.deliver()
     [told] = harness.telegram.sent_to(RINA)
-    assert "TNG-2026-00001, TNG-2026-00002" in told["text"] and "Lutpiah" in told["text"]
+    # Rina reads English.
+    assert told["text"] == said("handover-received", "en", numbers=numbers, name="Lutpiah")
     # The same question also went to any other reviewer: a second answer changes nothing.
     again = await coordinator.tap_data(f"u:h:{people[LUTPIAH]}:{people[RINA]}", question)
-    assert again.messages == [] and "sudah berubah" in answers(harness)[-1]
+    assert again.messages == [] and answers(harness)[-1] == said("people-stale")
 
 
 async def test_until_someone_decides_nudges_go_to_the_coordinator(
@@ -68,12 +75,15 @@ async def test_until_someone_decides_nudges_go_to_the_coordinator(
     await harness.deliver()
     assert harness.telegram.sent_to(LUTPIAH) == []
     nudged = coordinator.history()[-1]
-    assert "TNG-2026-00001" in nudged["text"] and "sudah tidak aktif" in nudged["text"]
+    assert nudged["text"] == said(
+        "departed-nudge-message", number="TNG-2026-00001", name="Mak Onah", reporter="Lutpiah"
+    )
     [case] = await fetch(schema, Case, id=case_id)
     assert case.next_nudge_at is not None, "the case keeps its follow-up schedule"
-    await coordinator.tap("Saya pegang sendiri", question)
+    await coordinator.tap(said("handover-keep"), question)
     [answered] = [m for m in coordinator.history() if m["message_id"] == question["message_id"]]
-    assert "Anda pegang" in answered["text"] and "reply_markup" not in answered
+    assert answered["text"] == said("handover-kept", count=1, name="Lutpiah")
+    assert "reply_markup" not in answered
     [case] = await fetch(schema, Case, id=case_id)
     assert case.reporter_id == people[LUTPIAH]
     assert len(await fetch(schema, AuditEntry, action="user.cases_kept")) == 1
@@ -86,9 +96,9 @@ async def test_a_deactivated_psm_is_refused_politely_everywhere(
     psm = harness.user(LUTPIAH)
     for command in ("/lapor", "/kasus", "/profil", "/start"):
         reply = await psm.send(command)
-        assert "Akun Anda sedang tidak aktif" in reply.text, command
+        assert reply.text == said("access-inactive"), command
     refused = await psm.send("/siaran")
-    assert "koordinator" in refused.text.lower()
+    assert refused.text == said("broadcast-not-allowed")
     assert [c for c in await fetch(schema, Case)] == []
 
 
@@ -97,13 +107,15 @@ async def test_a_broadcast_queued_before_the_deactivation_is_not_delivered(
 ) -> None:
     coordinator = harness.user(BUDI)
     await coordinator.send("/siaran")
-    await coordinator.send("Rapat PSM hari Jumat.")
-    await coordinator.tap("Kec. Tangerang")
-    assert "2 orang" in (await coordinator.tap("Kirim")).text
+    await coordinator.send(MEETING)
+    await coordinator.tap(said("broadcast-to-mine", names="Tangerang"))
+    queued = await coordinator.tap(said("broadcast-button-send"))
+    assert queued.says("broadcast-queued", count=2)
     await deactivate(coordinator, "Lutpiah")
     await harness.deliver()
     assert harness.telegram.sent_to(LUTPIAH) == []
-    assert "Rapat PSM" in harness.telegram.sent_to(RINA)[-1]["text"]
+    received = said("broadcast-message", "en", author="Pak Budi", body=MEETING)
+    assert harness.telegram.sent_to(RINA)[-1]["text"] == received
     rows = {row.user_id: row for row in await fetch(schema, OutboxMessage, kind="broadcast")}
     assert rows[people[LUTPIAH]].status == "cancelled"
     assert rows[people[RINA]].status == "sent"
@@ -117,8 +129,8 @@ async def test_a_psm_deactivated_while_reporting_cannot_submit_and_keeps_the_dra
     psm = harness.user(LUTPIAH)
     await fill_until_review(psm)
     await deactivate(harness.user(BUDI), "Lutpiah")
-    refused = await psm.tap("Kirim laporan")
-    assert "Akun Anda sedang tidak aktif" in refused.text
+    refused = await psm.tap(said("button-submit"))
+    assert refused.says("access-inactive")
     assert await fetch(schema, Case) == []
     await harness.deliver()
     assert not any("TNG-" in m.get("text", "") for m in harness.telegram.sent_to(BUDI))

@@ -11,6 +11,7 @@ from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, fetch
 from tests.harness import BotHarness, Chat
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, SUKAASIH, People, answers
+from tests.texts import said, said_pattern
 
 # What each button does to Lutpiah (PSM of Sukarasa, Kec. Tangerang), and who may tap it.
 BUTTONS = {
@@ -44,12 +45,13 @@ async def test_who_may_touch_a_psm_even_with_forged_buttons(
     chat = harness.user(ACTORS[actor])
     help_message = (await chat.send("/bantuan")).last
     await chat.tap_data(template.format(id=people[LUTPIAH]), help_message)
-    refused = any("tidak berhak" in a or "sudah berubah" in a for a in answers(harness))
+    [answer] = answers(harness)
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     if actor in allowed:
-        assert not refused, f"{actor} should be able to {button}"
+        assert answer == "", f"{actor} should be able to {button}, not be told {answer!r}"
     else:
-        assert refused, f"{actor} should be told no to {button}"
+        refusals = (said("people-refused"), said("people-stale"))
+        assert answer in refusals, f"{actor} should be told no to {button}"
         assert "+6281200000001" not in str(chat.history())
     assert (lutpiah.status, lutpiah.role) == (
         "active",
@@ -65,13 +67,14 @@ async def test_deactivating_asks_a_reason_and_the_person_hears_nothing_more(
 ) -> None:
     coordinator = harness.user(BUDI)
     await person_page(coordinator, "Lutpiah")
-    asked = await coordinator.tap("🚫 Nonaktifkan")
-    assert "alasan" in asked.text
+    asked = await coordinator.tap(said("person-act-off"))
+    assert asked.text == said("person-ask-reason")
     short = await coordinator.send("x")
-    assert "terlalu pendek" in short.text
+    assert short.text == said("answer-reason-short", min=3) + "\n\n" + said("person-ask-reason")
     done = await coordinator.send("Mengundurkan diri")
-    assert "Dinonaktifkan" in done.text and "nonaktif" in done.text
-    assert "✅ Aktifkan lagi" in coordinator.buttons()
+    assert done.says("person-done-off")
+    assert done.says("person-page", name="Lutpiah", status=said("person-status-inactive"))
+    assert said("person-act-on") in coordinator.buttons()
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert lutpiah.status == "inactive"
     [event] = await fetch(schema, PersonEvent, user_id=lutpiah.id)
@@ -85,7 +88,7 @@ async def test_deactivating_asks_a_reason_and_the_person_hears_nothing_more(
     await harness.deliver()
     assert harness.telegram.sent_to(LUTPIAH) == []
     refused = await harness.user(LUTPIAH).send("/profil")
-    assert "tidak aktif" in refused.text
+    assert refused.text == said("access-inactive")
 
 
 async def test_reactivating_tells_the_person_in_their_language(
@@ -93,17 +96,20 @@ async def test_reactivating_tells_the_person_in_their_language(
 ) -> None:
     coordinator = harness.user(BUDI)
     await person_page(coordinator, "Rina Marlina")
-    await coordinator.tap("🚫 Nonaktifkan")
+    await coordinator.tap(said("person-act-off"))
     await coordinator.send("Cuti panjang")
-    again = await coordinator.tap("✅ Aktifkan lagi")
-    assert "Diaktifkan kembali" in again.text
+    again = await coordinator.tap(said("person-act-on"))
+    assert again.says("person-done-on")
     await harness.deliver()
     [told] = harness.telegram.sent_to(RINA)
-    assert told["text"] == "ℹ️ A change to your details in PSM Bot: reactivated."
+    reactivated = said("person-event-reactivated", "en")
+    assert told["text"] == said("person-told", "en", change=reactivated)
     kinds = [e.kind for e in await fetch(schema, PersonEvent)]
     assert kinds == ["deactivated", "reactivated"]
     page = coordinator.last_with_buttons()["text"]
-    assert "diaktifkan kembali" in page and "Cuti panjang" in page
+    left = said("person-event-deactivated", reason="Cuti panjang")
+    for change in (left, said("person-event-reactivated")):
+        assert said_pattern("person-history-line", who="Pak Budi", change=change).search(page)
 
 
 async def test_a_stale_button_from_before_a_change_changes_nothing(
@@ -114,10 +120,10 @@ async def test_a_stale_button_from_before_a_change_changes_nothing(
     old_page = coordinator.last_with_buttons()
     admin = harness.user(ADMIN_ID)
     await person_page(admin, "Lutpiah")
-    await admin.tap("🚫 Nonaktifkan")
+    await admin.tap(said("person-act-off"))
     await admin.send("Pindah ke luar kota")
-    reply = await coordinator.tap("📍 Pindahkan kelurahan", old_page)
-    assert reply.messages == [] and "sudah berubah" in answers(harness)[-1], reply.text
+    reply = await coordinator.tap(said("person-act-move"), old_page)
+    assert reply.messages == [] and answers(harness)[-1] == said("people-stale"), reply.text
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert (lutpiah.status, lutpiah.kelurahan_code) == ("inactive", "3671011001")
 
@@ -127,17 +133,20 @@ async def test_a_coordinator_moves_a_psm_within_their_kecamatan_only(
 ) -> None:
     coordinator = harness.user(BUDI)
     await person_page(coordinator, "Lutpiah")
-    asked = await coordinator.tap("📍 Pindahkan kelurahan")
-    assert "kelurahan" in asked.text and "Cipondoh" not in str(coordinator.buttons())
+    asked = await coordinator.tap(said("person-act-move"))
+    assert asked.text == said("person-ask-kelurahan")
+    assert "Cipondoh" not in str(coordinator.buttons())
     forged = await coordinator.tap_data("pe:kel:3671051001")
-    assert "sudah tidak berlaku" in forged.text
+    assert forged.text == said("wrong-stale-button") + "\n\n" + said("person-ask-kelurahan")
     moved = await coordinator.tap("Sukaasih")
-    assert "Dipindahkan" in moved.text and "Sukaasih, Tangerang" in moved.text
+    assert moved.says("person-done-move")
+    assert moved.says("person-page", name="Lutpiah", place="Sukaasih, Tangerang")
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert (lutpiah.kelurahan_code, lutpiah.kecamatan_code) == (SUKAASIH, TANGERANG)
     await harness.deliver()
     [told] = harness.telegram.sent_to(LUTPIAH)
-    assert "dipindahkan dari Sukarasa ke Sukaasih" in told["text"]
+    change = said("person-event-moved", **{"from": "Sukarasa", "to": "Sukaasih"})
+    assert told["text"] == said("person-told", change=change)
     assert len(await fetch(schema, AuditEntry, action="user.move")) == 1
 
 
@@ -146,31 +155,34 @@ async def test_an_admin_moves_anywhere_changes_roles_and_a_coordinators_kecamata
 ) -> None:
     admin = harness.user(ADMIN_ID)
     await person_page(admin, "Dedi Kurnia")
-    await admin.tap("🎭 Ganti peran")
-    assert admin.buttons() == ["Koordinator", "Admin"]
-    promoted = await admin.tap("Koordinator")
-    assert "Peran diganti" in promoted.text
+    await admin.tap(said("person-act-role"))
+    assert admin.buttons() == [said("role-coordinator"), said("role-admin")]
+    promoted = await admin.tap(said("role-coordinator"))
+    assert promoted.says("person-done-role")
+    assert promoted.says("person-page", name="Dedi Kurnia", role=said("role-coordinator"))
     [dedi] = await fetch(schema, User, telegram_id=DEDI)
     assert (dedi.role, dedi.area_codes) == ("coordinator", {CIPONDOH})
-    await admin.tap("🗺️ Kecamatan koordinator")
+    await admin.tap(said("person-act-areas"))
     await admin.tap("Tangerang")
     await admin.tap("✅ Tangerang")  # untick
     await admin.tap("Tangerang")
-    done = await admin.tap("Selesai")
-    assert "Kecamatan koordinator diganti" in done.text
+    done = await admin.tap(said("person-areas-done"))
+    assert done.says("person-done-areas")
     [dedi] = await fetch(schema, User, telegram_id=DEDI)
     assert dedi.area_codes == {CIPONDOH, TANGERANG}
     await harness.deliver()
     told = [m["text"] for m in harness.telegram.sent_to(DEDI)]
+    roles = {"from": said("role-psm"), "to": said("role-coordinator")}
     assert told == [
-        "ℹ️ Perubahan data Anda di PSM Bot: peran diganti dari PSM menjadi Koordinator.",
-        "ℹ️ Perubahan data Anda di PSM Bot: kecamatan koordinator sekarang: Tangerang, Cipondoh.",
+        said("person-told", change=said("person-event-role", **roles)),
+        said("person-told", change=said("person-event-areas", areas="Tangerang, Cipondoh")),
     ]
     await admin.send("/pengguna")
     await admin.tap("Pak Budi")
-    await admin.tap("🎭 Ganti peran")
-    asked = await admin.tap("PSM")
-    assert "kecamatan" in asked.text, "a coordinator without a kelurahan picks one first"
+    await admin.tap(said("person-act-role"))
+    asked = await admin.tap(said("role-psm"))
+    pick = said("person-ask-kecamatan")
+    assert asked.text == pick, "a coordinator without a kelurahan picks one first"
     await admin.tap("Cipondoh")
     await admin.tap("Cipondoh Indah")
     [budi] = await fetch(schema, User, telegram_id=BUDI)
@@ -185,7 +197,7 @@ async def test_a_coordinator_cannot_change_roles_even_by_typing_the_button(
     page = coordinator.last_with_buttons()
     await coordinator.tap_data(f"u:r:{people[LUTPIAH]}:admin:psm", page)
     await coordinator.tap_data(f"u:a:areas:{people[SARI]}:active", page)
-    assert all("tidak berhak" in a for a in answers(harness)[-2:])
+    assert answers(harness)[-2:] == [said("people-refused")] * 2
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert lutpiah.role == "psm"
     assert await fetch(schema, AuditEntry, action="user.role") == []

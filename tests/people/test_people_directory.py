@@ -11,15 +11,23 @@ from tests.conftest import ADMIN_ID
 from tests.factories import add_case, add_user, fetch
 from tests.harness import BotHarness
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, People
+from tests.texts import said
+
+NEVER = said("people-never")
+
+
+def line(name: str, place: str = "Sukarasa, Tangerang", icon: str = "🟢") -> str:
+    """A person's line in the list: nobody here has written to the bot or reported yet."""
+    return said("people-list-line", icon=icon, name=name, place=place, when=NEVER)
 
 
 async def test_a_coordinator_lists_only_the_psm_of_their_kecamatan(
     harness: BotHarness, people: People, schema: str
 ) -> None:
     reply = await harness.user(BUDI).send("/pengguna")
-    assert "Lutpiah" in reply.text and "Rina Marlina" in reply.text
+    assert line("Lutpiah") in reply.text and line("Rina Marlina") in reply.text
     assert "Dedi" not in reply.text and "Bu Sari" not in reply.text
-    assert "2 orang" in reply.text
+    assert reply.says("people-list-title", filter=said("people-filter-all"), total=2)
     everyone = await harness.user(ADMIN_ID).send("/pengguna")
     assert all(name in everyone.text for name in ("Lutpiah", "Dedi", "Bu Sari", "Pak Budi"))
     [listed] = await fetch(schema, AuditEntry, action="user.list", actor_id=people[BUDI])
@@ -30,10 +38,10 @@ async def test_a_psm_or_a_deactivated_coordinator_lists_nobody(
     harness: BotHarness, people: People, schema: str
 ) -> None:
     psm = await harness.user(LUTPIAH).send("/pengguna")
-    assert "tidak berhak" in psm.text and "Rina" not in psm.text
+    assert psm.text == said("people-refused") and "Rina" not in psm.text
     await add_user(schema, 2009, status=UserStatus.INACTIVE, kelurahan=None, name="Pak Lama")
     gone = await harness.user(2009).send("/pengguna")
-    assert "tidak aktif" in gone.text and "Lutpiah" not in gone.text
+    assert gone.text == said("access-inactive") and "Lutpiah" not in gone.text
 
 
 async def test_filters_show_pending_inactive_and_quiet_people(
@@ -44,16 +52,21 @@ async def test_filters_show_pending_inactive_and_quiet_people(
     await add_case(schema, RINA, at=clock.now() - timedelta(days=3))
     coordinator = harness.user(BUDI)
     await coordinator.send("/pengguna")
-    await coordinator.tap("Menunggu")
+    await coordinator.tap(said("people-filter-pending"))
     pending = coordinator.last_with_buttons()["text"]
-    assert "Yanti Baru" in pending and "Lutpiah" not in pending
-    await coordinator.tap("Nonaktif")
+    title = said("people-list-title", filter=said("people-filter-pending"), total=1)
+    assert title in pending and line("Yanti Baru", icon="⏳") in pending
+    assert "Lutpiah" not in pending
+    await coordinator.tap(said("people-filter-inactive"))
     inactive = coordinator.last_with_buttons()["text"]
-    assert "Wawan Pergi" in inactive and "Yanti" not in inactive
+    title = said("people-list-title", filter=said("people-filter-inactive"), total=1)
+    assert title in inactive and line("Wawan Pergi", icon="⚫") in inactive
+    assert "Yanti" not in inactive
     clock.set(clock.now() + timedelta(days=61))
     await harness.user(LUTPIAH).send("/bantuan")  # Lutpiah writes to the bot: not quiet
-    await coordinator.tap("Tanpa aktivitas 60 hari")
+    await coordinator.tap(said("people-filter-idle"))
     quiet = coordinator.last_with_buttons()["text"]
+    assert said("people-list-title", filter=said("people-filter-idle"), total=1) in quiet
     assert "Rina Marlina" in quiet, "a report 64 days ago is no activity in 60 days"
     assert "Lutpiah" not in quiet and "Wawan" not in quiet
 
@@ -63,11 +76,16 @@ async def test_search_by_name_or_any_spelling_of_a_phone_number(
 ) -> None:
     coordinator = harness.user(BUDI)
     by_name = await coordinator.send("/pengguna rina")
-    assert "Rina Marlina" in by_name.text and "Lutpiah" not in by_name.text
+    assert by_name.text == "\n".join(
+        [said("people-list-search", search="rina", total=1), "", line("Rina Marlina")]
+    )
     by_phone = await coordinator.send("/pengguna 0812-0000-0001")
-    assert "Lutpiah" in by_phone.text and "Rina" not in by_phone.text
+    assert by_phone.says("people-list-search", search="0812-0000-0001", total=1)
+    assert line("Lutpiah") in by_phone.text and "Rina" not in by_phone.text
     elsewhere = await coordinator.send("/pengguna dedi")
-    assert "Dedi" not in elsewhere.text and "Tidak ada yang cocok" in elsewhere.text
+    assert elsewhere.text == "\n\n".join(
+        [said("people-list-search", search="dedi", total=0), said("people-list-empty")]
+    )
 
 
 async def test_a_persons_page_shows_area_role_cases_and_history_and_is_audited(
@@ -77,9 +95,17 @@ async def test_a_persons_page_shows_area_role_cases_and_history_and_is_audited(
     coordinator = harness.user(BUDI)
     await coordinator.send("/pengguna")
     page = await coordinator.tap("Lutpiah")
-    assert "+6281200000001" in page.text and "Sukarasa, Tangerang" in page.text
-    assert "PSM" in page.text and "TNG-2026-00007" in page.text and "Riwayat" in page.text
-    assert "🚫 Nonaktifkan" in page.buttons and "🎭 Ganti peran" not in page.buttons
+    assert page.says(
+        "person-page",
+        name="Lutpiah",
+        phone="+6281200000001",
+        role=said("role-psm"),
+        status=said("person-status-active"),
+        place="Sukarasa, Tangerang",
+        cases="TNG-2026-00007",
+    )
+    assert said("person-page-history") in page.text
+    assert said("person-act-off") in page.buttons and said("person-act-role") not in page.buttons
     [viewed] = await fetch(schema, AuditEntry, action="user.view")
     assert (viewed.actor_id, viewed.detail["user_id"]) == (people[BUDI], people[LUTPIAH])
 

@@ -15,6 +15,7 @@ from tests.conftest import ADMIN_ID
 from tests.factories import add_user, fetch
 from tests.harness import BotHarness
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People
+from tests.texts import said
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = ["Nama", "Telepon", "Kelurahan", "Kecamatan", "Peran"]
@@ -46,9 +47,9 @@ async def test_an_invalid_roster_changes_nothing_and_says_which_lines(
 ) -> None:
     coordinator = harness.user(BUDI)
     asked = await coordinator.send("/impor")
-    assert ".xlsx" in asked.text
+    assert asked.text == said("import-ask-file")
     wrong = await coordinator.send_document("foto.pdf", "application/pdf", data=b"%PDF")
-    assert "bukan .xlsx atau .csv" in wrong.text
+    assert wrong.text == said("import-wrong-type") + "\n\n" + said("import-ask-file")
     bad = [
         *ROSTER,
         ["", "0812", "Sukarasa", "Tangerang", "psm"],
@@ -56,9 +57,10 @@ async def test_an_invalid_roster_changes_nothing_and_says_which_lines(
     ]
     before = await statuses(schema)
     reply = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(bad))
-    assert "Tidak ada yang diubah" in reply.text
-    assert "line 4: name is empty" in reply.text and "line 5: unknown kelurahan" in reply.text
-    assert "Kirim daftar PSM" in reply.text, "the file is asked for again"
+    # The problems themselves are the roster reader's own (English) words.
+    assert reply.text.startswith(said("import-invalid", count=2) + "\n• line 4: name is empty\n")
+    assert "\n• line 5: unknown kelurahan" in reply.text
+    assert reply.text.endswith("\n\n" + said("import-ask-file")), "the file is asked for again"
     assert await fetch(schema, RosterEntry) == [] and await statuses(schema) == before
     assert await fetch(schema, AuditEntry, action="roster.upload") == []
 
@@ -74,8 +76,9 @@ async def test_a_coordinator_may_import_only_people_of_their_kecamatan(
         ["Bu Ratna", "081299990000", "", "Tangerang", "koordinator"],
     ]
     reply = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(outside))
-    assert "baris 4: kelurahannya di luar kecamatan Anda" in reply.text
-    assert "baris 5: koordinator dan admin hanya bisa ditambahkan oleh admin" in reply.text
+    problems = [said("import-refused-area", line=4), said("import-refused-role", line=5)]
+    lines = [said("import-invalid", count=2), *(f"• {problem}" for problem in problems)]
+    assert reply.text == "\n".join(lines) + "\n\n" + said("import-ask-file")
     assert await fetch(schema, RosterEntry) == []
     [dedi] = await fetch(schema, User, telegram_id=DEDI)
     assert dedi.status == "active"
@@ -90,17 +93,14 @@ async def test_a_valid_sync_deactivates_exactly_the_missing_active_psm(
     coordinator = harness.user(BUDI)
     await coordinator.send("/impor")
     plan = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(ROSTER))
-    assert "Semua 2 baris benar" in plan.text
-    assert "baru: 1" in plan.text and "tetap: 1" in plan.text
-    assert "tidak ada di berkas: 1" in plan.text and "Rina Marlina (+6281200000002)" in plan.text
-    assert plan.buttons == [
-        "📥 Impor (tanpa menonaktifkan)",
-        "🔄 Impor dan nonaktifkan 1 orang",
-        "❌ Batal",
-    ]
+    summary = said("import-plan", rows=2, new=1, updated=0, unchanged=1, missing=1)
+    missing = [said("import-plan-missing"), "• Rina Marlina (+6281200000002)"]
+    assert plan.text == "\n".join([summary, *missing, "", said("import-ask-confirm")])
+    sync = said("import-button-sync", count=1)
+    assert plan.buttons == [said("import-button-apply"), sync, said("import-button-cancel")]
     assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
-    done = await coordinator.tap("🔄 Impor dan nonaktifkan 1 orang")
-    assert "2 baris; 1 orang dinonaktifkan" in done.text
+    done = await coordinator.tap(sync)
+    assert done.text == said("import-done", rows=2, deactivated=1)
     assert await statuses(schema) == {
         ADMIN_ID: "active", LUTPIAH: "active", RINA: "inactive", DEDI: "active",
         BUDI: "active", 2002: "active", 1020: "pending", 1021: "inactive",
@@ -118,13 +118,15 @@ async def test_importing_without_sync_deactivates_nobody_and_moves_a_registered_
     coordinator = harness.user(BUDI)
     await coordinator.send("/impor")
     plan = await coordinator.send_document("psm.csv", "text/csv", data=csv)
-    assert "diperbarui: 1" in plan.text and "tidak ada di berkas: 1" in plan.text
-    await coordinator.tap("📥 Impor (tanpa menonaktifkan)")
+    assert plan.says("import-plan", rows=1, new=0, updated=1, unchanged=0, missing=1)
+    done = await coordinator.tap(said("import-button-apply"))
+    assert done.text == said("import-done", rows=1, deactivated=0)
     assert (await statuses(schema))[RINA] == "active"
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert lutpiah.kelurahan_code == "3671011002"
     await harness.deliver()
-    assert "ke Sukaasih" in harness.telegram.sent_to(LUTPIAH)[-1]["text"]
+    moved = said("person-event-moved", **{"from": "Sukarasa", "to": "Sukaasih"})
+    assert harness.telegram.sent_to(LUTPIAH)[-1]["text"] == said("person-told", change=moved)
 
 
 async def test_the_cli_sync_is_a_dry_run_unless_applied(tmp_path: Path, database_url: str) -> None:
