@@ -11,6 +11,7 @@ from bot.privacy.crypto import Cipher
 from storage.cases import Case
 from storage.db import create_engine, create_sessions
 from tests.harness import BotHarness, Chat, Reply
+from tests.texts import said
 
 # 36 71 01 / born 12-03-1950, a woman / serial 0001: Mak Onah.
 NIK = "3671015203500001"
@@ -30,13 +31,13 @@ async def report(chat: Chat, nik: str = NIK, home: str = "Sukarasa") -> Reply:
     await chat.tap("Lanjut Usia Telantar")
     await chat.send("Mak Onah")
     await chat.send(nik)
-    await chat.tap(f"Kelurahan saya: {home}")
+    await chat.tap(said("button-my-kelurahan", kelurahan=home))
     await chat.send("Jl. Merdeka No. 5, RT 02/RW 03")
-    await chat.send("Lewati")
+    await chat.send(said("button-skip"))
     await chat.send("Nenek tinggal sendiri, tidak ada keluarga yang merawat.")
     await chat.tap("Tinggi")
-    await chat.tap("Lewati, tanpa foto")
-    return await chat.tap("Kirim laporan")
+    await chat.tap(said("button-photos-none"))
+    return await chat.tap(said("button-submit"))
 
 
 def number_in(reply: Reply) -> str:

@@ -19,6 +19,7 @@ from storage.people import Role
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, add_case, add_user, fetch
 from tests.harness import BotHarness, Chat
+from tests.texts import said
 
 PSM, COORDINATOR, CIPONDOH_COORDINATOR = 1001, 2001, 2002
 
@@ -41,8 +42,8 @@ async def test_every_list_writes_who_which_filter_and_how_many_rows(
 ) -> None:
     coordinator = harness.user(COORDINATOR)
     await coordinator.send("/kasus")
-    await coordinator.tap("Urgensi: semua")
-    await coordinator.tap("Kecamatan: semua")
+    await coordinator.tap(said("filter-urgency-all"))
+    await coordinator.tap(said("filter-kecamatan-all"))
     lists = await fetch(schema, AuditEntry, action="case.list")
     assert [(a.detail["urgency"], a.detail["kecamatan"], a.detail["rows"]) for a in lists] == [
         (None, None, 1),
@@ -63,13 +64,15 @@ async def test_an_admin_reviews_the_log_by_case_user_and_period(
     await harness.user(PSM).send("/kasus")
 
     by_case = await admin.send("/audit TNG-2026-00001")
-    assert "1 terbaru dari 1 entri" in by_case.text and "case.view" in by_case.text
+    assert by_case.says("audit-header", shown=1, total=1)
+    assert by_case.says("audit-line", action="case.view", case="TNG-2026-00001")
     by_user = await admin.send(f"/audit {COORDINATOR}")
-    assert "case.view" in by_user.text and "case.list" not in by_user.text
+    assert by_user.says("audit-line", action="case.view") and "case.list" not in by_user.text
     recent = await admin.send("/audit")
-    assert "case.list" in recent.text and "audit.view" in recent.text
-    assert "tidak ada entri" in (await admin.send("/audit 01-01-2020 31-01-2020")).text.lower()
-    assert "case.view" in (await admin.send("/audit 01-12-2026")).text
+    assert recent.says("audit-line", action="case.list", case="-")
+    assert recent.says("audit-line", action="audit.view", case="-")
+    assert (await admin.send("/audit 01-01-2020 31-01-2020")).text == said("audit-empty")
+    assert (await admin.send("/audit 01-12-2026")).says("audit-line", action="case.view")
 
     reviews = await fetch(schema, AuditEntry, action="audit.view")
     assert [r.detail["filter"]["by"] for r in reviews] == [
@@ -88,12 +91,14 @@ async def test_the_log_downloads_as_a_spreadsheet_and_the_download_is_audited(
 ) -> None:
     await harness.user(COORDINATOR).send("/kasus TNG-2026-00001")
     await admin.send("/audit TNG-2026-00001")
-    sent = await admin.tap("📥 Unduh semua (XLSX)")
+    sent = await admin.tap(said("button-audit-export"))
+    assert sent.last["caption"] == said("audit-export-caption", count=1)
     data = harness.telegram.state.files[sent.last["document"]["file_id"]].data
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet is not None
     header, *rows = sheet.iter_rows(values_only=True)
-    assert header == ("Waktu", "Oleh", "Tindakan", "Kasus", "Rincian")
+    columns = ("at", "who", "action", "case", "detail")
+    assert header == tuple(said(f"audit-col-{column}") for column in columns)
     assert [(r[2], r[3]) for r in rows] == [("case.view", "TNG-2026-00001")]
     [export] = await fetch(schema, AuditEntry, action="audit.export")
     assert export.detail["rows"] == 1 and export.actor_id is not None
@@ -103,7 +108,7 @@ async def test_only_admins_review_the_log_even_with_a_forged_button(
     harness: BotHarness, schema: str, case_id: int
 ) -> None:
     coordinator = harness.user(COORDINATOR)
-    assert "hanya untuk admin" in (await coordinator.send("/audit")).text
+    assert (await coordinator.send("/audit")).text == said("audit-refused")
     help_message = (await coordinator.send("/bantuan")).last
     await coordinator.tap_data(f"au:case:{case_id}:-", help_message)
     answers = [
@@ -111,15 +116,15 @@ async def test_only_admins_review_the_log_even_with_a_forged_button(
         for r in harness.telegram.requests
         if r.method == "answerCallbackQuery"
     ]
-    assert "hanya untuk admin" in answers[-1]
+    assert answers[-1] == said("audit-refused")
     assert [s for s in harness.telegram.requests if s.method == "sendDocument"] == []
     assert await fetch(schema, AuditEntry, action="audit.view") == []
 
 
 async def test_an_unknown_case_or_account_is_explained(admin: Chat, case_id: int) -> None:
-    assert "Tidak ada kasus" in (await admin.send("/audit TNG-2026-99999")).text
-    assert "Tidak ada akun" in (await admin.send("/audit 424242")).text
-    assert "/audit 01-11-2026" in (await admin.send("/audit kemarin dulu sekali")).text
+    assert (await admin.send("/audit TNG-2026-99999")).text == said("audit-bad-case")
+    assert (await admin.send("/audit 424242")).text == said("audit-bad-user")
+    assert (await admin.send("/audit kemarin dulu sekali")).text == said("audit-bad-usage")
 
 
 async def _refused(url: str) -> None:

@@ -17,8 +17,17 @@ from tests.factories import add_psm_and_coordinator, fetch
 from tests.harness import BotHarness, Chat
 from tests.privacy.history import day, lived_case
 from tests.privacy.reports import NIK, OTHER_NIK, cipher_of
+from tests.texts import said
 
 PSM, COORDINATOR = 1001, 2001
+# Mak Onah's cases as /subjek lists them (reported on 1 June, at 10:00 in Tangerang).
+FOUND = [
+    said("subject-case-line", number="TNG-2025-00001", date="01-06-2025",
+         status=said("status-selesai"), kecamatan="Tangerang"),
+    said("subject-case-line", number="TNG-2026-00001", date="01-06-2026",
+         status=said("status-dirujuk"), kecamatan="Tangerang"),
+]  # fmt: skip
+SHEETS = [said(f"subject-sheet-{sheet}") for sheet in ("cases", "events", "referrals", "audit")]
 
 
 @pytest.fixture
@@ -50,11 +59,13 @@ async def test_an_admin_finds_everything_about_a_person_by_nik_and_the_nik_leave
     harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
 ) -> None:
     reply = await admin.send(f"/subjek {NIK[:6]} {NIK[6:12]} {NIK[12:]}")
-    assert "2 kasus" in reply.text and "TNG-2025-00001" in reply.text
-    assert "TNG-2026-00001" in reply.text and "TNG-2026-00002" not in reply.text
     typed = [m.get("text") or "" for m in harness.telegram.history(admin.id)]
     assert all(NIK[6:12] not in text for text in typed)
     [request] = await fetch(schema, SubjectRequest)
+    # Held about her: 7 history entries, 2 referrals, 2 audit rows (one case.view per case).
+    found = said("subject-found", request=request.id, cases=2, events=7, referrals=2, audit=2)
+    assert reply.text == "\n".join([found, *FOUND])
+    assert reply.buttons == [said("button-subject-export"), said("button-subject-erase")]
     assert sorted(request.case_ids) == [cases["closed"], cases["open"]]
     [lookup] = await fetch(schema, AuditEntry, action="subject.lookup")
     assert lookup.detail == {"request_id": request.id, "by": "nik", "cases": 2}
@@ -64,27 +75,31 @@ async def test_a_person_is_found_by_name_and_birth_date_too(
     admin: Chat, cases: dict[str, int]
 ) -> None:
     reply = await admin.send("/subjek mak onah 12-03-1950")
-    assert "2 kasus" in reply.text
-    assert "tidak ada data" in (await admin.send("/subjek Mak Onah 13-03-1950")).text
+    assert reply.says("subject-found", cases=2) and reply.text.endswith("\n".join(FOUND))
+    assert (await admin.send("/subjek Mak Onah 13-03-1950")).says("subject-none")
 
 
 async def test_the_access_request_is_one_spreadsheet_of_cases_history_referrals_and_audit(
     harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
 ) -> None:
     await admin.send(f"/subjek {NIK}")
-    sent = await admin.tap("📥 Unduh semua datanya (XLSX)")
+    sent = await admin.tap(said("button-subject-export"))
+    [request] = await fetch(schema, SubjectRequest)
+    assert sent.last["caption"] == said("subject-export-caption", request=request.id)
     document = sent.last["document"]
     book = load_workbook(io.BytesIO(harness.telegram.state.files[document["file_id"]].data))
-    assert book.sheetnames == ["Kasus", "Riwayat", "Rujukan", "Audit"]
-    header, *rows = book["Kasus"].iter_rows(values_only=True)
-    assert header[:3] == ("Nomor", "Dilaporkan", "Status")
+    assert book.sheetnames == SHEETS
+    header, *rows = book[said("subject-sheet-cases")].iter_rows(values_only=True)
+    columns = ("number", "created", "status")
+    assert header[:3] == tuple(said(f"subject-col-{column}") for column in columns)
     assert [(r[0], r[5], r[6]) for r in rows] == [
         ("TNG-2025-00001", "Mak Onah", "367101••••••••01"),
         ("TNG-2026-00001", "Mak Onah", "367101••••••••01"),
     ]
-    history = [row[2] for row in book["Riwayat"].iter_rows(values_only=True, min_row=2)]
-    assert "Anaknya di Bekasi" in history
-    actions = [row[2] for row in book["Audit"].iter_rows(values_only=True, min_row=2)]
+    events = book[said("subject-sheet-events")]
+    assert "Anaknya di Bekasi" in [row[2] for row in events.iter_rows(values_only=True, min_row=2)]
+    audit = book[said("subject-sheet-audit")]
+    actions = [row[2] for row in audit.iter_rows(values_only=True, min_row=2)]
     assert actions.count("case.view") == 2
     assert NIK not in str([list(sheet.values) for sheet in book])
     [export] = await fetch(schema, AuditEntry, action="subject.export")
@@ -95,10 +110,11 @@ async def test_erasure_after_confirmation_anonymises_the_persons_cases_only(
     harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
 ) -> None:
     await admin.send(f"/subjek {NIK}")
-    question = await admin.tap("🗑 Hapus data pribadinya…")
-    assert "2 kasus" in question.text and "1 masih ditangani" in question.text
+    question = await admin.tap(said("button-subject-erase"))
+    assert question.text == said("subject-erase-confirm", cases=2, open=1)
     confirm_message = question.last
-    assert "sudah dihapus" in (await admin.tap("Ya, hapus")).text
+    erased_now = await admin.tap(said("button-subject-erase-yes"))
+    assert erased_now.text == said("subject-erased", count=2)
 
     for key in ("closed", "open"):
         [case] = await fetch(schema, Case, id=cases[key])
@@ -114,15 +130,15 @@ async def test_erasure_after_confirmation_anonymises_the_persons_cases_only(
 
     await admin.tap_data(f"sj:y:{request.id}", confirm_message)
     assert len(await fetch(schema, AuditEntry, action="subject.erase")) == 1
-    assert "tidak ada data" in (await admin.send(f"/subjek {NIK}")).text
+    assert (await admin.send(f"/subjek {NIK}")).says("subject-none")
 
 
 async def test_keeping_the_data_erases_nothing(
     admin: Chat, schema: str, cases: dict[str, int]
 ) -> None:
     await admin.send(f"/subjek {NIK}")
-    await admin.tap("🗑 Hapus data pribadinya…")
-    assert "Tidak ada yang dihapus" in (await admin.tap("Tidak, simpan")).text
+    await admin.tap(said("button-subject-erase"))
+    assert (await admin.tap(said("button-subject-erase-no"))).text == said("subject-kept")
     assert all(c.anonymised_at is None for c in await fetch(schema, Case))
 
 
@@ -130,7 +146,7 @@ async def test_only_admins_answer_subject_requests_even_with_a_forged_button(
     harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
 ) -> None:
     coordinator = harness.user(COORDINATOR)
-    assert "hanya dijawab oleh admin" in (await coordinator.send(f"/subjek {NIK}")).text
+    assert (await coordinator.send(f"/subjek {NIK}")).text == said("subject-refused")
     await admin.send(f"/subjek {NIK}")
     [request] = await fetch(schema, SubjectRequest)
     help_message = (await coordinator.send("/bantuan")).last
@@ -141,7 +157,7 @@ async def test_only_admins_answer_subject_requests_even_with_a_forged_button(
         for r in harness.telegram.requests
         if r.method == "answerCallbackQuery"
     ]
-    assert sum("hanya dijawab oleh admin" in a for a in answers) == 3
+    assert answers == [said("subject-refused")] * 3
     assert all(c.anonymised_at is None for c in await fetch(schema, Case))
     assert [a.actor_id for a in await fetch(schema, AuditEntry, action="subject.lookup")] == [
         request.requested_by_id
@@ -149,9 +165,9 @@ async def test_only_admins_answer_subject_requests_even_with_a_forged_button(
 
 
 async def test_a_wrong_nik_or_no_person_gets_a_friendly_explanation(admin: Chat) -> None:
-    assert "/subjek NIK" in (await admin.send("/subjek")).text
-    assert "tanggal" in (await admin.send("/subjek 3671013213500001")).text.lower()
-    assert "/subjek NIK" in (await admin.send("/subjek Mak Onah")).text
+    assert (await admin.send("/subjek")).text == said("subject-usage")
+    assert (await admin.send("/subjek 3671013213500001")).text == said("nik-invalid-date")
+    assert (await admin.send("/subjek Mak Onah")).text == said("subject-usage")
 
 
 async def test_psm_bot_person_lists_exports_and_erases(tmp_path: Path, database_url: str) -> None:
@@ -170,7 +186,7 @@ async def test_psm_bot_person_lists_exports_and_erases(tmp_path: Path, database_
     assert listed.code == 0, listed.stderr
     assert "1 case(s) about this person" in listed.stdout and "TNG-2026-00001" in listed.stdout
     assert NIK not in listed.stdout
-    assert load_workbook(export).sheetnames == ["Kasus", "Riwayat", "Rujukan", "Audit"]
+    assert load_workbook(export).sheetnames == SHEETS
 
     refused = await run_cli(tmp_path, "person", "--nik", NIK, "--erase", DATABASE_URL=database_url)
     assert refused.code == 1 and "nothing was erased" in refused.stdout
