@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from storage.cases import Case, CaseEvent
+from storage.conversations import ChatPreference
 from storage.db import create_engine, create_sessions
 from storage.people import CoordinatorArea, Role, RosterEntry, User, UserStatus
 
@@ -42,6 +43,9 @@ async def add_user(
                 areas=[CoordinatorArea(kecamatan_code=code) for code in areas],
             )
         )
+        if locale is not None:
+            # As /bahasa leaves it: the account's language and its chat's are one choice.
+            session.add(ChatPreference(telegram_id=telegram_id, locale=locale))
     await engine.dispose()
 
 

@@ -38,13 +38,23 @@ class _Variables(Visitor):
 
 @functools.cache
 def _variables(locale: str, key: str) -> _Variables:
-    for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
-        for entry in parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(entry, ast.Message) and entry.id.name == key:
-                found = _Variables()
-                found.visit(entry)
-                return found
-    raise KeyError(f"no message {key!r} in the {locale} catalogs")
+    entry = _messages(locale).get(key)
+    if entry is None:
+        raise KeyError(f"no message {key!r} in the {locale} catalogs")
+    found = _Variables()
+    found.visit(entry)
+    return found
+
+
+@functools.cache
+def _messages(locale: str) -> dict[str, ast.Message]:
+    """Every message of a locale's catalogs, parsed once a session (parsing is slow)."""
+    return {
+        entry.id.name: entry
+        for path in sorted((LOCALES_DIR / locale).glob("*.ftl"))
+        for entry in parse(path.read_text(encoding="utf-8")).body
+        if isinstance(entry, ast.Message)
+    }
 
 
 def _check(locale: str, key: str, args: dict[str, object]) -> _Variables:

@@ -88,7 +88,8 @@ async def test_attendance_is_recorded_on_the_event_day_only(
     not_invited = said("checkin-refused-not-invited")
     assert not_invited in (await harness.user(DEWI).send(f"/hadir {code}")).text
     clock.set(at(16, 8))
-    assert not_today in (await harness.user(RUDI).send(f"/hadir {code}")).text
+    in_english = said("checkin-refused-not-today", "en", date=when(at(15, 9), "en"))
+    assert in_english in (await harness.user(RUDI).send(f"/hadir {code}")).text
     assert len(await fetch(schema, Attendance)) == 1
 
     card = await harness.user(COORDINATOR).tap(said("button-announce-open"))

@@ -50,7 +50,8 @@ async def test_who_may_touch_a_psm_even_with_forged_buttons(
     if actor in allowed:
         assert answer == "", f"{actor} should be able to {button}, not be told {answer!r}"
     else:
-        refusals = (said("people-refused"), said("people-stale"))
+        locale = "en" if actor == "colleague" else "id"  # Rina chose English
+        refusals = (said("people-refused", locale), said("people-stale", locale))
         assert answer in refusals, f"{actor} should be told no to {button}"
         assert "+6281200000001" not in str(chat.history())
     assert (lutpiah.status, lutpiah.role) == (
