@@ -41,6 +41,8 @@ COMMANDS = (
     "profil",
     "pengguna",
     "impor",
+    "audit",
+    "subjek",
     "batal",
     "bantuan",
     "bahasa",

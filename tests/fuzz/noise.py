@@ -11,7 +11,8 @@ from tests.harness import Chat, Reply
 
 COMMANDS = (
     "/start", "/lapor", "/kasus", "/siaran", "/pengumuman", "/hadir", "/batal", "/bantuan",
-    "/bahasa", "/help", "/tidakada",
+    "/bahasa", "/help", "/rekap", "/profil", "/pengguna", "/impor", "/audit", "/subjek",
+    "/tidakada",
 )  # fmt: skip
 HTML_BITS = ("<b>", "</b>", "<i>", "<a href='x'>", "</a>", "&", "&amp;", "<", ">", "<pre>", '"')
 # Answers some step somewhere expects, so that noise also moves conversations along.

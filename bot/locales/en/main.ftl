@@ -221,6 +221,8 @@ help =
     /profil: see and change your details (name, number, kelurahan), or leave
     /pengguna: manage the PSM of your area (coordinators)
     /impor: upload the PSM roster from Excel (coordinators)
+    /audit: who saw, listed and downloaded what (admins)
+    /subjek: everything held about one person, for data subject requests (admins)
     /batal: cancel the report you are filling in
     /bahasa: change language
     /start: register or see your account status

@@ -1,5 +1,8 @@
 ## Data protection for admins: the audit log (/audit) and a person's requests (/subjek).
 
+command-audit = Audit log: who saw and changed what (admins)
+command-subjek = Data subject requests: see, export, erase (admins)
+
 audit-refused = The audit log is for admins only.
 audit-bad-usage =
     How to use /audit:

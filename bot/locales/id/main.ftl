@@ -212,6 +212,8 @@ help =
     /profil: lihat dan ubah data Anda (nama, nomor, kelurahan), atau keluar
     /pengguna: kelola PSM di wilayah Anda (koordinator)
     /impor: unggah daftar PSM dari Excel (koordinator)
+    /audit: siapa melihat, mendaftar dan mengunduh apa (admin)
+    /subjek: data satu orang, untuk permintaan subjek data (admin)
     /batal: batalkan laporan yang sedang diisi
     /bahasa: ganti bahasa
     /start: daftar atau lihat status akun

@@ -1,5 +1,8 @@
 ## Data protection for admins: the audit log (/audit) and a person's requests (/subjek).
 
+command-audit = Log audit: siapa melihat dan mengubah apa (admin)
+command-subjek = Permintaan subjek data: lihat, unduh, hapus (admin)
+
 audit-refused = Log audit hanya untuk admin.
 audit-bad-usage =
     Cara memakai /audit:
