@@ -36,7 +36,7 @@ from storage.people import Role
 SUFFIXES = (".csv", ".xlsx")
 MAX_BYTES = 2 * 1024 * 1024  # some 40,000 rows: far beyond a city's roster
 # Within Telegram's 4096 characters however long the names and cells in the file are.
-SHOWN_PROBLEMS, SHOWN_MISSING, VALUE_LENGTH = 15, 20, 60
+SHOWN_PROBLEMS, SHOWN_WARNINGS, SHOWN_MISSING, VALUE_LENGTH = 15, 3, 20, 60
 
 
 class Upload(IntEnum):
@@ -114,7 +114,7 @@ def _problems(c: BotContext, problems: Sequence[RosterProblem | str]) -> str:
     return "\n".join([invalid, *_bullets(c, problems, SHOWN_PROBLEMS)])
 
 
-def _summary(c: BotContext, plan: RosterPlan, rows: int) -> str:
+def _summary(c: BotContext, plan: RosterPlan, rows: int, warnings: list[RosterProblem]) -> str:
     lines = [
         c.t(
             "import-plan",
@@ -132,6 +132,8 @@ def _summary(c: BotContext, plan: RosterPlan, rows: int) -> str:
         lines += [c.t("import-plan-missing"), *names]
     if len(plan.missing) > SHOWN_MISSING:
         lines.append(c.t("import-more-missing", count=len(plan.missing) - SHOWN_MISSING))
+    if warnings:
+        lines += [c.t("import-plan-warnings"), *_bullets(c, warnings, SHOWN_WARNINGS)]
     return "\n".join(lines)
 
 
@@ -159,7 +161,7 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     with UPLOAD.edit(context) as draft:
         draft.rows = [asdict(row) for row in report.rows]
         draft.missing = [user.id for user in plan.missing]
-    summary = _summary(context, plan, len(report.rows))
+    summary = _summary(context, plan, len(report.rows), report.warnings)
     return await UPLOAD.proceed(update, context, Upload.FILE, summary)
 
 

@@ -110,6 +110,23 @@ async def test_a_coordinator_with_an_english_chat_reads_the_problems_in_english(
     assert await fetch(schema, RosterEntry) == []
 
 
+async def test_a_name_a_spreadsheet_would_run_is_pointed_out_before_it_is_imported(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    rows = [*ROSTER, ["@Ani", "081200000010", "Sukarasa", "Tangerang", "psm"]]
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    plan = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(rows))
+    summary = said("import-plan", rows=3, new=2, updated=0, unchanged=1, missing=1)
+    warning = said("roster-problem-formula", line=4, name="@Ani", char="@")
+    assert plan.text.startswith(summary + "\n")
+    assert f"\n{said('import-plan-warnings')}\n• {warning}\n\n" in plan.text
+    assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
+    done = await coordinator.tap(said("import-button-apply"))
+    assert done.text == said("import-done", rows=3, deactivated=0)
+    assert "@Ani" in {entry.full_name for entry in await fetch(schema, RosterEntry)}
+
+
 async def test_a_coordinator_may_import_only_people_of_their_kecamatan(
     harness: BotHarness, people: People, schema: str
 ) -> None:

@@ -124,6 +124,7 @@ import-plan =
     • active PSM not in the file: { $missing }
 import-plan-missing = Not in the file (deactivated only if you choose to sync):
 import-more-missing = … and { $count } more people.
+import-plan-warnings = ⚠️ Please note (imported all the same):
 import-ask-confirm = Apply it?
 import-button-apply = 📥 Import (deactivate nobody)
 import-button-sync = 🔄 Import and deactivate { $count } people

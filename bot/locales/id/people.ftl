@@ -124,6 +124,7 @@ import-plan =
     • PSM aktif yang tidak ada di berkas: { $missing }
 import-plan-missing = Yang tidak ada di berkas (dinonaktifkan hanya jika Anda memilih sinkronkan):
 import-more-missing = … dan { $count } orang lain.
+import-plan-warnings = ⚠️ Perlu diperhatikan (tetap diimpor):
 import-ask-confirm = Terapkan?
 import-button-apply = 📥 Impor (tanpa menonaktifkan)
 import-button-sync = 🔄 Impor dan nonaktifkan { $count } orang
