@@ -10,12 +10,19 @@ import sys
 from pathlib import Path
 
 from bot.cases import count_open
-from bot.people import RosterPlan, Wording, apply_roster, plan_roster, read_roster_file
+from bot.people import (
+    RosterPlan,
+    Wording,
+    apply_roster,
+    in_plain_words,
+    plan_roster,
+    read_roster_file,
+)
 from bot.privacy.access import OPERATOR
 from bot.reference.regions import load_regions
 from bot.runtime.context import cipher_of
 from bot.runtime.settings import Settings
-from bot.runtime.texts import Texts
+from bot.runtime.texts import Locale, Texts
 from storage.base import utcnow
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
@@ -32,15 +39,17 @@ def import_roster_command(settings: Settings, path: Path, sync: bool, apply: boo
         return 1
     regions = load_regions(settings.region_file)
     report = read_roster_file(path, regions)
+    texts = Texts(settings.default_locale)
+    # The operator's terminal reads English, whatever the bot's default language.
     for warning in report.warnings:
-        print(f"warning: {path}: {warning}", file=sys.stderr)
+        print(f"warning: {path}: {in_plain_words(warning, texts, Locale.EN)}", file=sys.stderr)
     if report.errors:
         for problem in report.errors:
-            print(f"error: {path}: {problem}", file=sys.stderr)
+            print(f"error: {path}: {in_plain_words(problem, texts, Locale.EN)}", file=sys.stderr)
         print("nothing was imported; fix the rows above and run again", file=sys.stderr)
         return 1
     upgrade(settings.db_url, cipher_of(settings).index_of_token)
-    wording = Wording(Texts(settings.default_locale), regions, settings.default_locale)
+    wording = Wording(texts, regions, settings.default_locale)
 
     async def run() -> tuple[RosterPlan, int, int]:
         engine = create_engine(settings.db_url)

@@ -8,6 +8,7 @@ from bot.people.directory import get_user, reviewers_for, set_locale
 from bot.people.history import record
 from bot.people.registration import activate_from_roster, ensure_admins, welcome_back
 from bot.people.roster import RosterRow, read_roster, save_roster
+from bot.people.roster_problems import RosterProblem, in_plain_words
 from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
 from bot.people.roster_xlsx import read_roster_file
 from bot.people.wording import Wording
@@ -15,12 +16,14 @@ from bot.people.wording import Wording
 __all__ = [
     "ChangeRefused",
     "RosterPlan",
+    "RosterProblem",
     "RosterRow",
     "Wording",
     "activate_from_roster",
     "apply_roster",
     "ensure_admins",
     "get_user",
+    "in_plain_words",
     "plan_roster",
     "reach",
     "read_roster",

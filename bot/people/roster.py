@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.roster_file import UnreadableRoster, check_cells, decode
+from bot.people.roster_problems import Cell, Column, Issue, RosterProblem
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
 from bot.runtime.spreadsheets import looks_like_formula
@@ -20,15 +21,15 @@ from storage.people import Role, RosterEntry
 
 # Headers are matched in Indonesian or English so a spreadsheet from either office works.
 COLUMNS = {
-    "nama": "name",
-    "name": "name",
-    "telepon": "phone",
-    "hp": "phone",
-    "phone": "phone",
-    "kelurahan": "kelurahan",
-    "kecamatan": "kecamatan",
-    "peran": "role",
-    "role": "role",
+    "nama": Column.NAME,
+    "name": Column.NAME,
+    "telepon": Column.PHONE,
+    "hp": Column.PHONE,
+    "phone": Column.PHONE,
+    "kelurahan": Column.KELURAHAN,
+    "kecamatan": Column.KECAMATAN,
+    "peran": Column.ROLE,
+    "role": Column.ROLE,
 }
 ROLES = {"psm": Role.PSM, "koordinator": Role.COORDINATOR, "coordinator": Role.COORDINATOR}
 
@@ -46,34 +47,36 @@ class RosterRow:
 @dataclass
 class RosterReport:
     rows: list[RosterRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[RosterProblem] = field(default_factory=list)
+    warnings: list[RosterProblem] = field(default_factory=list)
 
 
-def _parse_row(line: int, raw: dict[str, str], regions: Regions) -> RosterRow | str:
-    name, phone_text = raw.get("name", "").strip(), raw.get("phone", "").strip()
-    role = ROLES.get(raw.get("role", "psm").strip().lower() or "psm")
+def _parse_row(line: int, raw: dict[Column, str], regions: Regions) -> RosterRow | RosterProblem:
+    name, phone_text = raw.get(Column.NAME, "").strip(), raw.get(Column.PHONE, "").strip()
+    role_text = raw.get(Column.ROLE, "psm")
+    role = ROLES.get(role_text.strip().lower() or "psm")
     if not name:
-        return f"line {line}: name is empty"
+        return RosterProblem(line, Issue.NAME_EMPTY)
     if role is None:
-        return f"line {line}: role {raw.get('role')!r} is not psm or koordinator"
+        return RosterProblem(line, Issue.ROLE_UNKNOWN, {"role": Cell(role_text)})
     try:
         phone = normalize_phone(phone_text)
     except InvalidPhone:
-        return f"line {line}: phone {phone_text!r} is not a valid Indonesian number"
-    kecamatan_names = [p.strip() for p in raw.get("kecamatan", "").split(";") if p.strip()]
+        return RosterProblem(line, Issue.PHONE_INVALID, {"phone": Cell(phone_text)})
+    kecamatan_text = raw.get(Column.KECAMATAN, "")
+    kecamatan_names = [p.strip() for p in kecamatan_text.split(";") if p.strip()]
     kecamatan = [regions.find_kecamatan(text) for text in kecamatan_names]
     if None in kecamatan:
-        return f"line {line}: unknown kecamatan in {raw.get('kecamatan')!r}"
-    kelurahan_text = raw.get("kelurahan", "").strip()
+        return RosterProblem(line, Issue.KECAMATAN_UNKNOWN, {"kecamatan": Cell(kecamatan_text)})
+    kelurahan_text = raw.get(Column.KELURAHAN, "").strip()
     scope = kecamatan[0] if len(kecamatan) == 1 else None
     kelurahan = regions.find_kelurahan(kelurahan_text, scope) if kelurahan_text else None
     if kelurahan_text and kelurahan is None:
-        return f"line {line}: unknown kelurahan {kelurahan_text!r}"
+        return RosterProblem(line, Issue.KELURAHAN_UNKNOWN, {"kelurahan": Cell(kelurahan_text)})
     if role == Role.PSM and kelurahan is None:
-        return f"line {line}: a PSM needs a kelurahan"
+        return RosterProblem(line, Issue.PSM_WITHOUT_KELURAHAN)
     if role == Role.COORDINATOR and not kecamatan:
-        return f"line {line}: a coordinator needs one or more kecamatan (separate with ;)"
+        return RosterProblem(line, Issue.COORDINATOR_WITHOUT_KECAMATAN)
     codes = [kec.code for kec in kecamatan if kec is not None]
     return RosterRow(line, name, phone, role, kelurahan.code if kelurahan else None, codes)
 
@@ -84,7 +87,7 @@ def read_roster(path: Path, regions: Regions) -> RosterReport:
     try:
         text = decode(path.read_bytes())
     except UnreadableRoster as unreadable:
-        report.errors.append(str(unreadable))
+        report.errors.append(unreadable.problem)
         return report
     # Spreadsheets in Indonesian locales export with ';'; the header shows which one it is.
     delimiter = max(",;\t", key=text.partition("\n")[0].count)
@@ -92,7 +95,7 @@ def read_roster(path: Path, regions: Regions) -> RosterReport:
     try:
         _read_rows(csv.DictReader(lines, delimiter=delimiter), regions, report)
     except csv.Error as error:
-        report.errors.append(f"line {lines.count}: {_csv_problem(error)}")
+        report.errors.append(_csv_problem(lines.count, error))
     return report
 
 
@@ -113,34 +116,38 @@ class _CountedLines:
 
 
 def _read_rows(reader: csv.DictReader[str], regions: Regions, report: RosterReport) -> None:
-    unknown = [h for h in reader.fieldnames or [] if h.strip().lower() not in COLUMNS]
-    if unknown or not reader.fieldnames:
-        report.errors.append(f"line 1: unknown columns {unknown}; expected {sorted(COLUMNS)}")
+    expected = ", ".join(sorted(COLUMNS))
+    if not reader.fieldnames:
+        report.errors.append(RosterProblem(1, Issue.NO_HEADER, {"expected": expected}))
+        return
+    unknown = [h for h in reader.fieldnames if h.strip().lower() not in COLUMNS]
+    if unknown:
+        args = {"unknown": Cell(", ".join(unknown)), "expected": expected}
+        report.errors.append(RosterProblem(1, Issue.UNKNOWN_COLUMNS, args))
         return
     seen: dict[str, int] = {}
     for raw in reader:
         row = {COLUMNS[k.strip().lower()]: (v or "") for k, v in raw.items() if k}
         parsed = check_cells(reader.line_num, row) or _parse_row(reader.line_num, row, regions)
-        if isinstance(parsed, str):
+        if isinstance(parsed, RosterProblem):
             report.errors.append(parsed)
         elif parsed.phone in seen:
-            report.errors.append(f"line {parsed.line}: phone already on line {seen[parsed.phone]}")
+            first = str(seen[parsed.phone])
+            report.errors.append(RosterProblem(parsed.line, Issue.PHONE_REPEATED, {"first": first}))
         else:
             seen[parsed.phone] = parsed.line
             report.rows.append(parsed)
             if looks_like_formula(parsed.name):
-                report.warnings.append(
-                    f"line {parsed.line}: name {parsed.name!r} starts with "
-                    f"{parsed.name[0]!r}, which spreadsheets run as a formula; "
-                    "it is imported as typed and exported as text"
-                )
+                args = {"name": Cell(parsed.name), "char": parsed.name[0]}
+                report.warnings.append(RosterProblem(parsed.line, Issue.FORMULA, args))
 
 
-def _csv_problem(error: csv.Error) -> str:
+def _csv_problem(line: int, error: csv.Error) -> RosterProblem:
     if "field larger than field limit" in str(error):
         # Almost always a quote opened and never closed, swallowing the rest of the file.
-        return f"a cell is longer than {csv.field_size_limit()} characters (a quote not closed?)"
-    return f"not valid CSV: {error}"
+        limit = str(csv.field_size_limit())  # plain digits, as line numbers: "131072"
+        return RosterProblem(line, Issue.QUOTE_NOT_CLOSED, {"limit": limit})
+    return RosterProblem(line, Issue.NOT_CSV, {"detail": str(error)})
 
 
 async def save_roster(session: AsyncSession, rows: list[RosterRow]) -> int:

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from bot.people.roster import RosterReport, read_roster
+from bot.people.roster_problems import Issue, RosterProblem
 from bot.reference.regions import Regions
 
 XLSX = ".xlsx"
@@ -65,7 +66,7 @@ def read_roster_bytes(data: bytes, name: str, regions: Regions) -> RosterReport:
         try:
             data = xlsx_as_csv(data).encode("utf-8")
         except UnreadableWorkbook:
-            return RosterReport(errors=["line 1: not a readable .xlsx workbook"])
+            return RosterReport(errors=[RosterProblem(1, Issue.UNREADABLE_WORKBOOK)])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.csv"
         path.write_bytes(data)

@@ -9,6 +9,7 @@ shown as missing and still are.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -19,6 +20,7 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from bot.cases import count_open
 from bot.people.directory import get_user
 from bot.people.roster import RosterRow
+from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
 from bot.people.roster_xlsx import read_roster_bytes
 from bot.people.wording import Wording
@@ -33,7 +35,8 @@ from storage.people import Role
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_BYTES = 2 * 1024 * 1024  # some 40,000 rows: far beyond a city's roster
-SHOWN_PROBLEMS, SHOWN_MISSING, PROBLEM_LENGTH = 15, 20, 200
+# Within Telegram's 4096 characters however long the names and cells in the file are.
+SHOWN_PROBLEMS, SHOWN_WARNINGS, SHOWN_MISSING, VALUE_LENGTH = 15, 3, 20, 60
 
 
 class Upload(IntEnum):
@@ -94,15 +97,24 @@ async def start(update: Update, context: BotContext) -> Upload | int:
     return await UPLOAD.begin(update, context, RosterUpload(), Upload.FILE)
 
 
-def _problems(c: BotContext, problems: list[str]) -> str:
-    shown = problems[:SHOWN_PROBLEMS]
-    lines = [c.t("import-invalid", count=len(problems)), *(f"• {p}" for p in shown)]
-    if len(problems) > len(shown):
-        lines.append(c.t("import-more-problems", count=len(problems) - len(shown)))
-    return "\n".join(lines)
+def _bullets(c: BotContext, problems: Sequence[RosterProblem | str], shown: int) -> list[str]:
+    """The first problems in the user's language (refusals come worded), and how many more."""
+    texts, locale = c.services.texts, c.locale
+    lines = [
+        f"• {p if isinstance(p, str) else in_words(p, texts, locale, VALUE_LENGTH)}"
+        for p in problems[:shown]
+    ]
+    if len(problems) > shown:
+        lines.append(c.t("import-more-problems", count=len(problems) - shown))
+    return lines
 
 
-def _summary(c: BotContext, plan: RosterPlan, rows: int) -> str:
+def _problems(c: BotContext, problems: Sequence[RosterProblem | str]) -> str:
+    invalid = c.t("import-invalid", count=len(problems))
+    return "\n".join([invalid, *_bullets(c, problems, SHOWN_PROBLEMS)])
+
+
+def _summary(c: BotContext, plan: RosterPlan, rows: int, warnings: list[RosterProblem]) -> str:
     lines = [
         c.t(
             "import-plan",
@@ -120,6 +132,8 @@ def _summary(c: BotContext, plan: RosterPlan, rows: int) -> str:
         lines += [c.t("import-plan-missing"), *names]
     if len(plan.missing) > SHOWN_MISSING:
         lines.append(c.t("import-more-missing", count=len(plan.missing) - SHOWN_MISSING))
+    if warnings:
+        lines += [c.t("import-plan-warnings"), *_bullets(c, warnings, SHOWN_WARNINGS)]
     return "\n".join(lines)
 
 
@@ -137,8 +151,7 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     data = bytes(await (await document.get_file()).download_as_bytearray())
     report = read_roster_bytes(data, name, services.regions)
     if report.errors:
-        problems = [html.escape(problem[:PROBLEM_LENGTH]) for problem in report.errors]
-        return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, problems))
+        return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, report.errors))
     async with services.sessions() as session:
         actor = await get_user(session, update.effective_user.id)
         plan = await plan_roster(session, report.rows, scope_of(actor))
@@ -148,7 +161,7 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     with UPLOAD.edit(context) as draft:
         draft.rows = [asdict(row) for row in report.rows]
         draft.missing = [user.id for user in plan.missing]
-    summary = _summary(context, plan, len(report.rows))
+    summary = _summary(context, plan, len(report.rows), report.warnings)
     return await UPLOAD.proceed(update, context, Upload.FILE, summary)
 
 

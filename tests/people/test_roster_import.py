@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.people.roster import read_roster
+from bot.people.roster_problems import RosterProblem, in_plain_words
 from bot.reference.regions import Regions, load_regions
 from bot.runtime.settings import BUNDLED_DATA
+from bot.runtime.texts import Texts
 from storage.people import RosterEntry
 from tests.cli import run_cli
 from tests.factories import fetch
@@ -27,6 +29,11 @@ def roster(tmp_path: Path, data: bytes) -> Path:
     path = tmp_path / "roster.csv"
     path.write_bytes(data)
     return path
+
+
+def english(problems: list[RosterProblem]) -> list[str]:
+    """The problems as `psm-bot import-roster` prints them."""
+    return [in_plain_words(problem, Texts(), "en") for problem in problems]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +75,7 @@ def test_unreadable_file_says_where_and_which_encoding_is_needed(
     tmp_path: Path, regions: Regions, data: bytes, problem: str
 ) -> None:
     report = read_roster(roster(tmp_path, data), regions)
-    [error] = report.errors
+    [error] = english(report.errors)
     assert error.startswith(problem) and "CSV UTF-8" in error
     assert report.rows == []
 
@@ -85,7 +92,7 @@ def test_hostile_cells_are_refused_with_their_line_numbers(
         + "Dodi;081211110005;" + "Sukarasa" * 40 + ";psm\r\n"
     )  # fmt: skip
     report = read_roster(roster(tmp_path, data.encode()), regions)
-    assert report.errors == [
+    assert english(report.errors) == [
         "line 2: name is 300 characters long; at most 120 fit",
         "line 3: name contains a control character (U+0000)",
         "line 4: name contains a control character (U+001B)",
@@ -98,7 +105,7 @@ def test_a_cell_over_the_csv_limit_is_an_error_not_a_traceback(
     tmp_path: Path, regions: Regions
 ) -> None:
     data = HEADER + "Ani;081211110002;Sukarasa;psm\r\n" + '"' + "x" * 200_000 + "\r\n"
-    [error] = read_roster(roster(tmp_path, data.encode()), regions).errors
+    [error] = english(read_roster(roster(tmp_path, data.encode()), regions).errors)
     assert error.startswith("line 3: a cell is longer than 131072 characters")
 
 
@@ -108,7 +115,7 @@ def test_names_that_spreadsheets_would_run_are_imported_with_a_warning(
     data = HEADER + '=HYPERLINK("http://x");081211110001;Sukarasa;psm\r\n' + ROWS
     report = read_roster(roster(tmp_path, data.encode()), regions)
     assert report.errors == [] and len(report.rows) == 3
-    [warning] = report.warnings
+    [warning] = english(report.warnings)
     assert warning.startswith("line 2: name '=HYPERLINK(\"http://x\")' starts with '='")
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from bot.people.roster import COLUMNS
+from handlers.people.roster_upload import VALUE_LENGTH
 from storage.audit import AuditEntry
-from storage.people import RosterEntry, User, UserStatus
+from storage.people import Role, RosterEntry, User, UserStatus
 from tests.cli import run_cli
 from tests.conftest import ADMIN_ID
-from tests.factories import add_user, fetch
+from tests.factories import TANGERANG, add_user, fetch
 from tests.harness import BotHarness
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People
 from tests.texts import said
@@ -38,6 +40,10 @@ def workbook(rows: list[list[object]]) -> bytes:
     return out.getvalue()
 
 
+def csv_file(rows: list[list[object]]) -> bytes:
+    return "\r\n".join(";".join(str(cell) for cell in row) for row in rows).encode()
+
+
 async def statuses(schema: str) -> dict[int, str]:
     return {user.telegram_id: user.status for user in await fetch(schema, User)}
 
@@ -57,12 +63,68 @@ async def test_an_invalid_roster_changes_nothing_and_says_which_lines(
     ]
     before = await statuses(schema)
     reply = await coordinator.send_document("psm.xlsx", XLSX, data=workbook(bad))
-    # The problems themselves are the roster reader's own (English) words.
-    assert reply.text.startswith(said("import-invalid", count=2) + "\n• line 4: name is empty\n")
-    assert "\n• line 5: unknown kelurahan" in reply.text
-    assert reply.text.endswith("\n\n" + said("import-ask-file")), "the file is asked for again"
+    problems = [
+        said("roster-problem-name-empty", line=4),
+        said("roster-problem-kelurahan-unknown", line=5, kelurahan="Atlantis"),
+    ]
+    lines = [said("import-invalid", count=2), *(f"• {problem}" for problem in problems)]
+    assert reply.text == "\n".join(lines) + "\n\n" + said("import-ask-file"), "asked again"
+    unknown = [["Nama", "Telepon", "Alamat"], ["Ani", "081200000011", "Jl. Mawar"]]
+    reply = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(unknown))
+    expected = ", ".join(sorted(COLUMNS))
+    columns = said("roster-problem-unknown-columns", line=1, unknown="Alamat", expected=expected)
+    assert reply.text.startswith(said("import-invalid", count=1) + f"\n• {columns}\n\n")
     assert await fetch(schema, RosterEntry) == [] and await statuses(schema) == before
     assert await fetch(schema, AuditEntry, action="roster.upload") == []
+
+
+async def test_a_coordinator_with_an_english_chat_reads_the_problems_in_english(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    await add_user(schema, 2003, Role.COORDINATOR, None, areas=(TANGERANG,), locale="en")
+    coordinator = harness.user(2003)
+    assert (await coordinator.send("/impor")).says("import-ask-file", "en")
+    unknown = "Atlantis <Timur> & " + "Barat" * 80  # the cell's text, shown escaped and cut
+    bad = [
+        HEADER,
+        ["Ani\x00", "081200000011", "Sukarasa", "Tangerang", "psm"],
+        ["Eka", "081200000012", "Sukarasa", unknown, "psm"],
+        ["Lutpiah", "081200000011", "Sukarasa", "Tangerang", "psm"],
+        ["Wati", "081200000013", "Sukarasa", "Tangerang", "psm"],
+        ["Yuni", "081200000013", "Sukarasa", "Tangerang", "psm"],
+    ]
+    reply = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(bad))
+    name = said("roster-column-name", "en")
+    problems = [
+        said("roster-problem-control-character", "en", line=2, column=name, code="0000"),
+        said(
+            "roster-problem-kecamatan-unknown",
+            "en",
+            line=3,
+            kecamatan=unknown[: VALUE_LENGTH - 1] + "…",
+        ),
+        said("roster-problem-phone-repeated", "en", line=6, first=5),
+    ]
+    lines = [said("import-invalid", "en", count=3), *(f"• {problem}" for problem in problems)]
+    assert reply.text == "\n".join(lines) + "\n\n" + said("import-ask-file", "en")
+    assert await fetch(schema, RosterEntry) == []
+
+
+async def test_a_name_a_spreadsheet_would_run_is_pointed_out_before_it_is_imported(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    rows = [*ROSTER, ["@Ani", "081200000010", "Sukarasa", "Tangerang", "psm"]]
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    plan = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(rows))
+    summary = said("import-plan", rows=3, new=2, updated=0, unchanged=1, missing=1)
+    warning = said("roster-problem-formula", line=4, name="@Ani", char="@")
+    assert plan.text.startswith(summary + "\n")
+    assert f"\n{said('import-plan-warnings')}\n• {warning}\n\n" in plan.text
+    assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
+    done = await coordinator.tap(said("import-button-apply"))
+    assert done.text == said("import-done", rows=3, deactivated=0)
+    assert "@Ani" in {entry.full_name for entry in await fetch(schema, RosterEntry)}
 
 
 async def test_a_coordinator_may_import_only_people_of_their_kecamatan(
@@ -114,10 +176,9 @@ async def test_importing_without_sync_deactivates_nobody_and_moves_a_registered_
     harness: BotHarness, people: People, schema: str
 ) -> None:
     moved = [HEADER, ["Lutpiah", "081200000001", "Sukaasih", "Tangerang", "psm"]]
-    csv = "\n".join(";".join(str(cell) for cell in row) for row in moved).encode()
     coordinator = harness.user(BUDI)
     await coordinator.send("/impor")
-    plan = await coordinator.send_document("psm.csv", "text/csv", data=csv)
+    plan = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(moved))
     assert plan.says("import-plan", rows=1, new=0, updated=1, unchanged=0, missing=1)
     done = await coordinator.tap(said("import-button-apply"))
     assert done.text == said("import-done", rows=1, deactivated=0)

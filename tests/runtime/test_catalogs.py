@@ -13,6 +13,7 @@ from fluent.syntax.visitor import Visitor
 
 from bot.announcements.report import EXPORT_COLUMNS
 from bot.insight.export_rows import COLUMNS as REKAP_COLUMNS
+from bot.people.roster_problems import Column, Issue
 from bot.records.audit_review import AUDIT_COLUMNS
 from bot.records.exports import CASE_COLUMNS, EVENT_COLUMNS, REFERRAL_COLUMNS
 from bot.runtime.texts import LOCALES, LOCALES_DIR, Texts
@@ -58,6 +59,8 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "profile-button-{}": ("name", "phone", "move", "leave", "done"),
     "phone-{}": ("changed", "same", "taken"),
     "import-refused-{}": ("role", "area", "person"),
+    "roster-problem-{}": tuple(Issue),
+    "roster-column-{}": tuple(Column),
     "answer-search-{}": ("short", "long"),
     "answer-broadcast-{}": ("short", "long", "caption-short", "caption-long"),
     "broadcast-to-{}": ("all", "mine", "pick", "coordinators"),

@@ -124,12 +124,42 @@ import-plan =
     • active PSM not in the file: { $missing }
 import-plan-missing = Not in the file (deactivated only if you choose to sync):
 import-more-missing = … and { $count } more people.
+import-plan-warnings = ⚠️ Please note (imported all the same):
 import-ask-confirm = Apply it?
 import-button-apply = 📥 Import (deactivate nobody)
 import-button-sync = 🔄 Import and deactivate { $count } people
 import-button-cancel = ❌ Cancel
 import-done = ✅ Roster imported: { $rows } rows; { $deactivated } people deactivated.
 import-cancelled = Upload cancelled; nothing was changed.
+
+## Problems in a roster file (/impor, and psm-bot import-roster on the server)
+
+-save-as-csv = in Excel use Save As &gt; CSV UTF-8 (Comma delimited)
+roster-problem-name-empty = line { $line }: name is empty
+roster-problem-role-unknown = line { $line }: role '{ $role }' is not psm or koordinator
+roster-problem-phone-invalid = line { $line }: phone '{ $phone }' is not a valid Indonesian number
+roster-problem-phone-repeated = line { $line }: phone already on line { $first }
+roster-problem-kecamatan-unknown = line { $line }: unknown kecamatan in '{ $kecamatan }'
+roster-problem-kelurahan-unknown = line { $line }: unknown kelurahan '{ $kelurahan }'
+roster-problem-psm-without-kelurahan = line { $line }: a PSM needs a kelurahan
+roster-problem-coordinator-without-kecamatan = line { $line }: a coordinator needs one or more kecamatan (separate with ;)
+roster-problem-formula = line { $line }: name '{ $name }' starts with '{ $char }', which spreadsheets run as a formula; it is imported as typed and exported as text
+roster-problem-no-header = line { $line }: the first line must name the columns: { $expected }
+roster-problem-unknown-columns = line { $line }: unknown columns { $unknown }; expected { $expected }
+roster-problem-control-character = line { $line }: { $column } contains a control character (U+{ $code })
+roster-problem-too-long = line { $line }: { $column } is { $length } characters long; at most { $limit } fit
+roster-problem-quote-not-closed = line { $line }: a cell is longer than { $limit } characters (a quote not closed?)
+roster-problem-not-csv = line { $line }: not valid CSV: { $detail }
+roster-problem-workbook-as-csv = line { $line }: this is an Excel workbook, not a CSV file: { -save-as-csv }
+roster-problem-broken-utf16 = line { $line }: broken UTF-16 text: { -save-as-csv }
+roster-problem-mixed-encodings = line { $line }: byte 0x{ $byte } is not UTF-8, though the text before it is: { -save-as-csv }
+roster-problem-not-text = line { $line }: byte 0x{ $byte } is not text in UTF-8, UTF-16 or Windows-1252: { -save-as-csv }
+roster-problem-unreadable-workbook = line { $line }: not a readable .xlsx workbook
+roster-column-name = name
+roster-column-phone = phone
+roster-column-kelurahan = kelurahan
+roster-column-kecamatan = kecamatan
+roster-column-role = role
 
 ## /profil
 

@@ -124,12 +124,42 @@ import-plan =
     • PSM aktif yang tidak ada di berkas: { $missing }
 import-plan-missing = Yang tidak ada di berkas (dinonaktifkan hanya jika Anda memilih sinkronkan):
 import-more-missing = … dan { $count } orang lain.
+import-plan-warnings = ⚠️ Perlu diperhatikan (tetap diimpor):
 import-ask-confirm = Terapkan?
 import-button-apply = 📥 Impor (tanpa menonaktifkan)
 import-button-sync = 🔄 Impor dan nonaktifkan { $count } orang
 import-button-cancel = ❌ Batal
 import-done = ✅ Daftar diimpor: { $rows } baris; { $deactivated } orang dinonaktifkan.
 import-cancelled = Unggahan dibatalkan; tidak ada yang diubah.
+
+## Masalah di berkas daftar PSM (/impor, dan psm-bot import-roster di server)
+
+-save-as-csv = simpan ulang dari Excel dengan Simpan Sebagai (Save As) &gt; CSV UTF-8 (Comma delimited), atau simpan sebagai .xlsx
+roster-problem-name-empty = baris { $line }: nama kosong
+roster-problem-role-unknown = baris { $line }: peran "{ $role }" tidak dikenal; isi psm atau koordinator
+roster-problem-phone-invalid = baris { $line }: nomor telepon "{ $phone }" bukan nomor Indonesia yang benar
+roster-problem-phone-repeated = baris { $line }: nomor telepon ini sudah ada di baris { $first }
+roster-problem-kecamatan-unknown = baris { $line }: ada kecamatan yang tidak dikenal di "{ $kecamatan }"
+roster-problem-kelurahan-unknown = baris { $line }: kelurahan "{ $kelurahan }" tidak dikenal
+roster-problem-psm-without-kelurahan = baris { $line }: PSM wajib punya kelurahan
+roster-problem-coordinator-without-kecamatan = baris { $line }: koordinator wajib punya satu kecamatan atau lebih (pisahkan dengan ;)
+roster-problem-formula = baris { $line }: nama "{ $name }" diawali "{ $char }", yang dibaca spreadsheet sebagai rumus; nama disimpan persis seperti diketik dan diekspor sebagai teks
+roster-problem-no-header = baris { $line }: baris pertama harus berisi nama kolom: { $expected }
+roster-problem-unknown-columns = baris { $line }: kolom tidak dikenal: { $unknown }; yang dikenal: { $expected }
+roster-problem-control-character = baris { $line }: { $column } berisi karakter tersembunyi (U+{ $code }); ketik ulang isinya
+roster-problem-too-long = baris { $line }: { $column } terlalu panjang ({ $length } karakter, paling banyak { $limit })
+roster-problem-quote-not-closed = baris { $line }: ada sel yang lebih dari { $limit } karakter (tanda kutip belum ditutup?)
+roster-problem-not-csv = baris { $line }: isinya bukan CSV yang bisa dibaca ({ $detail })
+roster-problem-workbook-as-csv = baris { $line }: ini berkas Excel, bukan CSV: { -save-as-csv }
+roster-problem-broken-utf16 = baris { $line }: teks UTF-16 rusak: { -save-as-csv }
+roster-problem-mixed-encodings = baris { $line }: karakter berkode 0x{ $byte } tidak terbaca (jenis teksnya bercampur): { -save-as-csv }
+roster-problem-not-text = baris { $line }: karakter berkode 0x{ $byte } tidak terbaca: { -save-as-csv }
+roster-problem-unreadable-workbook = baris { $line }: berkas .xlsx ini tidak bisa dibaca (rusak, atau bukan dari Excel?)
+roster-column-name = nama
+roster-column-phone = telepon
+roster-column-kelurahan = kelurahan
+roster-column-kecamatan = kecamatan
+roster-column-role = peran
 
 ## /profil
 
