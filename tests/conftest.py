@@ -10,7 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.runtime.clock import FixedClock
 from bot.runtime.settings import Settings, load_settings
@@ -22,13 +23,35 @@ from tests.harness import BotHarness
 ADMIN_ID = 900_001
 
 
-POSTGRES = os.environ.get("TEST_DATABASE_URL")
+# Under `pytest -n`, each worker (gw0, gw1...) has a database of its own next to the given one.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+GIVEN = os.environ.get("TEST_DATABASE_URL")
+POSTGRES = (
+    make_url(GIVEN).set(database=f"{make_url(GIVEN).database}_{WORKER}").render_as_string(False)
+    if GIVEN and WORKER
+    else GIVEN
+)
 # Where the models' schema is ready: a SQLite file to copy, or PostgreSQL's tables to empty.
 _ready: dict[str, Path | bool] = {}
 
 
+async def _create_worker_database() -> None:
+    """Create this worker's database once, from the given one (the CI user may create them)."""
+    if _ready.get("database") or not (GIVEN and POSTGRES and GIVEN != POSTGRES):
+        return
+    name = make_url(POSTGRES).database
+    engine = create_async_engine(GIVEN, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as connection:
+        known = text("SELECT 1 FROM pg_database WHERE datname = :name")
+        if await connection.scalar(known, {"name": name}) is None:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    await engine.dispose()
+    _ready["database"] = True
+
+
 async def reset_database(url: str) -> None:
     """Drop every table, Alembic's included, so a test starts from an empty database."""
+    await _create_worker_database()
     engine = create_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.drop_all)
