@@ -1,171 +1,164 @@
-"""How much a whole /lapor report costs next to a bare PTB echo bot, measured in one run.
+"""How much a /lapor report costs next to the framework's floor, measured in one run.
 
-Both bots run in this process against the same fake Bot API server on 127.0.0.1. USERS PSM
-each file a complete report concurrently (registration rows are seeded); the echo bot then gets
-exactly as many updates. Printed: updates per second of each and their ratio, and the median
-and 95th percentile time from sending an update to the bot having handled it.
+Three bots, one after the other, each against its own fake Bot API server on 127.0.0.1 in this
+process, handle complete reports (14 updates: buttons, texts, a NIK, a location, photos, the
+review, the submit) from USERS PSM at once:
 
-    .venv/bin/python bench/report_flow.py [USERS]
+- psm-bot: the real Application on DATABASE_URL (default: a temporary SQLite file; a
+  PostgreSQL database is emptied first), every answer committed before its reply;
+- floor: a bare PTB ConversationHandler, no database, making the very Bot API calls psm-bot
+  made for each step (recorded from a report filed first, alone);
+- echo: a bare PTB bot answering every update with one message.
+
+Then CROWD PSM report at once to psm-bot and the floor, for the tail latency. That is a round;
+ROUNDS are run in turn, so the ratios compare bots measured moments apart. Printed per bot and
+round: updates per second, p50/p95/p99 of the time from an update's arrival at the server to
+the bot having handled it, the process's CPU time per update and Bot API requests per update;
+then the medians of the rounds' ratios to the floor (and to the echo bot).
+
+    .venv/bin/python bench/report_flow.py [--users 20] [--crowd 100] [--rounds 3]
+    DATABASE_URL=postgresql+asyncpg://postgres@127.0.0.1/psm_perf .venv/bin/python bench/...
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
+import os
 import statistics
 import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telegram import Update
-from telegram.ext import ApplicationBuilder, CallbackQueryHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
-from bot.runtime.clock import Clock
-from bot.runtime.settings import load_settings
-from bot.sandbox.telegram.telegram_server import FakeTelegramServer
-from storage.db import create_engine
-from storage.tables import Base
-from tests.factories import add_user
-from tests.harness import BotHarness, Chat
+from bench.floor_bots import Script, echo_bot, floor_bot
+from bench.report_bots import Driven, psm_bot
+from tests.harness import Chat
 from tests.reporting import fill_until_review
 
-
-class Timed:
-    """Wrap a chat so every step's latency is recorded."""
-
-    def __init__(self, chat: Chat, latencies: list[float]) -> None:
-        self.chat, self.latencies = chat, latencies
-
-    def __getattr__(self, name: str) -> Any:
-        target = getattr(self.chat, name)
-        if not asyncio.iscoroutinefunction(target):
-            return target
-
-        async def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return await target(*args, **kwargs)
-            finally:
-                self.latencies.append(time.perf_counter() - start)
-
-        return timed
+FIRST_PSM = 10_001
 
 
-async def our_bot(users: int, folder: Path) -> tuple[int, float, list[float], int]:
-    server = FakeTelegramServer()
-    await server.start()
-    url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
-    engine = create_engine(url)
-    async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.create_all)
-    await engine.dispose()
-    for user_id in range(1, users + 1):
-        await add_user(url, 10_000 + user_id)
-    settings = load_settings(
-        _env_file=None,
-        bot_token=server.token,
-        bot_api_base_url=server.base_url,
-        database_url=url,
-        data_dir=folder,
-        telegram_max_rate=100_000,
-    )
-    harness = BotHarness(server, settings, Clock())  # type: ignore[arg-type]
-    await harness.start()
-    latencies: list[float] = []
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class Run:
+    name: str
+    updates: int
+    seconds: float
+    cpu: float
+    latencies: list[float]
+    requests: int
 
-    async def report(user_id: int) -> None:
-        chat = Timed(harness.user(10_000 + user_id), latencies)
-        await fill_until_review(chat)  # type: ignore[arg-type]
-        await chat.tap("Kirim laporan")
+    @property
+    def rate(self) -> float:
+        return self.updates / self.seconds
 
-    await asyncio.gather(*(report(u) for u in range(1, users + 1)))
-    elapsed = time.perf_counter() - start
-    requests = sum(1 for r in server.requests if r.method != "getUpdates")
-    await harness.stop()
-    await server.stop()
-    return len(latencies), elapsed, latencies, requests
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
+
+    def line(self) -> str:
+        p50, p95, p99 = (self.percentile(p) for p in (0.5, 0.95, 0.99))
+        return (
+            f"{self.name:8} {self.rate:6.1f} updates/s  p50 {p50:6.1f}  p95 {p95:6.1f}  "
+            f"p99 {p99:6.1f} ms  CPU {self.cpu / self.updates * 1000:4.2f} ms/update  "
+            f"requests/update {self.requests / self.updates:.2f}"
+        )
 
 
-async def echo_bot(updates: int, users: int) -> tuple[float, list[float], int]:
-    server = FakeTelegramServer()
-    await server.start()
-    done: dict[int, asyncio.Event] = {}
-
-    async def echo(update: Update, _: Any) -> None:
-        assert update.effective_chat is not None
-        await update.get_bot().send_message(update.effective_chat.id, "ok")
-        done.setdefault(update.update_id, asyncio.Event()).set()
-
-    app = (
-        ApplicationBuilder()
-        .token(server.token)
-        .base_url(server.base_url)
-        .concurrent_updates(64)
-        .build()
-    )
-    app.add_handler(MessageHandler(filters.ALL, echo))
-    app.add_handler(CallbackQueryHandler(echo))
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    latencies: list[float] = []
-    start = time.perf_counter()
-
-    async def user(chat_id: int, count: int) -> None:
-        # Like a PSM: one message, wait for the answer, the next one.
-        for index in range(count):
-            sent = time.perf_counter()
-            update_id = server.push_update(
-                {
-                    "message": {
-                        "message_id": index + 1,
-                        "date": int(time.time()),
-                        "text": "halo",
-                        "chat": {"id": chat_id, "type": "private", "first_name": "E"},
-                        "from": {"id": chat_id, "is_bot": False, "first_name": "E"},
-                    }
-                }
-            )
-            await done.setdefault(update_id, asyncio.Event()).wait()
-            latencies.append(time.perf_counter() - sent)
-
-    await asyncio.gather(*(user(20_000 + u, updates // users) for u in range(users)))
-    elapsed = time.perf_counter() - start
-    requests = sum(1 for r in server.requests if r.method != "getUpdates")
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
-    await server.stop()
-    return elapsed, latencies, requests
+async def report(chat: Chat) -> None:
+    await fill_until_review(chat)
+    await chat.tap("Kirim laporan")
 
 
-def _line(name: str, count: int, elapsed: float, latencies: list[float]) -> str:
-    median = statistics.median(latencies) * 1000
-    p95 = sorted(latencies)[int(len(latencies) * 0.95) - 1] * 1000
-    return f"{name:9}{count / elapsed:8.1f} updates/s  median {median:6.1f} ms  p95 {p95:6.1f} ms"
+async def timed(
+    name: str, bot: Driven, users: range, work: Callable[[int], Awaitable[None]]
+) -> Run:
+    """`work` for each of these users at once; what it cost."""
+    server = bot.server
+    before = sum(1 for r in server.requests if r.method != "getUpdates")
+    bot.latencies.clear()
+    started, cpu = time.perf_counter(), time.process_time()
+    await asyncio.gather(*(work(user) for user in users))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    requests = sum(1 for r in server.requests if r.method != "getUpdates") - before
+    return Run(name, len(bot.latencies), seconds, cpu, list(bot.latencies), requests)
 
 
-async def main(users: int) -> None:
+async def crowd(name: str, bot: Driven, users: range) -> Run:
+    """These PSM each file one report, all at once."""
+    return await timed(name, bot, users, lambda user: report(bot.user(user)))
+
+
+async def chatter(echo: Driven, users: range, steps: int) -> Run:
+    """As many updates to the echo bot, USERS at once, each waiting for its answer."""
+    return await timed("echo", echo, users, lambda user: echo.chatter(user, steps))
+
+
+def median_line(label: str, values: list[float]) -> str:
+    shown = ", ".join(f"{v:.2f}" for v in values)
+    return f"  {label}: {statistics.median(values):.2f}  (rounds: {shown})"
+
+
+async def main(options: argparse.Namespace) -> None:
+    url = os.environ.get("DATABASE_URL", "")
+    database = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    # Fresh PSM for every phase, so that no chat grows longer than one report.
+    per_round = 2 * (options.users + options.crowd)
+    firsts = (FIRST_PSM + 1 + n * per_round for n in range(options.rounds))
+    throughput, tail, versus_echo = [], [], []
     with tempfile.TemporaryDirectory() as folder:
-        count, ours, our_latency, our_requests = await our_bot(users, Path(folder))
-    theirs, echo_latency, echo_requests = await echo_bot(count, users)
-    print(f"updates: {count} ({users} complete reports)")
-    print(_line("psm-bot", count, ours, our_latency))
-    print(_line("echo bot", count, theirs, echo_latency))
-    print(f"ratio (psm-bot throughput / echo throughput): {theirs / ours:.2f}")
-    per_update = f"psm-bot {our_requests / count:.2f}, echo {echo_requests / count:.2f}"
-    print(f"Bot API requests per update: {per_update}")
+        sqlite = f"sqlite+aiosqlite:///{folder}/bench.db"
+        ours = await psm_bot(url or sqlite, Path(folder), options.rounds * per_round)
+        # One report alone: the Bot API calls of each step, for the floor to make too.
+        script = Script(ours)
+        await report(ours.user(FIRST_PSM))
+        script.stop()
+        floor, echo = await floor_bot(script), await echo_bot()
+        await report(floor.user(FIRST_PSM))
+        try:
+            for round_, first in enumerate(firsts, 1):
+                few = range(first, first + options.users)
+                many = range(few.stop, few.stop + options.crowd)
+                ours_run = await crowd("psm-bot", ours, few)
+                floor_run = await crowd("floor", floor, few)
+                echo_run = await chatter(echo, few, ours_run.updates // options.users)
+                ours_crowd = await crowd("psm-bot", ours, many)
+                floor_crowd = await crowd("floor", floor, many)
+                print(f"round {round_}: {options.users} PSM at once ({ours_run.updates} updates)")
+                for run in (ours_run, floor_run, echo_run):
+                    print("  " + run.line())
+                print(f"round {round_}: {options.crowd} PSM at once ({ours_crowd.updates} updates)")
+                for run in (ours_crowd, floor_crowd):
+                    print("  " + run.line())
+                throughput.append(ours_run.rate / floor_run.rate)
+                versus_echo.append(ours_run.rate / echo_run.rate)
+                tail.append(ours_crowd.percentile(0.99) / floor_crowd.percentile(0.99))
+        finally:
+            for bot in (echo, floor, ours):
+                await bot.stop()
+    print(f"psm-bot on {database}, medians of {options.rounds} rounds:")
+    print(median_line(f"updates/s, psm-bot / floor ({options.users} PSM)", throughput))
+    print(median_line(f"updates/s, psm-bot / echo ({options.users} PSM)", versus_echo))
+    print(median_line(f"p99, psm-bot / floor ({options.crowd} PSM)", tail))
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--crowd", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    return parser.parse_args()
 
 
 if __name__ == "__main__":
     warnings.filterwarnings("ignore", category=PTBUserWarning)
     logging.basicConfig(level=logging.ERROR)
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 20))
+    asyncio.run(main(_options()))

@@ -32,11 +32,14 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_kecamatan_status", "kecamatan_code", "status"),
+        # Lists, newest activity first (bot/cases/queries.py): a PSM's own, a kecamatan's, all.
         Index("ix_cases_reporter_activity", "reporter_id", "last_activity_at"),
         # /rekap: a period's cases are one range scan, city-wide, per kecamatan or per PSM.
         Index("ix_cases_created_at", "created_at"),
         Index("ix_cases_kecamatan_created", "kecamatan_code", "created_at"),
         Index("ix_cases_reporter_created", "reporter_id", "created_at"),
+        Index("ix_cases_kecamatan_activity", "kecamatan_code", "last_activity_at", "id"),
+        Index("ix_cases_activity", "last_activity_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,7 +18,13 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.sqlite_writes import serialize_writes
+
 Sessions = async_sessionmaker[AsyncSession]
+# Connections kept open: as many as conversations handled at once commonly touch the database.
+# With SQLAlchemy's default of 5, a busier moment opened extra ones and closed them again on
+# return, each a new connection (for SQLite a new thread and its pragmas) per transaction.
+POOL_SIZE, POOL_OVERFLOW = 20, 20
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -37,10 +43,24 @@ def create_engine(url: str) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, hide_parameters=True)
+        # The pool's reset rollback runs only when needed (storage/sqlite_writes.py).
+        engine = create_async_engine(
+            url,
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
+            pool_reset_on_return=None,
+            hide_parameters=True,
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        serialize_writes(engine)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
+    return create_async_engine(
+        url,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_pre_ping=True,
+        hide_parameters=True,
+    )
 
 
 def create_sessions(engine: AsyncEngine) -> Sessions:

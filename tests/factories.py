@@ -104,6 +104,8 @@ async def fetch(url: str, model: Any, **where: Any) -> list[Any]:
         for row in rows:
             if isinstance(row, Case):
                 await session.refresh(row, ["photos", "events"])
+            if isinstance(row, User):
+                await session.refresh(row, ["areas"])
     await engine.dispose()
     return rows
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -17,7 +16,6 @@ from telegram import (
     Message,
 )
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import media
 from bot.delivery.claims import Claimed, Outcome
@@ -25,6 +23,7 @@ from bot.delivery.media import Attachment
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotContext
 from bot.runtime.logs import describe
+from bot.runtime.rate_limiter import flood_wait
 from storage.delivery import DeliveryStatus, Lane
 
 _log = logging.getLogger(__name__)
@@ -34,9 +33,6 @@ LONGEST_RETRY = timedelta(hours=1)
 # A personal message that failed is tried again within seconds, a few times, before the usual
 # backoff: one 500 from Telegram must not hold a Darurat alert for half a minute.
 QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=15))
-# A slow moment may be caught up by this many sends at once, no more, or a burst would break
-# the rate over the following second.
-CATCH_UP = 5
 
 
 async def deliver(
@@ -76,17 +72,27 @@ async def deliver(
 
 
 class Pacer:
-    """Starts sends 1/rate seconds apart, on the event loop's monotonic clock."""
+    """Starts sends on a grid 1/rate seconds apart, on the event loop's monotonic clock.
+
+    A start a little late (the event loop's timers overshoot by a millisecond or two) keeps
+    the grid, or those milliseconds would cost a few percent of the rate. A start later than
+    one interval (a slow commit, a busy processor) moves the grid: that time is not made up
+    with a burst, since Telegram counts arrivals over a sliding second and the network already
+    bunches evenly started sends (the fake server sees up to 28 in a second of sends started
+    at 25/s), so a catch-up of a few more would put seconds over 30 and earn flood waits.
+    """
 
     def __init__(self, rate: float) -> None:
         self._interval = 1 / rate
         self._next = 0.0
 
     async def wait(self) -> None:
-        now = asyncio.get_running_loop().time()
-        self._next = max(self._next, now - CATCH_UP * self._interval)
+        loop = asyncio.get_running_loop()
+        now = loop.time()
         if self._next > now:
             await asyncio.sleep(self._next - now)
+        elif now - self._next > self._interval:
+            self._next = now
         self._next += self._interval
 
 
@@ -97,14 +103,6 @@ def retry_delay(attempts: int, lane: Lane = Lane.BULK) -> timedelta:
             return QUICK_RETRIES[attempts - 1]
         attempts -= len(QUICK_RETRIES)
     return min(FIRST_RETRY * (1 << (attempts - 1)), LONGEST_RETRY)
-
-
-def flood_wait(flood: RetryAfter) -> timedelta:
-    # PTB warns that retry_after becomes a timedelta in its next major version; take either.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = flood.retry_after
-    return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
 
 
 async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outcome:

@@ -9,6 +9,7 @@ from storage.people import CoordinatorArea, Role, User, UserStatus
 
 
 async def get_user(session: AsyncSession, telegram_id: int) -> User | None:
+    """The account, with a coordinator's kecamatan."""
     return await session.scalar(select(User).where(User.telegram_id == telegram_id))
 
 

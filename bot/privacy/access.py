@@ -2,8 +2,9 @@
 
 An account reaches nothing unless it is active. Then an admin reaches everything; a coordinator
 the cases and people of their kecamatan; everyone the cases they reported themselves. Single
-reads check `covers`, lists and exports filter with `cases_clause`, so both follow the same rule;
-what a role may *do* within its reach is the lifecycle's business (bot/cases/lifecycle.py).
+reads check `covers`, exports filter with `cases_clause` and lists with `case_branches`, so all
+follow the same rule; what a role may *do* within its reach is the lifecycle's business
+(bot/cases/lifecycle.py).
 People likewise: `covers_person` and `people_clause` (a coordinator: the PSM of their kecamatan;
 an admin: everyone), `may_change` for acting on someone else, `may_move` for an area, and
 `manages_roles` (admins only) for roles and a coordinator's kecamatan.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from storage.cases import Case
 from storage.people import Role, User, UserStatus
@@ -73,6 +74,22 @@ class Scope:
         if self.reporter_id is not None:
             reach.append(Case.reporter_id == self.reporter_id)
         return or_(*reach) if reach else false()
+
+    def case_branches(self, kecamatan: str | None = None) -> list[ColumnElement[bool]]:
+        """The same rule again (narrowed to one kecamatan when given), as conditions whose union
+        is the reach: one per area and one for the account's own reports. Each is a single
+        range of an index, so a list ordered by activity reads only as far as its page."""
+        narrowed = [] if kecamatan is None else [Case.kecamatan_code == kecamatan]
+        if self.everything:
+            return [and_(true(), *narrowed)]
+        branches: list[ColumnElement[bool]] = [
+            Case.kecamatan_code == code
+            for code in sorted(self.areas)
+            if kecamatan is None or code == kecamatan
+        ]
+        if self.reporter_id is not None:
+            branches.append(and_(Case.reporter_id == self.reporter_id, *narrowed))
+        return branches
 
     # -- people ---------------------------------------------------------------------------
     def covers_person(self, person: User) -> bool:

@@ -100,7 +100,7 @@ def services_for(settings: Settings, engine: AsyncEngine) -> Services:
         sectors=load_sectors(settings.sector_file),
         cipher=cipher_of(settings),
         clock=clock,
-        chats=ChatStates(sessions, clock),
+        chats=ChatStates(engine, clock),
     )
 
 

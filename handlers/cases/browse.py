@@ -42,8 +42,8 @@ async def list_cases(update: Update, context: BotContext) -> None:
         return
     async with context.services.sessions.begin() as session:
         now = context.services.clock.now()
-        cases, total = await visible_cases(session, actor, Filters(), 0, now)
-    text, buttons = case_list(context, actor, cases, total, 0, Filters())
+        listed = await visible_cases(session, actor, Filters(), 0, now)
+    text, buttons = case_list(context, actor, listed, Filters())
     assert update.message is not None
     await update.message.reply_text(text, reply_markup=buttons)
 
@@ -60,12 +60,12 @@ async def turn_page(update: Update, context: BotContext) -> None:
             if actor is None:
                 raise AccessDenied(update.effective_user.id)
             now = context.services.clock.now()
-            cases, total = await visible_cases(session, actor, filters, button.page, now)
+            listed = await visible_cases(session, actor, filters, button.page, now)
     except AccessDenied:
         await refuse(update, context)
         return
     await query.answer()
-    text, buttons = case_list(context, actor, cases, total, button.page, filters)
+    text, buttons = case_list(context, actor, listed, filters)
     await show_in_place(update, context, text, buttons)
 
 

@@ -20,7 +20,7 @@ from bot.cases.buttons import (
 )
 from bot.cases.lifecycle import Action, Status
 from bot.cases.messages import CaseMessages
-from bot.cases.queries import PAGE_SIZE, Filters
+from bot.cases.queries import COUNT_CAP, PAGE_SIZE, CasePage, Filters
 from bot.cases.reading import CaseView
 from bot.runtime.context import BotContext
 from bot.runtime.texts import MAX_MESSAGE, Html, telegram_length
@@ -49,9 +49,10 @@ def _cycle(values: Sequence[T], current: T) -> T:
 
 def _filter_row(c: BotContext, actor: User, f: Filters) -> list[InlineKeyboardButton]:
     """One button per filter; each tap moves that filter to its next value."""
-    areas = sorted(actor.area_codes)
     if actor.role == Role.ADMIN:
         areas = [k.code for k in c.services.regions.kecamatan]
+    else:
+        areas = sorted(actor.area_codes)
     if f.status in (StatusFilter.OPEN, StatusFilter.ALL):
         status_label = c.t(f"filter-status-{f.status}")
     else:
@@ -77,33 +78,37 @@ def _list_label(c: BotContext, case: Case) -> str:
     return f"{icon} {case.number} · {case.beneficiary_name[:20]} · {c.t(f'status-{case.status}')}"
 
 
+def _list_heading(c: BotContext, actor: User, listed: CasePage) -> str:
+    if listed.total is None:
+        return c.t("cases-list-many", cap=COUNT_CAP, page=listed.page + 1)
+    if not listed.total:
+        return c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
+    pages = max(1, -(-listed.total // PAGE_SIZE))
+    return c.t("cases-list", total=listed.total, page=listed.page + 1, pages=pages)
+
+
 def case_list(
-    c: BotContext, actor: User, cases: list[Case], total: int, page: int, f: Filters
+    c: BotContext, actor: User, listed: CasePage, f: Filters
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The list message: one button per case, paging, and filters for coordinators.
 
     A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
     """
-    pages = max(1, -(-total // PAGE_SIZE))
-    if total:
-        text = c.t("cases-list", total=total, page=page + 1, pages=pages)
-    else:
-        text = c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
     rows = [
         [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
-        for case in cases
+        for case in listed.cases
     ]
-    pager = []
+    page, pager = listed.page, []
     if page > 0:
         pager.append(InlineKeyboardButton("◀️", callback_data=list_button(page - 1, f)))
-    if page + 1 < pages:
+    if listed.has_next:
         pager.append(InlineKeyboardButton("▶️", callback_data=list_button(page + 1, f)))
     if pager:
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         rows.append(_filter_row(c, actor, f))
     # Telegram refuses an empty keyboard: a PSM with no cases gets the text alone.
-    return text, InlineKeyboardMarkup(rows) if rows else None
+    return _list_heading(c, actor, listed), InlineKeyboardMarkup(rows) if rows else None
 
 
 def found_by_nik(

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
-from tests.factories import add_case, add_psm_and_coordinator, fetch
+from storage.people import User
+from tests.factories import (
+    SUKARASA,
+    TANGERANG,
+    add_case,
+    add_psm_and_coordinator,
+    add_rows,
+    fetch,
+)
 from tests.harness import BotHarness
 from tests.texts import said
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
 NUMBER = "TNG-2026-00001"
 DINKES = "Dinkes / Puskesmas / RSUD"
+# Beyond the 100 a list counts (bot/cases/queries.py: COUNT_CAP).
+QUEUE_OF_CASES = 105
 
 
 @pytest.fixture
@@ -140,3 +152,31 @@ async def test_coordinator_filters_their_kecamatan_cases(
     labels = coordinator.buttons()
     assert any("TNG-2026-00002" in label for label in labels)
     assert not any("TNG-2026-00001" in label for label in labels), "Sedang is filtered out"
+
+
+async def test_a_long_list_says_more_than_a_hundred_and_pages_on_newest_first(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    [reporter] = await fetch(schema, User, telegram_id=PSM_ID)
+    start = datetime(2026, 12, 2, tzinfo=UTC)  # after the first case
+
+    def case(n: int) -> Case:
+        return Case(
+            number=f"TNG-2026-{n:05d}", draft_id=f"d-{n}", reporter_id=reporter.id,
+            category_code=8, beneficiary_name="Mak Onah", sex="P", age_years=76,
+            kecamatan_code=TANGERANG, kelurahan_code=SUKARASA, address="Jl. Merdeka 5",
+            description="Nenek tinggal sendiri.", urgency="sedang", status="baru",
+            last_activity_at=start + timedelta(hours=n),
+        )  # fmt: skip
+
+    await add_rows(schema, *(case(n) for n in range(2, 2 + QUEUE_OF_CASES)))
+    coordinator = harness.user(COORDINATOR_ID)
+    listing = await coordinator.send("/kasus")
+    assert listing.says("cases-list-many", cap=100, page=1)
+    newest = f"TNG-2026-{1 + QUEUE_OF_CASES:05d}"
+    assert listing.buttons[0].startswith(f"🟡 {newest}") and "▶️" in listing.buttons
+    await coordinator.tap("▶️")  # the list is edited in place
+    assert said("cases-list-many", cap=100, page=2) in coordinator.last_with_buttons()["text"]
+    following = coordinator.buttons()
+    assert following[0].startswith(f"🟡 TNG-2026-{QUEUE_OF_CASES - 4:05d}")
+    assert following[5:7] == ["◀️", "▶️"]

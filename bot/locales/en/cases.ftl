@@ -18,6 +18,7 @@ cases-list = 📂 <b>{ $total ->
         [one] { $total } case
        *[other] { $total } cases
     }</b> (page { $page }/{ $pages }). Press a case to open it.
+cases-list-many = 📂 <b>More than { $cap } cases</b> (page { $page }). Press a case to open it.
 cases-empty = No cases match.
 cases-none = You have no open cases. To report a new one: /lapor
 case-refused = That case was not found, or you are not allowed to open it.

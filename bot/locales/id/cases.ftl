@@ -15,6 +15,7 @@ filter-urgency-all = Urgensi: semua
 filter-kecamatan-all = Kecamatan: semua
 
 cases-list = 📂 <b>{ $total } kasus</b> (halaman { $page }/{ $pages }). Tekan kasus untuk membuka.
+cases-list-many = 📂 <b>Lebih dari { $cap } kasus</b> (halaman { $page }). Tekan kasus untuk membuka.
 cases-empty = Tidak ada kasus yang cocok.
 cases-none = Belum ada kasus terbuka dari laporan Anda. Untuk melaporkan kasus baru: /lapor
 case-refused = Kasus itu tidak ditemukan, atau Anda tidak berhak membukanya.

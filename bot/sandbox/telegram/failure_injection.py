@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import collections
-import time
 
 from .chat_state import ApiError, Params
+from .flood_control import FloodControl
 
 # Methods that deliver a message to chat_id, hence subject to flood control.
 SENDING = frozenset({
@@ -19,17 +19,28 @@ class FailureInjector:
     """Decides, for a request that passed validation, whether it must fail anyway."""
 
     def __init__(self) -> None:
-        self.rate_limited_count = 0
         self.blocked: set[str] = set()
-        self._per_second: float | None = None
-        self._recent_sends: collections.deque[float] = collections.deque()
+        self.flood: FloodControl | None = None
+        self._refused_before = 0
         self._one_off: dict[str, collections.deque[ApiError]] = collections.defaultdict(
             collections.deque
         )
 
+    @property
+    def rate_limited_count(self) -> int:
+        return self._refused_before + (self.flood.refused if self.flood else 0)
+
     def rate_limit(self, per_second: float | None) -> None:
-        self._per_second = per_second
-        self._recent_sends.clear()
+        """Only the bot-wide window, without flood waits."""
+        self._flood(FloodControl(per_second, strict=False) if per_second else None)
+
+    def telegram_limits(self, per_second: float) -> None:
+        """Telegram's rules: per bot, per private chat (1/s), per group (20/min), flood waits."""
+        self._flood(FloodControl(per_second, per_chat_second=1, per_group_minute=20))
+
+    def _flood(self, control: FloodControl | None) -> None:
+        self._refused_before = self.rate_limited_count
+        self.flood = control
 
     def fail_next(
         self, method: str, error_code: int, description: str, retry_after: int | None = None
@@ -43,14 +54,6 @@ class FailureInjector:
             return self._one_off[method].popleft()
         if method in SENDING | {"sendChatAction"} and str(params.get("chat_id")) in self.blocked:
             return ApiError(403, BLOCKED)
-        if method not in SENDING or self._per_second is None:
+        if method not in SENDING or self.flood is None:
             return None
-        # Sliding window over accepted sends only: answering 429 does not extend the ban.
-        now = time.monotonic()
-        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
-            self._recent_sends.popleft()
-        if len(self._recent_sends) >= self._per_second:
-            self.rate_limited_count += 1
-            return ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        self._recent_sends.append(now)
-        return None
+        return self.flood.check(str(params.get("chat_id")))

@@ -104,6 +104,12 @@ class FakeTelegramServer:
         """Answer 429 to sends beyond ``per_second`` in any 1 s window; None switches it off."""
         self.failures.rate_limit(per_second)
 
+    def telegram_limits(self, per_second: float = 30) -> None:
+        """Telegram's real flood control (see flood_control.py): ``per_second`` per
+        bot over a sliding second, 1/s per private chat, 20/min per group, with flood waits
+        that grow while the bot keeps sending into them."""
+        self.failures.telegram_limits(per_second)
+
     def fail_next(
         self, method: str, error_code: int, description: str, retry_after: int | None = None
     ) -> None:
@@ -112,7 +118,7 @@ class FakeTelegramServer:
 
     @property
     def rate_limited_count(self) -> int:
-        """How many sends were answered 429 by :meth:`rate_limit`."""
+        """How many sends were answered 429 by :meth:`rate_limit` or :meth:`telegram_limits`."""
         return self.failures.rate_limited_count
 
     # -- inspection ------------------------------------------------------------------------
