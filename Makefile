@@ -15,7 +15,7 @@ run: $(STAMP)
 	$(VENV)/bin/psm-bot run
 
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q
+	$(VENV)/bin/python -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
