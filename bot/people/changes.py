@@ -63,7 +63,7 @@ async def deactivate(
     """
     if person.status not in MAY_DEACTIVATE:
         raise ChangeRefused("stale")
-    person.status = UserStatus.INACTIVE
+    person.status, person.inactive_since = UserStatus.INACTIVE, now
     await withdraw_move_requests(session, person, now)
     kind = "left" if actor is person else "deactivated"
     event = await record(session, person, kind, now, actor, reason=reason)
@@ -77,7 +77,7 @@ async def reactivate(
 ) -> None:
     if person.status != UserStatus.INACTIVE:
         raise ChangeRefused("stale")
-    person.status = UserStatus.ACTIVE
+    person.status, person.inactive_since = UserStatus.ACTIVE, None
     event = await record(session, person, "reactivated", now, actor)
     audit(session, Audit.USER_REACTIVATE, at=now, actor_id=actor.id, user_id=person.id)
     await tell(session, wording, person, event, now)

@@ -1,8 +1,9 @@
 """Retention: what is older than RETENTION_YEARS loses its personal data (bot/records/anonymise.py).
 
-Due are closed cases closed that long ago, accounts inactive that long (their clock starts when
-a retention run first sees them inactive, since nothing else records when someone left), the
-texts of finished outbox messages queued that long ago, and report drafts untouched that long.
+Due are closed cases closed that long ago, accounts inactive that long (their clock starts at
+the deactivation; for accounts switched off by other means, when a retention run first sees
+them inactive), the texts of finished outbox messages queued that long ago, and report drafts
+untouched that long.
 The rows are the schedule: a run finds what is due, does it in batches of one transaction each
 (every anonymised case or account with its audit row), so a kill loses nothing and the next
 run goes on where this one stopped.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from bot.runtime.clock import FixedClock
 from storage.audit import AuditEntry
 from storage.people import User
 from storage.people_changes import PersonEvent
@@ -90,6 +93,21 @@ async def test_deactivating_asks_a_reason_and_the_person_hears_nothing_more(
     assert harness.telegram.sent_to(LUTPIAH) == []
     refused = await harness.user(LUTPIAH).send("/profil")
     assert refused.text == said("access-inactive")
+
+
+async def test_the_retention_clock_starts_at_the_deactivation_and_stops_at_reactivation(
+    harness: BotHarness, people: People, schema: str, clock: FixedClock
+) -> None:
+    coordinator = harness.user(BUDI)
+    await person_page(coordinator, "Rina Marlina")
+    await coordinator.tap(said("person-act-off"))
+    await coordinator.send("Pindah ke luar kota")
+    [rina] = await fetch(schema, User, telegram_id=RINA)
+    assert rina.inactive_since == clock.now()
+    clock.set(clock.now() + timedelta(days=30))
+    await coordinator.tap(said("person-act-on"))
+    [rina] = await fetch(schema, User, telegram_id=RINA)
+    assert rina.inactive_since is None
 
 
 async def test_reactivating_tells_the_person_in_their_language(
