@@ -13,6 +13,7 @@ from bot.insight.counts import Range, reported_in
 from bot.insight.labels import Labels
 from bot.insight.scope import Scope
 from bot.privacy.crypto import Cipher
+from bot.runtime.spreadsheets import csv_cell
 from storage.cases import Case, CaseEvent, Referral
 from storage.people import User
 
@@ -37,8 +38,6 @@ COLUMNS = (
     "referrals",
     "reporter",
 )
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DAY = 86_400
 
 
@@ -88,13 +87,6 @@ def export_query(scope: Scope, span: Range, full: bool, dialect: str) -> Select[
         .where(*reported_in(scope, span))
         .order_by(Case.created_at, Case.id)
     )
-
-
-def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is kept as text by a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class RowFormatter:
@@ -176,4 +168,5 @@ class RowFormatter:
             self._referrals(referrals),
             reporter,
         )
-        return [neutralise(cell) for cell in cells]
+        # The apostrophe in XLSX too: streamed (write-only) sheets have no per-cell quote prefix.
+        return [csv_cell(cell) for cell in cells]

@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from bot.runtime.spreadsheets import keep_as_text
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -38,11 +40,9 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
             cell.font = Font(bold=True)
         for row in sheet.rows:
             page.append(list(row))
+        keep_as_text(page, min_row=2)  # names and notes are typed by people
         for line in page.iter_rows(min_row=2):
             for cell in line:
-                # A name or note starting with "=" stays text.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
                 if isinstance(cell.value, datetime):
                     cell.number_format = "DD-MM-YYYY HH:MM"
         page.freeze_panes = "A2"

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from bot.insight.export_files import CsvParts, XlsxParts
-from bot.insight.export_rows import neutralise
+from bot.runtime.spreadsheets import csv_cell
 
 HEADER = ["Nomor", "Nama", "Catatan"]
 
@@ -55,5 +55,5 @@ def test_a_small_export_is_one_file_without_a_part_number(tmp_path: Path) -> Non
 
 def test_cells_a_spreadsheet_would_run_are_kept_as_text() -> None:
     for dangerous in ("=1+1", "+62812", "-2+3", "@SUM(A1)", "\tx", "\rx"):
-        assert neutralise(dangerous) == "'" + dangerous
-    assert neutralise("Mak Onah") == "Mak Onah" and neutralise(-3.5) == -3.5
+        assert csv_cell(dangerous) == "'" + dangerous
+    assert csv_cell("Mak Onah") == "Mak Onah" and csv_cell(-3.5) == -3.5

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from storage.audit import AuditEntry
-from storage.cases import Case
+from storage.cases import Case, CaseEvent
 from storage.records import SubjectRequest
 from tests.cli import run_cli
 from tests.conftest import ADMIN_ID
-from tests.factories import add_psm_and_coordinator, fetch
+from tests.factories import add_psm_and_coordinator, add_rows, fetch
 from tests.harness import BotHarness, Chat
 from tests.privacy.history import day, lived_case
 from tests.privacy.reports import NIK, OTHER_NIK, cipher_of
@@ -104,6 +104,20 @@ async def test_the_access_request_is_one_spreadsheet_of_cases_history_referrals_
     assert NIK not in str([list(sheet.values) for sheet in book])
     [export] = await fetch(schema, AuditEntry, action="subject.export")
     assert (export.detail["cases"], export.actor_id is not None) == (2, True)
+
+
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://evil","klik")', "+62 812 3456", "@SUM(A1)"])
+async def test_a_note_typed_like_a_formula_stays_plain_text_in_the_export(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int], note: str
+) -> None:
+    await add_rows(schema, CaseEvent(case_id=cases["open"], kind="note", note=note, at=day(2026)))
+    await admin.send(f"/subjek {NIK}")
+    sent = await admin.tap(said("button-subject-export"))
+    document = sent.last["document"]
+    book = load_workbook(io.BytesIO(harness.telegram.state.files[document["file_id"]].data))
+    [cell] = [row[2] for row in book[said("subject-sheet-events")].iter_rows(min_row=2)
+              if row[2].value == note]  # fmt: skip
+    assert cell.data_type == "s" and cell.quotePrefix
 
 
 async def test_erasure_after_confirmation_anonymises_the_persons_cases_only(
