@@ -1,4 +1,5 @@
-"""Messages the bot owes (alerts, notices, nudges, approval requests) survive crashes and 500s."""
+"""Messages the bot owes (alerts, notices, nudges, escalations, approvals, reminders) survive
+crashes and 500s."""
 
 from __future__ import annotations
 
@@ -55,7 +56,60 @@ async def apply_without_roster(harness: BotHarness, schema: str) -> tuple[int, s
     return COORDINATOR_ID, "approval-request"
 
 
-CAUSES = [report_a_case, verify_a_case, let_a_case_go_quiet, apply_without_roster]
+async def approve_an_applicant(harness: BotHarness, schema: str) -> tuple[int, str]:
+    await apply_without_roster(harness, schema)
+    await harness.deliver()
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.tap(said("button-approve"), coordinator.last_with_buttons())
+    return APPLICANT_ID, "signup-approved"
+
+
+async def leave_nudges_unanswered(harness: BotHarness, schema: str) -> tuple[int, str]:
+    assert isinstance(harness.clock, FixedClock)
+    await add_case(schema, PSM_ID, urgency="tinggi", next_nudge_at=harness.clock.now())
+    for _ in range(2):
+        await harness.run_job("follow_up")
+        await harness.deliver()  # the nudges to the PSM, who does not answer
+        harness.clock.set(harness.clock.now() + timedelta(days=3))
+    await harness.run_job("follow_up")
+    return COORDINATOR_ID, "escalated-message"
+
+
+async def leave_a_referral_without_outcome(harness: BotHarness, schema: str) -> tuple[int, str]:
+    assert isinstance(harness.clock, FixedClock)
+    await add_case(schema, PSM_ID, status="diverifikasi")
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    await coordinator.tap(said("action-refer"))
+    await coordinator.tap("BPJS")
+    await coordinator.tap(said("button-sectors-done"))
+    await coordinator.send("Mohon aktivasi BPJS PBI.")
+    await harness.deliver()  # the referral's notice to the PSM
+    harness.clock.set(harness.clock.now() + timedelta(days=7))
+    await harness.run_job("follow_up")
+    return COORDINATOR_ID, "referral-reminder"
+
+
+async def leave_a_report_half_done(harness: BotHarness, schema: str) -> tuple[int, str]:
+    assert isinstance(harness.clock, FixedClock)
+    psm = harness.user(PSM_ID)
+    await psm.send("/lapor")
+    await psm.tap("Anak")
+    harness.clock.set(harness.clock.now() + timedelta(hours=2, minutes=1))
+    await harness.run_job("follow_up")
+    return PSM_ID, "draft-reminder"
+
+
+CAUSES = [
+    report_a_case,
+    verify_a_case,
+    let_a_case_go_quiet,
+    apply_without_roster,
+    approve_an_applicant,
+    leave_nudges_unanswered,
+    leave_a_referral_without_outcome,
+    leave_a_report_half_done,
+]
 
 
 def received(harness: BotHarness, chat_id: int, key: str) -> int:
@@ -87,7 +141,7 @@ async def test_an_owed_message_gets_through_three_server_errors_within_seconds_a
 ) -> None:
     recipient, key = await cause(harness, schema)
     for _ in range(3):
-        harness.telegram.fail_next("sendMessage", 500, "Internal Server Error")
+        harness.telegram.fail_next("sendMessage", 500, "Internal Server Error", chat_id=recipient)
     started = clock.now()
     while received(harness, recipient, key) == 0:
         await harness.deliver()

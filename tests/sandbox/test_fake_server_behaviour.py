@@ -84,6 +84,16 @@ async def test_fail_next_injects_exactly_one_failure(api: Api, server: FakeTeleg
     assert [m["text"] for m in server.sent_to(USER_ID)] == ["b"]
 
 
+async def test_a_failure_for_one_chat_lets_the_others_through(
+    api: Api, server: FakeTelegramServer
+) -> None:
+    server.fail_next("sendMessage", 500, "Internal Server Error", chat_id=USER_ID + 1)
+    assert (await api("sendMessage", chat_id=USER_ID, text="a"))[0] == 200
+    assert (await api("sendMessage", chat_id=USER_ID + 1, text="b"))[0] == 500
+    assert (await api("sendMessage", chat_id=USER_ID + 1, text="c"))[0] == 200
+    assert [m["text"] for m in server.sent_to(USER_ID + 1)] == ["c"]
+
+
 async def test_json_bodies_are_accepted(server: FakeTelegramServer) -> None:
     async with httpx.AsyncClient() as client:
         url = f"{server.base_url}{server.token}/sendMessage"

@@ -22,9 +22,8 @@ class FailureInjector:
         self.blocked: set[str] = set()
         self.flood: FloodControl | None = None
         self._refused_before = 0
-        self._one_off: dict[str, collections.deque[ApiError]] = collections.defaultdict(
-            collections.deque
-        )
+        # Per method: (the chat it is for, or None for any; the error), oldest first.
+        self._one_off: dict[str, list[tuple[str | None, ApiError]]] = collections.defaultdict(list)
 
     @property
     def rate_limited_count(self) -> int:
@@ -43,15 +42,24 @@ class FailureInjector:
         self.flood = control
 
     def fail_next(
-        self, method: str, error_code: int, description: str, retry_after: int | None = None
+        self,
+        method: str,
+        error_code: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: int | None = None,
     ) -> None:
         parameters = {"retry_after": retry_after} if retry_after is not None else None
-        self._one_off[method].append(ApiError(error_code, description, parameters))
+        chat = str(chat_id) if chat_id is not None else None
+        self._one_off[method].append((chat, ApiError(error_code, description, parameters)))
 
     def failure_for(self, method: str, params: Params) -> ApiError | None:
         """The error to answer with, or None to let the request through."""
-        if self._one_off[method]:
-            return self._one_off[method].popleft()
+        waiting, chat = self._one_off[method], str(params.get("chat_id"))
+        for index, (for_chat, error) in enumerate(waiting):
+            if for_chat in (None, chat):
+                del waiting[index]
+                return error
         if method in SENDING | {"sendChatAction"} and str(params.get("chat_id")) in self.blocked:
             return ApiError(403, BLOCKED)
         if method not in SENDING or self.flood is None:

@@ -111,10 +111,15 @@ class FakeTelegramServer:
         self.failures.telegram_limits(per_second)
 
     def fail_next(
-        self, method: str, error_code: int, description: str, retry_after: int | None = None
+        self,
+        method: str,
+        error_code: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next valid call of ``method`` fail with this error, once."""
-        self.failures.fail_next(method, error_code, description, retry_after)
+        """Make the next valid call of ``method`` (to ``chat_id``, if given) fail, once."""
+        self.failures.fail_next(method, error_code, description, retry_after, chat_id)
 
     @property
     def rate_limited_count(self) -> int:
