@@ -7,6 +7,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine
 from storage.people import RosterEntry
 from storage.tables import Base
@@ -35,6 +36,26 @@ async def test_webhook_needs_https_and_a_secret(tmp_path: Path) -> None:
         tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="https://bot.example.go.id/telegram"
     )
     assert open_door.code == 2 and "error: WEBHOOK_SECRET_TOKEN must be set" in open_door.stderr
+
+
+async def test_a_token_telegram_refuses_stops_the_bot_with_a_clear_error(
+    tmp_path: Path, database_url: str
+) -> None:
+    telegram = FakeTelegramServer()  # not the fixture: its refusal is what this test is about
+    await telegram.start()
+    try:
+        done = await run_cli(
+            tmp_path,
+            "run",
+            DATABASE_URL=database_url,
+            BOT_TOKEN="123456:REVOKED",
+            BOT_API_BASE_URL=telegram.base_url,
+        )
+    finally:
+        await telegram.stop()
+    assert [r.error for r in telegram.rejected] == ["Unauthorized"]
+    assert done.code == 2 and "Traceback" not in done.stderr
+    assert "error: Telegram refused BOT_TOKEN: check it with @BotFather" in done.stderr
 
 
 async def test_bad_setting_names_its_key_without_traceback(tmp_path: Path) -> None:
