@@ -12,14 +12,16 @@ ADDRESS = "Jl. Merdeka No. 5, RT 02/RW 03, dekat masjid"
 DESCRIPTION = "Nenek tinggal sendiri, tidak ada keluarga, sakit-sakitan dan kurang makan."
 
 
-async def fill_until_review(chat: Chat) -> None:
-    """Answer every question with a NIK, a GPS point and two photos."""
+async def fill_until_review(chat: Chat, nik: str = NIK) -> None:
+    """Answer every question with a NIK (Mak Onah's; another serial number is another person),
+    a GPS point and two photos."""
+    masked = f"{nik[:6]}••••••••{nik[-2:]}"
     assert said("report-ask-category-group") in (await chat.send("/lapor")).text
     assert "Lanjut Usia Telantar" in (await chat.tap("Lansia")).buttons
     assert said("report-ask-name") in (await chat.tap("Lanjut Usia Telantar")).text
     assert said("report-ask-nik") in (await chat.send("Mak Onah")).text
-    reply = await chat.send(NIK)
-    nik_ok = said("report-nik-ok", nik=NIK_MASKED, sex=said("sex-P"), born="12-03-1950")
+    reply = await chat.send(nik)
+    nik_ok = said("report-nik-ok", nik=masked, sex=said("sex-P"), born="12-03-1950")
     assert nik_ok in reply.text and said("report-ask-kecamatan") in reply.text
     reply = await chat.tap(said("button-my-kelurahan", kelurahan="Sukarasa"))
     assert said("report-ask-address") in reply.text
@@ -36,7 +38,7 @@ async def fill_until_review(chat: Chat) -> None:
         "report-review",
         category="Lanjut Usia Telantar",
         name="Mak Onah",
-        nik=NIK_MASKED,
+        nik=masked,
         sex=said("sex-P"),
         kelurahan="Sukarasa",
         kecamatan="Tangerang",
