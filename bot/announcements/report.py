@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +14,7 @@ from bot.announcements.messages import ANNOUNCEMENT
 from bot.delivery import DeliveryCounts, counts
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
-from bot.runtime.spreadsheets import keep_as_text
+from bot.runtime.spreadsheets import Sheet, local, workbook
 from storage.announcements import Announcement, Attendance, Rsvp, RsvpAnswer
 from storage.delivery import OutboxMessage
 from storage.people import Role, User
@@ -117,11 +113,6 @@ def rsvp_sheet(
     title: str, rows: list[RsvpRow], t: Callable[[str], str], regions: Regions, tz: ZoneInfo
 ) -> bytes:
     """The RSVP list as an .xlsx file, labelled in the reader's language (`t`)."""
-
-    def local(moment: datetime | None) -> datetime | None:
-        # Excel has no time zones: write wall-clock time where the event happens.
-        return moment.astimezone(tz).replace(tzinfo=None) if moment else None
-
     header = [t(f"announce-export-{column}") for column in EXPORT_COLUMNS]
     table: list[list[object]] = [
         [
@@ -130,35 +121,9 @@ def rsvp_sheet(
             regions.name_of(row.kelurahan_code),
             t(f"announce-delivery-{row.delivery}"),
             t(f"rsvp-answer-{row.answer or 'none'}"),
-            local(row.answered_at),
-            local(row.attended_at),
+            local(row.answered_at, tz),
+            local(row.attended_at, tz),
         ]
         for row in rows
     ]
-    return _workbook(title, header, table)
-
-
-def _workbook(title: str, header: list[str], rows: list[list[object]]) -> bytes:
-    """One sheet: a bold, frozen header row, then the rows; widths fit the longest value."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    # Excel refuses sheet names over 31 characters or with []:*?/\ in them.
-    sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "RSVP"
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    keep_as_text(sheet, min_row=2)  # names are typed by people
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            if isinstance(cell.value, datetime):
-                cell.number_format = "DD-MM-YYYY HH:MM"
-    sheet.freeze_panes = "A2"
-    for number, column in enumerate(sheet.columns, start=1):
-        longest = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[get_column_letter(number)].width = min(longest + 2, 50)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook([Sheet(title or "RSVP", header, table)])

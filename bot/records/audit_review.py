@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
-from bot.records.sheets import local
+from bot.runtime.spreadsheets import local
 from storage.audit import AuditEntry
 from storage.cases import Case
 from storage.people import User

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from bot.records.audit_review import AUDIT_COLUMNS, AuditLine, audit_rows
-from bot.records.sheets import Sheet, local, workbook
 from bot.records.subjects import SubjectRecord
 from bot.runtime.context import Services
+from bot.runtime.spreadsheets import Sheet, local, workbook
 
 CASE_COLUMNS = (
     *("number", "created", "status", "urgency", "category", "name", "nik", "sex", "born"),
