@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import cast
 
-from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
@@ -14,7 +13,7 @@ from bot.broadcasts import queue
 from bot.cases import followup
 from bot.delivery import OutboxSender, schedule_sender
 from bot.insight import monthly
-from bot.people import ensure_admins
+from bot.people import ensure_admins, schedule_menus, set_default_menus
 from bot.records import schedule as schedule_retention
 from bot.reference.categories import load_categories
 from bot.reference.regions import load_regions
@@ -27,28 +26,11 @@ from bot.runtime.logs import redact_records
 from bot.runtime.persistence import ChatStatePersistence
 from bot.runtime.rate_limiter import TelegramRateLimiter
 from bot.runtime.settings import Settings
-from bot.runtime.texts import LOCALES, Texts
+from bot.runtime.texts import Texts
 from bot.runtime.updates import PerChatUpdateProcessor
 from storage.db import create_engine, create_sessions
 
 _log = logging.getLogger(__name__)
-COMMANDS = (
-    "lapor",
-    "kasus",
-    "siaran",
-    "pengumuman",
-    "hadir",
-    "rekap",
-    "profil",
-    "pengguna",
-    "impor",
-    "audit",
-    "subjek",
-    "batal",
-    "bantuan",
-    "bahasa",
-    "start",
-)
 HTTP_CONNECTIONS = 16
 # Edited messages would replay old answers into a conversation; nothing else is used.
 ALLOWED_UPDATES = ["message", "callback_query"]
@@ -82,7 +64,7 @@ def build_application(
         )
         async with sessions.begin() as session:
             await ensure_admins(session, settings.admin_ids)
-        await set_command_menu(application)
+        await set_default_menus(application.bot, texts, settings.default_locale)
         _log.info("PSM Bot ready as @%s", application.bot.username)
 
     async def post_shutdown(application: BotApp) -> None:
@@ -113,24 +95,10 @@ def build_application(
     _register_handlers(application, settings, texts)
     followup.schedule(application, settings)
     reminders.schedule(application)
+    schedule_menus(application)
     monthly.schedule(application)
     schedule_retention(application, settings)
     return application
-
-
-async def set_command_menu(application: BotApp) -> None:
-    """Publish the command menu: the default language for everyone, then each language's own."""
-    services = application.bot_data.services
-    assert services is not None
-
-    def commands(locale: str) -> list[BotCommand]:
-        return [
-            BotCommand(name, services.texts.get(locale, f"command-{name}")) for name in COMMANDS
-        ]
-
-    await application.bot.set_my_commands(commands(services.settings.default_locale))
-    for locale in LOCALES:
-        await application.bot.set_my_commands(commands(locale), language_code=locale)
 
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:

@@ -55,6 +55,9 @@ class User(Base):
     anonymised_at: Mapped[datetime | None]
     # The last time they wrote to the bot (at most an hour old; see bot/people/activity.py).
     last_seen_at: Mapped[datetime | None]
+    # The command menu Telegram holds for their chat ("coordinator:id"), None for the default
+    # one; bot/people/menus.py brings it in line with their role and language.
+    menu: Mapped[str | None] = mapped_column(String(24))
 
     areas: Mapped[list[CoordinatorArea]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

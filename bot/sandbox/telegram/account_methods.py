@@ -102,6 +102,16 @@ class AccountMethods:
         self.commands.pop(_scope_key(p), None)
         return True
 
+    def menu_for(self, chat_id: int, language_code: str) -> list[dict[str, Any]]:
+        """The menu a private chat shows, as Telegram picks it: the chat's own (in the user's
+        language, else any), else the default one in the user's language, else the default."""
+        for scope in ({"scope": {"type": "chat", "chat_id": chat_id}}, {}):
+            for language in (language_code, ""):
+                commands = self.commands.get(_scope_key({**scope, "language_code": language}))
+                if commands is not None:
+                    return list(commands)
+        return []
+
     def set_chat_menu_button(self, p: Params) -> bool:
         chat_id = int(p["chat_id"]) if p.get("chat_id") is not None else None
         self.menu_buttons[chat_id] = p.get("menu_button") or {"type": "default"}

@@ -49,6 +49,7 @@ class FailureInjector:
         retry_after: int | None = None,
         chat_id: int | None = None,
     ) -> None:
+        """Make the next valid call of ``method`` (to ``chat_id``, if given) fail, once."""
         parameters = {"retry_after": retry_after} if retry_after is not None else None
         chat = str(chat_id) if chat_id is not None else None
         self._one_off[method].append((chat, ApiError(error_code, description, parameters)))

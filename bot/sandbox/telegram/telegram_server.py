@@ -40,6 +40,7 @@ class FakeTelegramServer:
         self.queue = UpdateQueue(self.signal)
         self.account = AccountMethods(self.state, self.queue)
         self.failures = FailureInjector()
+        self.fail_next = self.failures.fail_next
         self.requests: list[RecordedRequest] = []
         # Called with each request once answered; the sandbox page follows the chats this way.
         self.listeners: list[Callable[[RecordedRequest], None]] = []
@@ -109,17 +110,6 @@ class FakeTelegramServer:
         bot over a sliding second, 1/s per private chat, 20/min per group, with flood waits
         that grow while the bot keeps sending into them."""
         self.failures.telegram_limits(per_second)
-
-    def fail_next(
-        self,
-        method: str,
-        error_code: int,
-        description: str,
-        retry_after: int | None = None,
-        chat_id: int | None = None,
-    ) -> None:
-        """Make the next valid call of ``method`` (to ``chat_id``, if given) fail, once."""
-        self.failures.fail_next(method, error_code, description, retry_after, chat_id)
 
     @property
     def rate_limited_count(self) -> int:

@@ -109,9 +109,10 @@ async def _state(request: web.Request) -> web.Response:
 
 
 async def _chat(request: web.Request) -> web.Response:
-    """Give one persona's chat as it is now, with its reply keyboard."""
-    user = _user(request)
-    return web.json_response(_simulation(request).feed.snapshot(user.user_id))
+    """Give one persona's chat as it is now, with its reply keyboard and command menu."""
+    user, simulation = _user(request), _simulation(request)
+    menu = simulation.telegram.account.menu_for(user.user_id, simulation.base.default_locale)
+    return web.json_response({**simulation.feed.snapshot(user.user_id), "commands": menu})
 
 
 async def _text(request: web.Request) -> web.Response:

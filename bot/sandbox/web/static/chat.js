@@ -403,8 +403,12 @@ function toggle(id) {
   element.hidden = !show;
 }
 
-function showCommands() {
+async function showCommands() {
   const menu = $("command-menu");
+  if (menu.hidden) {
+    // Each persona's own menu, as Telegram would show it: it follows their role and language.
+    page.commands = (await api(`/api/chats/${page.current}`)).commands;
+  }
   menu.replaceChildren();
   for (const command of page.commands) {
     const item = document.createElement("button");
