@@ -61,8 +61,10 @@ async def set_default_menus(bot: Bot, texts: Texts, default_locale: str) -> None
 async def sync_menus(context: BotContext) -> None:
     """Give each coordinator's and admin's chat the menu of their role and language."""
     services = context.services
+    # Telegram knows only chats that were opened: an admin of ADMIN_IDS who never wrote waits.
     privileged = (User.role != Role.PSM) & (User.status == UserStatus.ACTIVE)
-    concerned = select(User).where(or_(privileged, User.menu.is_not(None)))
+    opened = User.last_seen_at.is_not(None)
+    concerned = select(User).where(or_(privileged & opened, User.menu.is_not(None)))
     async with services.sessions() as session:
         people = list(await session.scalars(concerned))
     for person in people:
@@ -77,7 +79,7 @@ async def sync_menus(context: BotContext) -> None:
                 role, locale = want.split(":")
                 await context.bot.set_my_commands(menu(services.texts, locale, role), scope=scope)
         except (BadRequest, Forbidden) as refused:
-            # The chat is gone or was never opened: asking again every minute would not help.
+            # The chat is gone (or blocked the bot): asking again every minute would not help.
             _log.warning("menu of user %s refused: %s", person.id, type(refused).__name__)
         except TelegramError as failed:
             _log.warning("menu of user %s not set, next tick: %s", person.id, type(failed).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
@@ -29,8 +30,15 @@ def has_own_menu(harness: BotHarness, chat_id: int) -> bool:
     return any(f'"chat_id": {chat_id}' in scope for scope, _ in harness.telegram.account.commands)
 
 
+@pytest.fixture
+async def opened(harness: BotHarness, people: People) -> None:
+    """Everyone has written to the bot once: Telegram sets menus only for chats it knows."""
+    for chat_id in (LUTPIAH, RINA, BUDI, SARI, ADMIN_ID):
+        await harness.user(chat_id).send("/bantuan")
+
+
 async def test_a_psm_menu_lists_only_what_a_psm_may_use_in_their_app_language(
-    harness: BotHarness, people: People
+    harness: BotHarness, opened: None
 ) -> None:
     await harness.run_job(JOB)
     assert list(menu_of(harness, LUTPIAH)) == PSM_MENU
@@ -40,7 +48,7 @@ async def test_a_psm_menu_lists_only_what_a_psm_may_use_in_their_app_language(
 
 
 async def test_coordinators_and_admins_get_a_menu_of_their_own_in_the_language_they_chose(
-    harness: BotHarness, people: People
+    harness: BotHarness, opened: None
 ) -> None:
     await harness.run_job(JOB)
     # An English phone, but Pak Budi chose nothing: the bot's default language, Indonesian.
@@ -51,7 +59,7 @@ async def test_coordinators_and_admins_get_a_menu_of_their_own_in_the_language_t
 
 
 async def test_a_menu_follows_a_change_of_language_or_status_at_the_next_tick(
-    harness: BotHarness, people: People, schema: str
+    harness: BotHarness, opened: None, schema: str
 ) -> None:
     await harness.run_job(JOB)
     budi = harness.user(BUDI)
@@ -68,7 +76,7 @@ async def test_a_menu_follows_a_change_of_language_or_status_at_the_next_tick(
 
 
 async def test_a_menu_telegram_failed_to_set_is_set_at_the_next_tick(
-    harness: BotHarness, people: People
+    harness: BotHarness, opened: None
 ) -> None:
     harness.telegram.fail_next("setMyCommands", 500, "Internal Server Error")
     await harness.run_job(JOB)
@@ -88,8 +96,18 @@ def commands_of(handler: BaseHandler[object, object, object]) -> set[str]:
     return set()
 
 
-async def test_the_admin_menu_lists_every_command_the_bot_answers_in_each_language(
+async def test_an_admin_who_never_wrote_gets_a_menu_once_they_write(
     harness: BotHarness, people: People
+) -> None:
+    await harness.run_job(JOB)
+    assert not has_own_menu(harness, ADMIN_ID), "Telegram would refuse a chat never opened"
+    await harness.user(ADMIN_ID).send("/bantuan")
+    await harness.run_job(JOB)
+    assert set(menu_of(harness, ADMIN_ID)) >= ADMINISTERING
+
+
+async def test_the_admin_menu_lists_every_command_the_bot_answers_in_each_language(
+    harness: BotHarness, opened: None
 ) -> None:
     assert harness.app is not None
     answered = set().union(
