@@ -96,6 +96,33 @@ class Pacer:
         self._next += self._interval
 
 
+class ChatSpacing:
+    """When each chat last had a message started, on the event loop's clock.
+
+    Telegram allows a private chat about one message a second and answers a burst with a flood
+    wait that, in this bot, holds every send. So a chat is busy for `interval` after each
+    message, and the sender claims other chats' rows meanwhile.
+    """
+
+    def __init__(self, interval: float) -> None:
+        self._interval = interval
+        self._started: dict[int, float] = {}
+
+    def busy(self) -> set[int]:
+        now = asyncio.get_running_loop().time()
+        self._started = {c: at for c, at in self._started.items() if now - at < self._interval}
+        return set(self._started)
+
+    def started(self, chat_id: int) -> None:
+        if self._interval > 0:
+            self._started[chat_id] = asyncio.get_running_loop().time()
+
+    async def until_one_is_free(self) -> None:
+        if self._started:
+            free = min(self._started.values()) + self._interval
+            await asyncio.sleep(max(0.0, free - asyncio.get_running_loop().time()))
+
+
 def retry_delay(attempts: int, lane: Lane = Lane.BULK) -> timedelta:
     """After a failed try: personal lanes quickly at first; then 30 s, doubling, at most an hour."""
     if lane != Lane.BULK:

@@ -5,11 +5,12 @@ Each function is one step of a unit of work that the sender opens and commits; n
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import Select, and_, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
@@ -57,32 +58,49 @@ async def recover(session: AsyncSession) -> int:
     return int(getattr(result, "rowcount", 0))
 
 
-async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
+async def claim(
+    session: AsyncSession, now: datetime, limit: int, busy: Set[int] = frozenset()
+) -> list[Claimed]:
     """Mark up to `limit` due rows as being sent: the most urgent lane first, oldest first
-    within a lane. Rows of recipients no longer active are cancelled and looked past."""
+    within a lane, at most one per chat and none for the `busy` chats (they wait their turn).
+    Rows of recipients no longer active are cancelled and looked past."""
     claimed: list[Claimed] = []
+    skip = set(busy)
     for lane in Lane:
         while len(claimed) < limit:
+            query = _due(now).where(OutboxMessage.priority == lane)
+            if skip:
+                query = query.where(OutboxMessage.chat_id.not_in(skip))
             rows = (
                 await session.execute(
-                    select(OutboxMessage, User.status)
-                    .join(User, User.id == OutboxMessage.user_id)
-                    .where(
-                        OutboxMessage.status == DeliveryStatus.PENDING,
-                        OutboxMessage.priority == lane,
-                        OutboxMessage.not_before <= now,
-                    )
-                    .order_by(OutboxMessage.not_before, OutboxMessage.id)
+                    query.order_by(OutboxMessage.not_before, OutboxMessage.id)
                     .limit(limit - len(claimed))
                     .with_for_update(skip_locked=True, of=OutboxMessage)
                 )
             ).all()
             if not rows:
                 break
-            claimed += [_claim_row(row) for row, status in rows if _reachable(row, status)]
+            for row, status in rows:
+                if row.chat_id not in skip and _reachable(row, status):
+                    claimed.append(_claim_row(row))
+                    skip.add(row.chat_id)
             # What was claimed or cancelled must not come back in the next query.
             await session.flush()
     return claimed
+
+
+async def due_for(session: AsyncSession, now: datetime, chats: Set[int]) -> bool:
+    """Whether any of these chats has a message due."""
+    query = _due(now).where(OutboxMessage.chat_id.in_(chats)).limit(1)
+    return chats != set() and (await session.execute(query)).first() is not None
+
+
+def _due(now: datetime) -> Select[OutboxMessage, str]:
+    return (
+        select(OutboxMessage, User.status)
+        .join(User, User.id == OutboxMessage.user_id)
+        .where(OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.not_before <= now)
+    )
 
 
 def _reachable(row: OutboxMessage, user_status: str) -> bool:

@@ -18,11 +18,12 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 
-from bot.delivery.attempts import Pacer, attempt
+from bot.delivery.attempts import ChatSpacing, Pacer, attempt
 from bot.delivery.claims import (
     Claimed,
     Outcome,
     claim,
+    due_for,
     finished_campaigns,
     mark_campaign_done,
     record,
@@ -80,6 +81,7 @@ class OutboxSender:
     def __init__(self, settings: Settings, hooks: Mapping[str, CampaignDone] = {}) -> None:
         self._max_attempts = settings.outbox_max_attempts
         self._pacer = Pacer(settings.broadcast_rate)
+        self._chats = ChatSpacing(settings.chat_send_interval)
         # A second's worth of sends: how long a more urgent row can wait behind a claimed batch.
         self._batch = max(1, round(settings.broadcast_rate))
         self._hooks = dict(hooks)
@@ -126,8 +128,13 @@ class OutboxSender:
         started = 0
         async with asyncio.TaskGroup() as group:
             while self._may_send(context):
+                busy = self._chats.busy()
                 async with sessions.begin() as session:
-                    batch = await claim(session, clock.now(), self._batch)
+                    batch = await claim(session, clock.now(), self._batch, busy)
+                    waiting = not batch and await due_for(session, clock.now(), busy)
+                if waiting:
+                    await self._chats.until_one_is_free()
+                    continue
                 if not batch:
                     break
                 for index, row in enumerate(batch):
@@ -139,6 +146,7 @@ class OutboxSender:
                         async with sessions.begin() as session:
                             await release(session, [untried.id for untried in batch[index:]])
                         return started
+                    self._chats.started(row.chat_id)
                     group.create_task(self._send_one(context, row, slots))
                     started += 1
         return started

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=25, gt=0)
     outbox_max_attempts: int = Field(default=5, ge=1, le=20)
     outbox_tick_seconds: float = Field(default=5, ge=0.1)
+    # Telegram allows a private chat about one message a second: the outbox spaces its own.
+    chat_send_interval: float = Field(default=1, ge=0)
     # Without a token the bot runs in the sandbox, whose chat page is on this loopback port.
     sandbox_port: int = Field(default=8080, ge=1, le=65535)
     # Webhook mode: Telegram posts updates to WEBHOOK_URL; a reverse proxy forwards them here.
