@@ -17,38 +17,15 @@ from storage.cases import Case
 from storage.db import create_engine
 from storage.migrate import alembic_config
 from tests.cli import run_cli
-from tests.factories import add_case, add_user, fetch
-from tests.privacy.reports import give_nik
-
-PSM = 1001
-# Five people: the NIKs differ in their serial only.
-NIKS = [f"36710152035000{n:02d}" for n in range(1, 6)]
-TOKEN = "123456:ROTATE"
-
-
-class Killed(Exception):
-    """Stands for kill -9 halfway through a batch."""
-
-
-async def _cases_with_niks(url: str, cipher: Cipher) -> list[int]:
-    await add_user(url, PSM)
-    ids = []
-    for number, nik in enumerate(NIKS, start=1):
-        case_id = await add_case(url, PSM, number=f"TNG-2026-{number:05d}")
-        await give_nik(url, case_id, cipher, nik)
-        ids.append(case_id)
-    return ids
-
-
-def key_lines(data_dir: Path) -> list[bytes]:
-    return parse_keys((data_dir / "data.key").read_text())
+from tests.factories import fetch
+from tests.privacy.nik_cases import NIKS, cases_with_niks
 
 
 async def test_backup_copies_the_database_consistently_with_its_key(
     tmp_path: Path, database_url: str
 ) -> None:
     assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
-    await _cases_with_niks(database_url, load_cipher(None, tmp_path / "data"))
+    await cases_with_niks(database_url, load_cipher(None, tmp_path / "data"))
     made = await run_cli(
         tmp_path, "backup", "--to", str(tmp_path / "copies"), DATABASE_URL=database_url
     )

@@ -20,27 +20,14 @@ from storage.cases import Case
 from storage.conversations import ConversationDraft
 from storage.db import create_engine, create_sessions
 from tests.cli import free_port, run_cli
-from tests.factories import add_case, add_rows, add_user, fetch
-from tests.privacy.reports import give_nik
+from tests.factories import add_rows, fetch
+from tests.privacy.nik_cases import NIKS, PSM, cases_with_niks
 
-PSM = 1001
-# Five people: the NIKs differ in their serial only.
-NIKS = [f"36710152035000{n:02d}" for n in range(1, 6)]
 TOKEN = "123456:ROTATE"
 
 
 class Killed(Exception):
     """Stands for kill -9 halfway through a batch."""
-
-
-async def _cases_with_niks(url: str, cipher: Cipher) -> list[int]:
-    await add_user(url, PSM)
-    ids = []
-    for number, nik in enumerate(NIKS, start=1):
-        case_id = await add_case(url, PSM, number=f"TNG-2026-{number:05d}")
-        await give_nik(url, case_id, cipher, nik)
-        ids.append(case_id)
-    return ids
 
 
 def key_lines(data_dir: Path) -> list[bytes]:
@@ -53,7 +40,7 @@ async def test_rotate_key_interrupted_halfway_then_resumed_leaves_every_nik_read
     data_dir = tmp_path / "data"
     old = load_cipher(None, data_dir)
     [old_key] = old.keys
-    ids = await _cases_with_niks(schema, old)
+    ids = await cases_with_niks(schema, old)
     draft = {"name": "Mak Onah", "nik_token": old.encrypt(NIKS[0])}
     await add_rows(
         schema,
@@ -115,7 +102,7 @@ async def test_psm_bot_rotate_key_rotates_the_key_file(tmp_path: Path, database_
     assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
     data_dir = tmp_path / "data"
     [old_key] = key_lines(data_dir)
-    await _cases_with_niks(database_url, Cipher([old_key]))
+    await cases_with_niks(database_url, Cipher([old_key]))
 
     done = await run_cli(tmp_path, "rotate-key", DATABASE_URL=database_url, BOT_TOKEN=TOKEN)
     assert done.code == 0, done.stdout + done.stderr
@@ -134,7 +121,7 @@ async def test_with_data_key_the_operator_puts_the_new_key_first(
     assert (
         await run_cli(tmp_path, "migrate", DATABASE_URL=database_url, DATA_KEY=old_key)
     ).code == 0
-    await _cases_with_niks(database_url, Cipher([old_key.encode()]))
+    await cases_with_niks(database_url, Cipher([old_key.encode()]))
 
     asked = await run_cli(tmp_path, "rotate-key", DATABASE_URL=database_url, DATA_KEY=old_key)
     assert asked.code == 2 and "DATA_KEY=" in asked.stdout and "nothing has changed" in asked.stdout
