@@ -30,19 +30,28 @@ def problems(harness: BotHarness, failures: Failures, since: int) -> list[str]:
     return refused + failures.seen
 
 
+async def _midway(
+    harness: BotHarness, failures: Failures, conversation: str, data: Any
+) -> tuple[Driver, int]:
+    """A new user somewhere in `conversation`: started and a random number of steps answered;
+    with the mark of the fake server's requests from which problems count."""
+    user_id, since = next(_users), harness.telegram.mark()
+    failures.seen.clear()
+    driver = Driver(harness, harness.user(user_id))
+    driver.case_id = await prepare(driver.services, conversation, user_id)
+    await driver.start(conversation)
+    for _ in range(data.draw(st.integers(0, 15), label="answers before the noise")):
+        await driver.step()
+    return driver, since
+
+
 @pytest.mark.parametrize("conversation", CONVERSATIONS)
 @given(data=st.data())
 async def test_random_updates_break_no_conversation(
     conversation: str, harness: BotHarness, failures: Failures, data: Any
 ) -> None:
-    user_id, since = next(_users), harness.telegram.mark()
-    failures.seen.clear()
-    chat = harness.user(user_id)
-    driver = Driver(harness, chat)
-    driver.case_id = await prepare(driver.services, conversation, user_id)
-    await driver.start(conversation)
-    for _ in range(data.draw(st.integers(0, 15), label="answers before the noise")):
-        await driver.step()
+    driver, since = await _midway(harness, failures, conversation, data)
+    chat, user_id = driver.chat, driver.chat.id
     noise = data.draw(st.lists(events, min_size=1, max_size=6), label="noise")
     for event in noise:
         await event.apply(chat, lambda options: data.draw(st.sampled_from(options)))
@@ -65,14 +74,8 @@ async def test_random_updates_break_no_conversation(
 async def test_forged_buttons_shaped_like_the_bots_own_are_refused_kindly(
     conversation: str, harness: BotHarness, failures: Failures, data: Any
 ) -> None:
-    user_id, since = next(_users), harness.telegram.mark()
-    failures.seen.clear()
-    chat = harness.user(user_id)
-    driver = Driver(harness, chat)
-    driver.case_id = await prepare(driver.services, conversation, user_id)
-    await driver.start(conversation)
-    for _ in range(data.draw(st.integers(0, 15), label="answers before the forged buttons")):
-        await driver.step()
+    driver, since = await _midway(harness, failures, conversation, data)
+    chat = driver.chat
     for forged in data.draw(st.lists(shaped_data, min_size=1, max_size=4), label="forged"):
         await Event("forged", (forged,)).apply(chat, lambda o: data.draw(st.sampled_from(o)))
     assert problems(harness, failures, since) == []
