@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, utcnow
 
-# The same statements are in migration 0006, which installs them on existing databases.
+# The same statements are in migration 0004, which installs them on existing databases.
 APPEND_ONLY = {
     "postgresql": (
         "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "

@@ -40,8 +40,9 @@ class ChatState:
     locale: str | None = None
 
 
-def _upsert(session: AsyncSession) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+def _insert_for(dialect: str) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO UPDATE."""
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 def _removal(telegram_id: int, name: str) -> Delete:
@@ -52,8 +53,8 @@ def _removal(telegram_id: int, name: str) -> Delete:
 
 def _step_upsert(dialect: str) -> Insert:
     """Insert a conversation's row, or move the existing one to the given step and answers."""
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ConversationDraft)
-    return statement.on_conflict_do_update(
+    statement = _insert_for(dialect)(ConversationDraft)
+    upsert: Insert = statement.on_conflict_do_update(
         index_elements=["telegram_id", "conversation"],
         set_={
             "step": statement.excluded.step,
@@ -61,6 +62,7 @@ def _step_upsert(dialect: str) -> Insert:
             "updated_at": statement.excluded.updated_at,
         },
     )
+    return upsert
 
 
 @dataclass
@@ -186,7 +188,7 @@ class ChatStates:
 
     async def set_locale(self, session: AsyncSession, state: ChatState, locale: str) -> None:
         """Record the account's language in the caller's transaction."""
-        statement = _upsert(session)(ChatPreference).values(
+        statement = _insert_for(session.get_bind().dialect.name)(ChatPreference).values(
             telegram_id=state.telegram_id, locale=locale
         )
         await session.execute(
