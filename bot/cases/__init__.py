@@ -8,6 +8,7 @@ from bot.cases.handover import count_open, hand_over, open_numbers
 from bot.cases.lifecycle import OPEN, Action, Status
 from bot.cases.nik import InvalidNik, mask_nik, parse_nik
 from bot.cases.notices import ALERT, NOTICE
+from bot.cases.queries import case_id_by_number
 from bot.cases.work import OUTCOMES
 
 # Outbox kinds whose campaign id is a case's id, and those whose campaign id is one of its
@@ -23,6 +24,7 @@ __all__ = [
     "Action",
     "InvalidNik",
     "Status",
+    "case_id_by_number",
     "count_open",
     "hand_over",
     "mask_nik",

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases import case_id_by_number
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from bot.runtime.spreadsheets import local
@@ -102,12 +103,15 @@ async def filter_from(
     if len(words) != 1:
         raise BadAuditFilter("usage")
     word = words[0]
-    if word.isdigit():
-        user_id = await session.scalar(select(User.id).where(User.telegram_id == int(word)))
+    if re.fullmatch(r"[0-9]+", word):
+        # Telegram ids have at most 15 digits: a longer number is no account, nor an integer
+        # every database takes.
+        known = select(User.id).where(User.telegram_id == int(word))
+        user_id = await session.scalar(known) if len(word) <= 15 else None
         if user_id is None:
             raise BadAuditFilter("user")
         return AuditFilter(AuditBy.USER, user_id=user_id)
-    case_id = await session.scalar(select(Case.id).where(Case.number == word.upper()))
+    case_id = await case_id_by_number(session, word)
     if case_id is None:
         raise BadAuditFilter("case")
     return AuditFilter(AuditBy.CASE, case_id=case_id)

@@ -35,8 +35,9 @@ async def show_audit(update: Update, context: BotContext) -> None:
     try:
         async with services.sessions.begin() as session:
             wanted = await filter_from(session, actor, context.args or [], services.today())
-            lines = await review(session, actor, wanted, tz, now)
+            # Counted before the review writes its own audit row, which the page does not show.
             count = await total(session, wanted, tz)
+            lines = await review(session, actor, wanted, tz, now)
     except AuditRefused:
         await update.message.reply_text(context.t("audit-refused"))
         return

@@ -84,6 +84,8 @@ async def test_an_admin_reviews_the_log_by_case_user_and_period(
     ]
     assert reviews[0].detail["filter"]["case"] == case_id and reviews[0].detail["rows"] == 1
     assert reviews[3].detail["filter"]["first"] == "2020-01-01"
+    # The admin's own five reviews: the sixth, of this page, is written after the count.
+    assert (await admin.send(f"/audit {ADMIN_ID}")).says("audit-header", shown=5, total=5)
 
 
 async def test_the_log_downloads_as_a_spreadsheet_and_the_download_is_audited(
@@ -125,6 +127,8 @@ async def test_an_unknown_case_or_account_is_explained(admin: Chat, case_id: int
     assert (await admin.send("/audit TNG-2026-99999")).text == said("audit-bad-case")
     assert (await admin.send("/audit 424242")).text == said("audit-bad-user")
     assert (await admin.send("/audit kemarin dulu sekali")).text == said("audit-bad-usage")
+    assert (await admin.send("/audit ²")).text == said("audit-bad-case")
+    assert (await admin.send("/audit 12345678901234567890")).text == said("audit-bad-user")
 
 
 async def _refused(url: str) -> None:
