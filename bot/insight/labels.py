@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from fluent.runtime.types import fluent_number
@@ -29,7 +28,7 @@ class Labels:
 
     def plain(self, key: str, **args: object) -> str:
         """A catalog text as plain text, for charts, spreadsheets and button labels."""
-        return html.unescape(self.texts.get(self.locale, key, **args))
+        return self.texts.plain(self.locale, key, **args)
 
     def number(self, value: float) -> str:
         """A count or a number of days with the locale's separators (1.234 / 1,5 in Indonesian)."""

@@ -27,7 +27,7 @@ def subject_sheet(record: SubjectRecord, services: Services, locale: str) -> byt
     texts, regions, tz = services.texts, services.regions, services.settings.tz
 
     def t(key: str, **args: object) -> str:
-        return texts.get(locale, key, **args)
+        return texts.plain(locale, key, **args)
 
     numbers = {case.id: case.number for case in record.cases}
     cases = []
@@ -92,7 +92,7 @@ def audit_sheet(lines: list[AuditLine], services: Services, locale: str) -> byte
     """Audit entries, newest first, one sheet."""
 
     def t(key: str, **args: object) -> str:
-        return services.texts.get(locale, key, **args)
+        return services.texts.plain(locale, key, **args)
 
     return workbook([_audit_sheet(t, lines, services.settings.tz)])
 

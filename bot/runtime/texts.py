@@ -68,6 +68,10 @@ class Texts:
             _log.error("catalog %s/%s: %s", locale, key, error)
         return Html(text)
 
+    def plain(self, locale: str | None, key: str, **args: object) -> str:
+        """The message as plain text, for spreadsheets, charts and button labels."""
+        return html.unescape(self.get(locale, key, **args))
+
     def all_labels(self, key: str) -> set[str]:
         """A button label in every locale, to recognise a reply-keyboard press in any language."""
         return {self.get(locale, key) for locale in LOCALES}

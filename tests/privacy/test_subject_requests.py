@@ -10,10 +10,11 @@ from openpyxl import load_workbook
 
 from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent
+from storage.people import Role, User
 from storage.records import SubjectRequest
 from tests.cli import run_cli
 from tests.conftest import ADMIN_ID
-from tests.factories import add_psm_and_coordinator, add_rows, fetch
+from tests.factories import add_psm_and_coordinator, add_rows, add_user, fetch
 from tests.harness import BotHarness, Chat
 from tests.privacy.history import day, lived_case
 from tests.privacy.reports import NIK, OTHER_NIK, cipher_of
@@ -118,6 +119,22 @@ async def test_a_note_typed_like_a_formula_stays_plain_text_in_the_export(
     [cell] = [row[2] for row in book[said("subject-sheet-events")].iter_rows(min_row=2)
               if row[2].value == note]  # fmt: skip
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+async def test_names_in_the_export_read_as_typed_not_as_html(
+    harness: BotHarness, admin: Chat, schema: str, cases: dict[str, int]
+) -> None:
+    await add_user(schema, 3001, Role.COORDINATOR, None, name="Budi & Sari <Dinsos>")
+    [colleague] = await fetch(schema, User, telegram_id=3001)
+    note = CaseEvent(case_id=cases["open"], actor_id=colleague.id, kind="note", at=day(2026))
+    await add_rows(schema, note)
+    await admin.send(f"/subjek {NIK}")
+    sent = await admin.tap(said("button-subject-export"))
+    document = sent.last["document"]
+    book = load_workbook(io.BytesIO(harness.telegram.state.files[document["file_id"]].data))
+    events = [row[1] for row in book[said("subject-sheet-events")].iter_rows(values_only=True)]
+    assert any("Budi & Sari <Dinsos>" in str(event) for event in events)
+    assert not any("&amp;" in str(event) for event in events)
 
 
 async def test_erasure_after_confirmation_anonymises_the_persons_cases_only(
