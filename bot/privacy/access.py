@@ -65,15 +65,9 @@ class Scope:
         return self.everything or (kecamatan_code is not None and kecamatan_code in self.areas)
 
     def cases_clause(self) -> ColumnElement[bool]:
-        """The same rule as `covers`, for a query over cases."""
-        if self.everything:
-            return true()
-        reach: list[ColumnElement[bool]] = []
-        if self.areas:
-            reach.append(Case.kecamatan_code.in_(sorted(self.areas)))
-        if self.reporter_id is not None:
-            reach.append(Case.reporter_id == self.reporter_id)
-        return or_(*reach) if reach else false()
+        """The same rule as `covers`, for a query over cases: the union of `case_branches`."""
+        branches = self.case_branches()
+        return or_(*branches) if branches else false()
 
     def case_branches(self, kecamatan: str | None = None) -> list[ColumnElement[bool]]:
         """The same rule again (narrowed to one kecamatan when given), as conditions whose union
