@@ -96,9 +96,10 @@ async def plan(session: AsyncSession, now: datetime, years: int) -> RetentionPla
     """What is due, without changing anything."""
     before = cutoff(now, years)
     found = RetentionPlan(before)
-    cases = (await session.execute(_due_cases(before))).all()
-    found.cases, found.case_numbers = len(cases), [number for _, number in cases[:SHOWN]]
-    found.users = len(list(await session.scalars(_due_users(before))))
+    found.cases = await _count(session, _due_cases(before))
+    shown = (await session.execute(_due_cases(before).limit(SHOWN))).all()
+    found.case_numbers = [number for _, number in shown]
+    found.users = await _count(session, _due_users(before))
     found.messages = await _count(session, select(OutboxMessage).where(*_old_messages(before)))
     found.drafts = await _count(
         session, select(ConversationDraft).where(ConversationDraft.updated_at <= before)
@@ -110,7 +111,7 @@ async def plan(session: AsyncSession, now: datetime, years: int) -> RetentionPla
     return found
 
 
-async def _count(session: AsyncSession, query: Select[Any]) -> int:
+async def _count(session: AsyncSession, query: Select[*tuple[Any, ...]]) -> int:
     return await session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
