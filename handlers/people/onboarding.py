@@ -89,7 +89,7 @@ async def start(update: Update, context: BotContext) -> Signup | int:
         user = await welcome_back(session, update.effective_user.id, context.services.clock.now())
     if user is not None and user.status == UserStatus.ACTIVE:
         await update.message.reply_text(context.t(f"welcome-{user.role}", name=user.full_name))
-        return _end(context)
+        return ConversationHandler.END
     if user is not None and user.status in STATUS_TEXT:
         await update.message.reply_text(context.t(STATUS_TEXT[UserStatus(user.status)]))
         return ConversationHandler.END
@@ -134,13 +134,6 @@ async def receive_contact(update: Update, context: BotContext) -> Signup | int:
     )
     text = context.t(f"signup-activated-{user.role}", name=user.full_name, place=place)
     await message.reply_text(text, reply_markup=ReplyKeyboardRemove())
-    return _end(context)
-
-
-def _end(context: BotContext) -> int:
-    """End the registration and forget its answers (the phone among them)."""
-    assert context.user_data is not None
-    context.user_data.pop("signup", None)
     return ConversationHandler.END
 
 
