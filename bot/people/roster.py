@@ -82,10 +82,15 @@ def _parse_row(line: int, raw: dict[Column, str], regions: Regions) -> RosterRow
 
 
 def read_roster(path: Path, regions: Regions) -> RosterReport:
-    """Parse and check every row, collecting all problems with their line numbers."""
+    """Parse and check every row of a CSV file, collecting all problems with line numbers."""
+    return read_roster_data(path.read_bytes(), regions)
+
+
+def read_roster_data(data: bytes, regions: Regions) -> RosterReport:
+    """Parse and check every row of a CSV file's content (an upload), as `read_roster`."""
     report = RosterReport()
     try:
-        text = decode(path.read_bytes())
+        text = decode(data)
     except UnreadableRoster as unreadable:
         report.errors.append(unreadable.problem)
         return report

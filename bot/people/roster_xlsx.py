@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from bot.people.roster import RosterReport, read_roster
+from bot.people.roster import RosterReport, read_roster, read_roster_data
 from bot.people.roster_problems import Issue, RosterProblem
 from bot.reference.regions import Regions
 
@@ -67,10 +66,7 @@ def read_roster_bytes(data: bytes, name: str, regions: Regions) -> RosterReport:
             data = xlsx_as_csv(data).encode("utf-8")
         except UnreadableWorkbook:
             return RosterReport(errors=[RosterProblem(1, Issue.UNREADABLE_WORKBOOK)])
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "roster.csv"
-        path.write_bytes(data)
-        return read_roster(path, regions)
+    return read_roster_data(data, regions)
 
 
 def read_roster_file(path: Path, regions: Regions) -> RosterReport:
