@@ -16,6 +16,7 @@ from bot.people import (
     apply_roster,
     in_plain_words,
     plan_roster,
+    preview_roster,
     read_roster_file,
 )
 from bot.privacy.access import OPERATOR
@@ -55,9 +56,11 @@ def import_roster_command(settings: Settings, path: Path, sync: bool, apply: boo
         engine = create_engine(settings.db_url)
         try:
             async with create_sessions(engine).begin() as session:
-                plan = await plan_roster(session, report.rows, OPERATOR)
                 if sync and not apply:
+                    # Lists the people it would deactivate, by name and phone: audited.
+                    plan = await preview_roster(session, report.rows, OPERATOR, None, utcnow())
                     return plan, 0, 0
+                plan = await plan_roster(session, report.rows, OPERATOR)
                 chosen = {user.id for user in plan.missing} if sync else None
                 done = await apply_roster(
                     session, wording, report.rows, OPERATOR, None, utcnow(), count_open, chosen

@@ -11,7 +11,7 @@ from bot.people.menus import set_default_menus
 from bot.people.registration import activate_from_roster, ensure_admins, welcome_back
 from bot.people.roster import RosterRow, read_roster, save_roster
 from bot.people.roster_problems import RosterProblem, in_plain_words
-from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
+from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_file
 from bot.people.wording import Wording
 
@@ -27,6 +27,7 @@ __all__ = [
     "get_user",
     "in_plain_words",
     "plan_roster",
+    "preview_roster",
     "reach",
     "read_roster",
     "read_roster_file",

@@ -111,6 +111,23 @@ async def plan_roster(session: AsyncSession, rows: list[RosterRow], scope: Scope
     return plan
 
 
+async def preview_roster(
+    session: AsyncSession, rows: list[RosterRow], scope: Scope, actor: User | None, now: datetime
+) -> RosterPlan:
+    """`plan_roster` for someone about to decide: it lists people, so it is audited."""
+    plan = await plan_roster(session, rows, scope)
+    missing = [user.id for user in plan.missing]
+    audit(
+        session,
+        Audit.ROSTER_PREVIEW,
+        at=now,
+        actor_id=actor.id if actor else None,
+        rows=len(rows),
+        missing=missing,
+    )
+    return plan
+
+
 @dataclass(frozen=True)
 class Imported:
     saved: int

@@ -56,6 +56,8 @@ class Audit(StrEnum):
     ROSTER_IMPORT = "roster.import"
     # Who imported a roster (CLI or chat), in which mode, and whom it deactivated.
     ROSTER_UPLOAD = "roster.upload"
+    # Who was shown what an import would change, and whose names it listed as missing.
+    ROSTER_PREVIEW = "roster.preview"
     BROADCAST_CREATE = "broadcast.create"
     ANNOUNCEMENT_CREATE = "announcement.create"
     ANNOUNCEMENT_RESCHEDULE = "announcement.reschedule"

@@ -21,7 +21,7 @@ from bot.cases import count_open
 from bot.people.directory import get_user
 from bot.people.roster import RosterRow
 from bot.people.roster_problems import RosterProblem, in_words
-from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster
+from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_bytes
 from bot.people.wording import Wording
 from bot.privacy.access import scope_of
@@ -152,9 +152,10 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     report = read_roster_bytes(data, name, services.regions)
     if report.errors:
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, report.errors))
-    async with services.sessions() as session:
+    async with services.sessions.begin() as session:
         actor = await get_user(session, update.effective_user.id)
-        plan = await plan_roster(session, report.rows, scope_of(actor))
+        now = services.clock.now()
+        plan = await preview_roster(session, report.rows, scope_of(actor), actor, now)
     if plan.refused:
         refused = [context.t(r.key, line=r.line) for r in plan.refused]
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, refused))

@@ -161,6 +161,8 @@ async def test_a_valid_sync_deactivates_exactly_the_missing_active_psm(
     sync = said("import-button-sync", count=1)
     assert plan.buttons == [said("import-button-apply"), sync, said("import-button-cancel")]
     assert await fetch(schema, RosterEntry) == [], "nothing changes before the confirmation"
+    [shown] = await fetch(schema, AuditEntry, action="roster.preview")
+    assert shown.actor_id == people[BUDI] and shown.detail["missing"] == [people[RINA]]
     done = await coordinator.tap(sync)
     assert done.text == said("import-done", rows=2, deactivated=1)
     assert await statuses(schema) == {
@@ -202,6 +204,8 @@ async def test_the_cli_sync_is_a_dry_run_unless_applied(tmp_path: Path, database
     assert "would deactivate: Rina Marlina" in dry.stdout and "dry run" in dry.stdout
     assert await fetch(database_url, RosterEntry) == []
     assert (await statuses(database_url))[RINA] == "active"
+    [shown] = await fetch(database_url, AuditEntry, action="roster.preview")
+    assert shown.detail["rows"] == 2 and len(shown.detail["missing"]) == 1
     done = await run_cli(
         tmp_path, "import-roster", str(roster), "--sync", "--apply", DATABASE_URL=database_url
     )
