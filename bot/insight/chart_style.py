@@ -6,11 +6,6 @@ type sizes are three times what a printed chart would use.
 
 from __future__ import annotations
 
-import matplotlib
-
-# No display on a server: choose the raster backend before anything draws.
-matplotlib.use("Agg")
-
 from matplotlib.axes import Axes
 
 SIZE_PX = 1080

@@ -46,10 +46,14 @@ def _named(paths: list[Path], stem: str, suffix: str) -> list[Path]:
 
 
 class XlsxParts:
-    """A new workbook every `limit // XLSX_ROW_BYTES` rows, each with the header row."""
+    """A new workbook every `limit // XLSX_ROW_BYTES` rows, each with the header row on a
+    sheet named `title` (in the reader's language)."""
 
-    def __init__(self, folder: Path, stem: str, header: list[str], limit: int = UPLOAD_LIMIT):
+    def __init__(
+        self, folder: Path, stem: str, header: list[str], limit: int = UPLOAD_LIMIT, *, title: str
+    ):
         self._folder, self._stem, self._header, self._limit = folder, stem, header, limit
+        self._title = title
         self._rows_per_part = max(limit // XLSX_ROW_BYTES, 1)
         self._paths: list[Path] = []
         self._book: Workbook | None = None
@@ -58,7 +62,7 @@ class XlsxParts:
 
     def _start(self) -> WriteOnlyWorksheet:
         self._book = Workbook(write_only=True)
-        sheet: WriteOnlyWorksheet = self._book.create_sheet("Kasus")
+        sheet: WriteOnlyWorksheet = self._book.create_sheet(self._title)
         sheet.freeze_panes = "A2"
         for number in range(1, len(self._header) + 1):
             # Write-only sheets do have column widths; openpyxl's type stubs miss them.

@@ -13,7 +13,7 @@ from bot.insight.counts import Range, reported_in
 from bot.insight.labels import Labels
 from bot.insight.scope import Scope
 from bot.privacy.crypto import Cipher
-from bot.runtime.spreadsheets import csv_cell
+from bot.runtime.spreadsheets import csv_cell, local
 from storage.cases import Case, CaseEvent, Referral
 from storage.people import User
 
@@ -105,11 +105,10 @@ class RowFormatter:
         return self._names[key]
 
     def _when(self, moment: datetime | None) -> object:
-        if moment is None:
-            return None
-        # Spreadsheets have no time zones: the wall clock of the city.
-        local = moment.astimezone(self._tz).replace(tzinfo=None)
-        return local.strftime("%d-%m-%Y %H:%M") if self._text else local
+        wall_clock = local(moment, self._tz)
+        if wall_clock is None or not self._text:
+            return wall_clock
+        return wall_clock.strftime("%d-%m-%Y %H:%M")
 
     def _days(self, later: datetime | None, earlier: datetime) -> object:
         if later is None:

@@ -69,8 +69,12 @@ async def export_cases(
         cipher = services.cipher if request.full_nik else None
         text = request.format == Format.CSV
         formatter = RowFormatter(labels, services.settings.tz, cipher, text)
-        kind = CsvParts if text else XlsxParts
-        writer: PartWriter = kind(folder, _stem(scope, request.period), formatter.header(), limit)
+        stem, header = _stem(scope, request.period), formatter.header()
+        writer: PartWriter = (
+            CsvParts(folder, stem, header, limit)
+            if text
+            else XlsxParts(folder, stem, header, limit, title=labels.plain("rekap-sheet-cases"))
+        )
         span = request.period.bounds(services.settings.tz)
         dialect = session.get_bind().dialect.name
         query = export_query(scope, span, request.full_nik, dialect)

@@ -8,7 +8,6 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 from bot.insight.periods import BadPeriod, Period, Preset, parse_range, preset
 from bot.insight.rekap import rekap
 from bot.insight.scope import InsightRefused, area_choices
-from bot.people import get_user
 from bot.runtime.answers import BadAnswer
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
@@ -20,11 +19,10 @@ from handlers.wizard import TYPED
 
 async def start(update: Update, context: BotContext) -> Step | int:
     """Start /rekap for coordinators and admins; explain to anyone else what it is for."""
-    assert update.effective_message is not None and update.effective_user is not None
-    if await active_user_or_explain(update, context) is None:
+    assert update.effective_message is not None
+    actor = await active_user_or_explain(update, context)
+    if actor is None:
         return ConversationHandler.END
-    async with context.services.sessions() as session:
-        actor = await get_user(session, update.effective_user.id)
     areas = area_choices(actor, context.services.regions)
     if not areas:
         await update.effective_message.reply_text(context.t("rekap-not-allowed"))

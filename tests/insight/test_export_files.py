@@ -19,7 +19,7 @@ def rows(count: int) -> list[list[object]]:
 
 
 def test_a_large_xlsx_export_is_split_into_parts_under_the_limit(tmp_path: Path) -> None:
-    writer = XlsxParts(tmp_path, "rekap", HEADER, limit=20_000)
+    writer = XlsxParts(tmp_path, "rekap", HEADER, limit=20_000, title="Kasus")
     for start in range(0, 120, 25):
         writer.write(rows(120)[start : start + 25])
     parts = writer.close()
@@ -48,7 +48,7 @@ def test_a_large_csv_export_is_split_at_row_boundaries(tmp_path: Path) -> None:
 
 
 def test_a_small_export_is_one_file_without_a_part_number(tmp_path: Path) -> None:
-    writer = XlsxParts(tmp_path, "rekap", HEADER)
+    writer = XlsxParts(tmp_path, "rekap", HEADER, title="Kasus")
     writer.write(rows(3))
     assert [p.name for p in writer.close()] == ["rekap.xlsx"]
 

@@ -66,6 +66,7 @@ async def test_xlsx_export_is_masked_defused_and_audited(harness: BotHarness, pe
     # The typed name stays text: not a formula, shown with its apostrophe.
     assert rows[0][9] == "'" + FORMULA_NAME
     workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == [said("rekap-sheet-cases")]
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
     closed = rows[1]
     assert closed[14] == 1.0 and closed[16] == 5.0  # days to verification, to closing

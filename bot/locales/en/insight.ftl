@@ -105,6 +105,7 @@ rekap-step-close = To closing ({ $count } cases)
 rekap-overdue = { $overdue } overdue
 rekap-psm-subtitle = { $reporting } of { $total } PSM reported · { $quiet } with no activity in 30 days
 
+rekap-sheet-cases = Cases
 rekap-col-number = Case number
 rekap-col-reported = Reported on
 rekap-col-category = PPKS category

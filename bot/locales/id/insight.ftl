@@ -105,6 +105,7 @@ rekap-step-close = Sampai selesai ({ $count } kasus)
 rekap-overdue = { $overdue } terlambat
 rekap-psm-subtitle = { $reporting } dari { $total } PSM melapor · { $quiet } tanpa aktivitas 30 hari
 
+rekap-sheet-cases = Kasus
 rekap-col-number = Nomor kasus
 rekap-col-reported = Tanggal lapor
 rekap-col-category = Kategori PPKS
