@@ -128,7 +128,3 @@ events = st.one_of(
     st.just(Event("replay")),
     st.builds(lambda data: Event("forged", (data,)), callback_data),
 )
-
-
-def _has_buttons(message: dict[str, Any]) -> bool:
-    return bool((message.get("reply_markup") or {}).get("inline_keyboard"))

@@ -14,6 +14,7 @@ from storage.people import Role, User, UserStatus
 from tests.factories import SUKARASA, add_rows, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review
+from tests.texts import said
 
 CROWD = 12
 FIRST_PSM = 5001
@@ -48,7 +49,7 @@ async def test_answers_given_at_the_same_moment_are_all_kept_through_a_restart(
     assert all("Lanjut Usia Telantar" in reply.buttons for reply in replies)
     await harness.restart()
     for chat in chats:
-        assert "nama" in (await chat.tap("Lanjut Usia Telantar")).text
+        assert said("report-ask-name") in (await chat.tap("Lanjut Usia Telantar")).text
     rows = await fetch(schema, ConversationDraft, conversation="report")
     assert sorted(row.telegram_id for row in rows) == crowd
 
@@ -59,7 +60,7 @@ async def test_complete_reports_filed_at_once_each_become_a_case(
     async def report(telegram_id: int) -> str:
         chat = harness.user(telegram_id)
         await fill_until_review(chat)
-        return (await chat.tap("Kirim laporan")).text
+        return (await chat.tap(said("button-submit"))).text
 
     saved = await asyncio.gather(*(report(i) for i in crowd[:6]))
     numbers = {text.split("TNG-")[1][:10] for text in saved}

@@ -46,5 +46,5 @@ async def test_numbers_and_codes_with_control_characters_are_simply_unknown(
     await add_user(schema, PSM_ID)
     chat = harness.user(PSM_ID)
     assert said("case-refused") in (await chat.send("/kasus TNG-2026\x00-00001")).text
-    assert (await chat.send("/hadir AB\x00CDE")).messages
+    assert (await chat.send("/hadir AB\x00CDE")).text == said("checkin-refused-unknown")
     assert harness.telegram.sent_to(ADMIN_ID) == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -12,16 +11,10 @@ import pytest
 
 from bot.sandbox.telegram.fake_user import FakeUser
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
-from tests.cli import cli_env
+from tests.cli import cli_env, free_port
 from tests.texts import said
 
 NEWCOMER = 1001
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.mark.slow
