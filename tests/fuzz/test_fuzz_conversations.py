@@ -66,6 +66,7 @@ async def test_random_updates_break_no_conversation(
         conversation == "start" and before == 1
     )
     assert problems(harness, failures, since) == []
+    assert harness.telegram.account.open_callback_queries == set(), "a button left spinning"
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS)
@@ -79,3 +80,5 @@ async def test_forged_buttons_shaped_like_the_bots_own_are_refused_kindly(
     for forged in data.draw(st.lists(shaped_data, min_size=1, max_size=4), label="forged"):
         await Event("forged", (forged,)).apply(chat, lambda o: data.draw(st.sampled_from(o)))
     assert problems(harness, failures, since) == []
+    # Each press was answered, so no button is left spinning on the user's phone.
+    assert harness.telegram.account.open_callback_queries == set()
