@@ -43,6 +43,17 @@ def telegram_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def first_that_fit(lines: list[str], room: int) -> list[str]:
+    """The first lines that fit in `room` characters of a message together, one per line."""
+    kept: list[str] = []
+    for line in lines:
+        room -= telegram_length(line) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    return kept
+
+
 class Texts:
     """Format catalog messages; string arguments are HTML-escaped since every message is HTML."""
 

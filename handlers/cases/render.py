@@ -23,7 +23,7 @@ from bot.cases.messages import CaseMessages
 from bot.cases.queries import COUNT_CAP, PAGE_SIZE, CasePage, Filters
 from bot.cases.reading import CaseView
 from bot.runtime.context import BotContext
-from bot.runtime.texts import MAX_MESSAGE, Html, telegram_length
+from bot.runtime.texts import MAX_MESSAGE, Html, first_that_fit, telegram_length
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
@@ -131,17 +131,6 @@ def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     return line + (c.t("event-note-suffix", note=detail) if detail else "")
 
 
-def _newest_that_fit(lines: list[str], room: int) -> list[str]:
-    """The newest lines (the list is oldest first) that fit in `room` together."""
-    kept: list[str] = []
-    for line in reversed(lines):
-        room -= telegram_length(line) + 1
-        if room < 0:
-            break
-        kept.append(line)
-    return kept[::-1]
-
-
 def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMarkup]:
     """One case: facts (NIK masked), referrals, timeline, and the buttons its viewer may use."""
     case, events, referrals, actions = view.case, view.events, view.referrals, view.actions
@@ -178,7 +167,9 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
         text += "\n\n" + c.t("case-linked-elsewhere")
     header = "\n\n" + c.t("timeline-header") + "\n"
     room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
-    text += header + "\n".join(_newest_that_fit([_event_line(c, e, n) for e, n in events], room))
+    # The newest events that fit; the list is oldest first.
+    timeline = [_event_line(c, e, n) for e, n in reversed(events)]
+    text += header + "\n".join(first_that_fit(timeline, room)[::-1])
     rows: list[list[InlineKeyboardButton]] = []
     for action in actions:
         if action is Action.OUTCOME:

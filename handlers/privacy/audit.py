@@ -19,9 +19,12 @@ from bot.records import (
     who,
 )
 from bot.runtime.context import BotContext
+from bot.runtime.texts import MAX_MESSAGE, first_that_fit
 from handlers.access import active_user_or_explain
 
 DETAIL_SHOWN = 120
+# The header line above the entries, counted generously.
+HEADER_ROOM = 200
 
 
 async def show_audit(update: Update, context: BotContext) -> None:
@@ -89,7 +92,9 @@ def _page(
         )
         for line in lines
     ]
-    text = "\n".join([c.t("audit-header", shown=len(lines), total=count), *shown])
+    # Long names and details could take 20 lines past Telegram's limit: show the newest that fit.
+    shown = first_that_fit(shown, MAX_MESSAGE - HEADER_ROOM)
+    text = "\n".join([c.t("audit-header", shown=len(shown), total=count), *shown])
     button = InlineKeyboardButton(
         c.t("button-audit-export"), callback_data=AuditExport.of(wanted).encode()
     )

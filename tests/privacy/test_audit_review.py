@@ -12,12 +12,13 @@ from openpyxl import load_workbook
 from sqlalchemy import delete, insert, text, update
 from sqlalchemy.exc import DBAPIError
 
+from bot.runtime.texts import MAX_MESSAGE, telegram_length
 from storage.audit import AuditEntry
 from storage.db import create_engine
 from storage.migrate import alembic_config
-from storage.people import Role
+from storage.people import Role, User
 from tests.conftest import ADMIN_ID
-from tests.factories import CIPONDOH, TANGERANG, add_case, add_user, fetch
+from tests.factories import CIPONDOH, TANGERANG, add_case, add_rows, add_user, fetch
 from tests.harness import BotHarness, Chat
 from tests.texts import said
 
@@ -121,6 +122,25 @@ async def test_only_admins_review_the_log_even_with_a_forged_button(
     assert answers[-1] == said("audit-refused")
     assert [s for s in harness.telegram.requests if s.method == "sendDocument"] == []
     assert await fetch(schema, AuditEntry, action="audit.view") == []
+
+
+async def test_a_page_of_long_entries_shows_the_newest_that_fit_in_one_message(
+    harness: BotHarness, admin: Chat, schema: str
+) -> None:
+    await add_user(schema, 3001, Role.COORDINATOR, None, areas=(TANGERANG,), name="W" * 100)
+    [wordy] = await fetch(schema, User, telegram_id=3001)
+    at = harness.clock.now()
+    await add_rows(
+        schema,
+        *(
+            AuditEntry(actor_id=wordy.id, action="user.list", detail={"filter": "x" * 150}, at=at)
+            for _ in range(25)
+        ),
+    )
+    page = await admin.send("/audit 3001")
+    assert telegram_length(page.text) <= MAX_MESSAGE
+    shown = page.text.count("W" * 100)
+    assert 0 < shown < 20 and page.says("audit-header", shown=shown, total=25)
 
 
 async def test_an_unknown_case_or_account_is_explained(admin: Chat, case_id: int) -> None:
