@@ -19,8 +19,6 @@ rekap-bad-period-order = The last day comes before the first. Type the first day
 rekap-bad-period-future = That period has not started yet. Choose one that has.
 rekap-bad-period-long = A period can be one year at most. Choose a shorter range.
 rekap-need-button = Please tap one of the buttons above.
-rekap-stale-button = That button belongs to an earlier question.
-rekap-resume = Your previous statistics request is not finished; let us go on.
 rekap-cancelled = Statistics cancelled.
 
 rekap-summary-title = 📊 <b>Statistics { $period }</b>
@@ -50,7 +48,6 @@ rekap-export-caption = { $scope } · { $period }: { $rows } cases{ $parts ->
    *[other] {" "}(part { $part } of { $parts })
 }
 rekap-export-empty = No cases in this period, so there is no file to download.
-rekap-export-working = Preparing the file…
 
 rekap-month-1 = January
 rekap-month-2 = February

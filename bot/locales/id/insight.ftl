@@ -19,8 +19,6 @@ rekap-bad-period-order = Tanggal akhir lebih awal dari tanggal awal. Tulis tangg
 rekap-bad-period-future = Periode itu belum dimulai. Pilih periode yang sudah berjalan.
 rekap-bad-period-long = Periode paling panjang satu tahun. Pilih rentang yang lebih pendek.
 rekap-need-button = Silakan pilih salah satu tombol di atas.
-rekap-stale-button = Tombol itu dari pertanyaan sebelumnya.
-rekap-resume = Rekap sebelumnya belum selesai, kita lanjutkan.
 rekap-cancelled = Rekap dibatalkan.
 
 rekap-summary-title = 📊 <b>Rekap { $period }</b>
@@ -50,7 +48,6 @@ rekap-export-caption = { $scope } · { $period }: { $rows } kasus{ $parts ->
    *[other] {" "}(bagian { $part } dari { $parts })
 }
 rekap-export-empty = Tidak ada kasus pada periode ini, jadi tidak ada berkas untuk diunduh.
-rekap-export-working = Menyiapkan berkas…
 
 rekap-month-1 = Januari
 rekap-month-2 = Februari
