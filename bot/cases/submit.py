@@ -14,8 +14,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.draft import Draft
+from bot.cases.lifecycle import AccessDenied
 from bot.cases.nudges import record_activity
 from bot.cases.repeats import cases_with_index
+from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from bot.privacy.crypto import Cipher
 from bot.runtime.settings import Settings
@@ -80,12 +82,15 @@ async def _highest_in_use(session: AsyncSession, prefix: str, year: int) -> int:
 async def submit_case(
     session: AsyncSession,
     draft: Draft,
-    reporter: User,
+    reporter: User | None,
     settings: Settings,
     now: datetime,
     cipher: Cipher,
 ) -> Submitted:
-    """Write the draft as a new case, or return the case it already became."""
+    """Write the draft as a new case, or return the case it already became; AccessDenied for
+    an account that may not report (not active, unknown)."""
+    if reporter is None or scope_of(reporter).empty:
+        raise AccessDenied("report")
     existing = await session.scalar(select(Case).where(Case.draft_id == draft.id))
     if existing is not None:
         return Submitted(existing, created=False)

@@ -6,6 +6,7 @@ from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
 from bot.cases.draft import Draft
+from bot.cases.lifecycle import AccessDenied
 from bot.cases.messages import CaseMessages
 from bot.cases.notices import alert_reviewers
 from bot.cases.repeats import links_for
@@ -16,7 +17,7 @@ from handlers.access import active_user_or_explain
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
-from storage.people import User, UserStatus
+from storage.people import User
 
 # Which step to reopen when the service finds a required answer missing.
 MISSING = {
@@ -64,20 +65,19 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     try:
         async with REPORT.finishing(context) as session:
             reporter = await get_user(session, update.effective_user.id)
-            if reporter is None or reporter.status != UserStatus.ACTIVE:
-                # Deactivated while writing it: nothing is saved, the draft is kept.
-                raise PermissionError
             now = services.clock.now().astimezone(services.settings.tz)
             result = await submit_case(
                 session, draft, reporter, services.settings, now, services.cipher
             )
+            assert reporter is not None  # submit_case refuses anyone who may not report
             if result.created:
                 messages = CaseMessages(services)
                 await alert_reviewers(session, messages, result.case, reporter, now, result.earlier)
     except IncompleteDraft as missing:
         note = context.t("report-missing")
         return await REPORT.ask(update, context, MISSING[str(missing)], note)
-    except PermissionError:
+    except AccessDenied:
+        # Deactivated while writing it: nothing is saved, the draft is kept.
         if update.callback_query:
             await update.callback_query.answer()
         await context.bot.send_message(update.effective_chat.id, context.t("access-inactive"))
