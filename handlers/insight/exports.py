@@ -11,7 +11,7 @@ from telegram import InputFile, Update
 from bot.insight.buttons import ExportKind, FullExportConfirmed, FullExportDeclined, RekapExport
 from bot.insight.exports import ExportRequest, Format, export_cases
 from bot.insight.periods import Period
-from bot.insight.scope import CITY, InsightRefused, Scope, may_export_full
+from bot.insight.scope import InsightRefused, may_export_full, resolve_scope
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.insight.flow import labels_of
@@ -69,10 +69,14 @@ async def _ask_full(update: Update, context: BotContext, area: str, chosen: Peri
     if not may_export_full(actor):
         await update.callback_query.answer(context.t("rekap-refused-full"), show_alert=True)
         return
+    try:
+        scope = resolve_scope(actor, area, context.services.regions)
+    except InsightRefused as refused:
+        key = f"rekap-refused-{refused.reason}"
+        await update.callback_query.answer(context.t(key), show_alert=True)
+        return
     await update.callback_query.answer()
     labels = labels_of(context)
-    # Only admins get here, whose areas are the city or one kecamatan.
-    scope = Scope() if area == CITY else Scope((area,))
     question = context.t(
         "rekap-full-confirm", scope=labels.scope(scope), period=labels.period(chosen)
     )
