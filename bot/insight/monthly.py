@@ -21,7 +21,7 @@ from bot.insight.charts import render_all
 from bot.insight.figures import figures
 from bot.insight.labels import Labels
 from bot.insight.periods import Period, month_of
-from bot.insight.scope import Scope
+from bot.insight.scope import Scope, area_choices, resolve_scope
 from bot.insight.stats import Stats, collect
 from bot.insight.summary import summary
 from bot.runtime.context import BotApp, BotContext, Services
@@ -71,9 +71,11 @@ async def _recipients(services: Services) -> list[Recipients]:
         )
         groups: dict[tuple[Scope, str], Recipients] = {}
         for user in users:
-            if user.role == Role.COORDINATOR and not user.area_codes:
+            # What they would see first in /rekap: the city for an admin, their areas otherwise.
+            choices = area_choices(user, services.regions)
+            if not choices:
                 continue
-            scope = Scope() if user.role == Role.ADMIN else Scope(tuple(sorted(user.area_codes)))
+            scope = resolve_scope(user, choices[0], services.regions)
             locale = user.locale or services.settings.default_locale
             groups.setdefault((scope, locale), Recipients(scope, locale)).users.append(user)
     return list(groups.values())
