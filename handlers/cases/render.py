@@ -94,10 +94,7 @@ def case_list(
 
     A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
     """
-    rows = [
-        [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
-        for case in listed.cases
-    ]
+    rows = _case_buttons(c, listed.cases)
     page, pager = listed.page, []
     if page > 0:
         pager.append(InlineKeyboardButton("◀️", callback_data=list_button(page - 1, f)))
@@ -111,16 +108,21 @@ def case_list(
     return _list_heading(c, actor, listed), InlineKeyboardMarkup(rows) if rows else None
 
 
+def _case_buttons(c: BotContext, cases: Sequence[Case]) -> list[list[InlineKeyboardButton]]:
+    """One row per case, opening it."""
+    return [
+        [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
+        for case in cases
+    ]
+
+
 def found_by_nik(
     c: BotContext, nik_masked: str, cases: list[Case]
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The cases of one person the caller may see, a button each; the NIK shown masked."""
     if not cases:
         return c.t("cases-by-nik-none", nik=nik_masked), None
-    rows = [
-        [InlineKeyboardButton(_list_label(c, case), callback_data=OpenCase(case.id).encode())]
-        for case in cases
-    ]
+    rows = _case_buttons(c, cases)
     return c.t("cases-by-nik", nik=nik_masked, total=len(cases)), InlineKeyboardMarkup(rows)
 
 
