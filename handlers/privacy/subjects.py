@@ -51,7 +51,7 @@ async def look_up(update: Update, context: BotContext) -> None:
     await context.bot.send_message(chat, text, reply_markup=buttons)
 
 
-async def _acting(update: Update, context: BotContext) -> tuple[SubjectButton, int]:
+def _acting(update: Update) -> tuple[SubjectButton, int]:
     query = update.callback_query
     button = SubjectButton.decode(query.data if query else None)
     assert query is not None and button is not None
@@ -65,7 +65,7 @@ async def _refuse(update: Update, context: BotContext, key: str) -> None:
 
 async def export(update: Update, context: BotContext) -> None:
     """Send everything held about the person as one spreadsheet; audited."""
-    button, user_id = await _acting(update, context)
+    button, user_id = _acting(update)
     services = context.services
     try:
         async with services.sessions.begin() as session:
@@ -84,7 +84,7 @@ async def export(update: Update, context: BotContext) -> None:
 
 async def ask_erase(update: Update, context: BotContext) -> None:
     """Ask for confirmation before the person's data is erased."""
-    button, user_id = await _acting(update, context)
+    button, user_id = _acting(update)
     try:
         async with context.services.sessions.begin() as session:
             record = await view_request(
@@ -100,7 +100,7 @@ async def ask_erase(update: Update, context: BotContext) -> None:
 
 async def erase(update: Update, context: BotContext) -> None:
     """Anonymise every case of the request: a valid erasure request, confirmed."""
-    button, user_id = await _acting(update, context)
+    button, user_id = _acting(update)
     services = context.services
     try:
         async with services.sessions.begin() as session:
@@ -119,5 +119,5 @@ async def erase(update: Update, context: BotContext) -> None:
 async def keep(update: Update, context: BotContext) -> None:
     """Erase nothing."""
     await mark_chosen(update, context.t("button-subject-erase-no"))
-    _, user_id = await _acting(update, context)
+    _, user_id = _acting(update)
     await context.bot.send_message(user_id, context.t("subject-kept"))
