@@ -98,6 +98,14 @@ class BotHarness:
         [job] = self.app.job_queue.get_jobs_by_name(name)
         await job.run(self.app)
 
+    def button_answers(self) -> list[str]:
+        """The texts of every button answer (toasts and alerts) so far."""
+        return [
+            r.params.get("text", "")
+            for r in self.telegram.requests
+            if r.method == "answerCallbackQuery"
+        ]
+
     async def deliver(self) -> None:
         """Send everything the outbox holds that is due, waiting for a tick already running."""
         assert self.app is not None and self.app.job_queue is not None

@@ -69,14 +69,6 @@ async def case_id(harness: BotHarness, schema: str) -> int:
     return case_id
 
 
-def answers(harness: BotHarness) -> list[str]:
-    return [
-        r.params.get("text", "")
-        for r in harness.telegram.requests
-        if r.method == "answerCallbackQuery"
-    ]
-
-
 @pytest.mark.parametrize("actor", list(ACTORS))
 @pytest.mark.parametrize("button", list(BUTTONS))
 async def test_access_matrix_through_the_bot(
@@ -86,7 +78,7 @@ async def test_access_matrix_through_the_bot(
     chat = harness.user(ACTORS[actor])
     help_message = (await chat.send("/bantuan")).last
     reply = await chat.tap_data(template.format(id=case_id), help_message)
-    refused = said("case-refused") in answers(harness)
+    refused = said("case-refused") in harness.button_answers()
     shown = any("TNG-2026-00001" in str(message) for message in chat.history())
     [case] = await fetch(schema, Case, id=case_id)
     if actor in allowed:
@@ -148,6 +140,6 @@ async def test_malformed_data_of_every_button_kind_is_answered_like_an_old_butto
         if data in WELL_FORMED:
             continue
         await chat.tap_data(data, help_message)
-        last = answers(harness)[-1]
+        last = harness.button_answers()[-1]
         assert stale in last or refused in last, f"{data!r} got {last!r}"
     assert harness.telegram.sent_to(ADMIN_ID) == [], "no error reached the admins"

@@ -45,12 +45,3 @@ async def people(harness: BotHarness, schema: str) -> People:
 
 def _admin(users: list[User]) -> int:
     return next(user.id for user in users if user.telegram_id == ADMIN_ID)
-
-
-def answers(harness: BotHarness) -> list[str]:
-    """The texts of every button answer (toasts and alerts) so far."""
-    return [
-        r.params.get("text", "")
-        for r in harness.telegram.requests
-        if r.method == "answerCallbackQuery"
-    ]

@@ -13,7 +13,7 @@ from storage.delivery import OutboxMessage
 from storage.people import User
 from tests.factories import add_case, fetch
 from tests.harness import BotHarness, Chat
-from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People, answers
+from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, People
 from tests.reporting import fill_until_review
 from tests.texts import said
 
@@ -40,7 +40,7 @@ async def test_deactivation_hands_open_cases_to_a_colleague_of_the_kelurahan(
     to_rina = said("handover-to", name="Rina Marlina")
     assert coordinator.buttons() == [to_rina, said("handover-keep")]
     forged = await coordinator.tap_data(f"u:h:{people[LUTPIAH]}:{people[DEDI]}", question)
-    assert forged.messages == [] and answers(harness)[-1] == said("people-stale")
+    assert forged.messages == [] and harness.button_answers()[-1] == said("people-stale")
 
     await coordinator.tap(to_rina, question)
     numbers = "TNG-2026-00001, TNG-2026-00002"
@@ -59,7 +59,7 @@ async def test_deactivation_hands_open_cases_to_a_colleague_of_the_kelurahan(
     assert told["text"] == said("handover-received", "en", numbers=numbers, name="Lutpiah")
     # The same question also went to any other reviewer: a second answer changes nothing.
     again = await coordinator.tap_data(f"u:h:{people[LUTPIAH]}:{people[RINA]}", question)
-    assert again.messages == [] and answers(harness)[-1] == said("people-stale")
+    assert again.messages == [] and harness.button_answers()[-1] == said("people-stale")
 
 
 async def test_until_someone_decides_nudges_go_to_the_coordinator(

@@ -13,7 +13,7 @@ from storage.people_changes import PersonEvent
 from tests.conftest import ADMIN_ID
 from tests.factories import CIPONDOH, TANGERANG, fetch
 from tests.harness import BotHarness, Chat
-from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, SUKAASIH, People, answers
+from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, SUKAASIH, People
 from tests.texts import said, said_pattern
 
 # What each button does to Lutpiah (PSM of Sukarasa, Kec. Tangerang), and who may tap it.
@@ -48,7 +48,7 @@ async def test_who_may_touch_a_psm_even_with_forged_buttons(
     chat = harness.user(ACTORS[actor])
     help_message = (await chat.send("/bantuan")).last
     await chat.tap_data(template.format(id=people[LUTPIAH]), help_message)
-    [answer] = answers(harness)
+    [answer] = harness.button_answers()
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     if actor in allowed:
         assert answer == "", f"{actor} should be able to {button}, not be told {answer!r}"
@@ -142,7 +142,7 @@ async def test_a_stale_button_from_before_a_change_changes_nothing(
     await admin.tap(said("person-act-off"))
     await admin.send("Pindah ke luar kota")
     reply = await coordinator.tap(said("person-act-move"), old_page)
-    assert reply.messages == [] and answers(harness)[-1] == said("people-stale"), reply.text
+    assert reply.messages == [] and harness.button_answers()[-1] == said("people-stale"), reply.text
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert (lutpiah.status, lutpiah.kelurahan_code) == ("inactive", "3671011001")
 
@@ -216,7 +216,7 @@ async def test_a_coordinator_cannot_change_roles_even_by_typing_the_button(
     page = coordinator.last_with_buttons()
     await coordinator.tap_data(f"u:r:{people[LUTPIAH]}:admin:psm", page)
     await coordinator.tap_data(f"u:a:areas:{people[SARI]}:active", page)
-    assert answers(harness)[-2:] == [said("people-refused")] * 2
+    assert harness.button_answers()[-2:] == [said("people-refused")] * 2
     [lutpiah] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert lutpiah.role == "psm"
     assert await fetch(schema, AuditEntry, action="user.role") == []

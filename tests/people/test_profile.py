@@ -8,7 +8,7 @@ from storage.people_changes import MoveRequest
 from tests.conftest import ADMIN_ID
 from tests.factories import add_case, fetch
 from tests.harness import BotHarness
-from tests.people.conftest import BUDI, LUTPIAH, RINA, SARI, People, answers
+from tests.people.conftest import BUDI, LUTPIAH, RINA, SARI, People
 from tests.texts import said
 
 
@@ -86,7 +86,7 @@ async def test_a_move_waits_for_the_coordinator_who_oversees_both_kelurahan(
     assert harness.telegram.sent_to(SARI) == []
     approve = request["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     forged = await harness.user(SARI).tap_data(approve, request)
-    assert forged.messages == [] and answers(harness)[-1] == said("people-refused")
+    assert forged.messages == [] and harness.button_answers()[-1] == said("people-refused")
     await coordinator.tap(said("button-approve"), request)
     [user] = await fetch(schema, User, telegram_id=LUTPIAH)
     assert user.kelurahan_code == "3671011002"
@@ -95,7 +95,7 @@ async def test_a_move_waits_for_the_coordinator_who_oversees_both_kelurahan(
     await harness.deliver()
     assert psm.history()[-1]["text"] == told_moved("Sukarasa", "Sukaasih")
     twice = await coordinator.tap_data(approve, request)
-    assert twice.messages == [] and answers(harness)[-1] == said("people-decided")
+    assert twice.messages == [] and harness.button_answers()[-1] == said("people-decided")
 
 
 async def test_a_move_to_another_kecamatan_goes_to_the_admins_and_can_be_refused(
