@@ -66,6 +66,7 @@ async def queue_campaign(settings: Settings, recipients: int) -> None:
     async with create_sessions(engine).begin() as session:
         users = [
             User(
+                created_at=Clock().now(),
                 telegram_id=FIRST_CHAT + i,
                 full_name=f"PSM {i}",
                 role=Role.PSM,

@@ -116,6 +116,7 @@ async def psm_bot(url: str, folder: Path, users: int) -> Driven:
         url,
         *(
             User(
+                created_at=Clock().now(),
                 telegram_id=10_001 + n,
                 full_name="Siti Aminah",
                 role=Role.PSM,

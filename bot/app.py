@@ -42,11 +42,11 @@ def build_application(
     """Build the bot; nothing touches the network or the database until it is started."""
     # However the bot is run (CLI, tests, an embedding), its logs carry no personal data.
     redact_records()
-    health = health or HealthState()
+    clock = clock or Clock()
+    health = health or HealthState(clock=clock)
     engine = create_engine(settings.db_url)
     sessions = create_sessions(engine)
     texts = Texts(settings.default_locale)
-    clock = clock or Clock()
     chats = ChatStates(engine, clock)
 
     async def post_init(application: BotApp) -> None:
@@ -63,7 +63,7 @@ def build_application(
             cipher=cipher_of(settings),
         )
         async with sessions.begin() as session:
-            await ensure_admins(session, settings.admin_ids)
+            await ensure_admins(session, settings.admin_ids, clock.now())
         await set_default_menus(application.bot, texts, settings.default_locale)
         _log.info("PSM Bot ready as @%s", application.bot.username)
 

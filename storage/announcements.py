@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class AnnouncementStatus(StrEnum):
@@ -38,7 +38,7 @@ class Announcement(Base):
     audience: Mapped[dict[str, Any]]
     send_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(16), default=AnnouncementStatus.SCHEDULED)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
 
 
 class ReminderKind(StrEnum):
@@ -75,7 +75,7 @@ class AnnouncementNotice(Base):
     kind: Mapped[str] = mapped_column(String(16))
     actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     previous_starts_at: Mapped[datetime]
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
 
 
 class RsvpAnswer(StrEnum):
@@ -93,7 +93,7 @@ class Rsvp(Base):
     announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     answer: Mapped[str] = mapped_column(String(8))
-    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime]
 
 
 class Attendance(Base):
@@ -105,4 +105,4 @@ class Attendance(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import DDL, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 # The same statements are in migration 0004, which installs them on existing databases.
 APPEND_ONLY = {
@@ -42,7 +42,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
 
 
 # Tables made from the models (tests, a fresh sandbox) get the guard as migrated ones do.

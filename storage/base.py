@@ -1,4 +1,9 @@
-"""The declarative base and the column types every model shares."""
+"""The declarative base and the column types every model shares.
+
+No timestamp column has a default: every moment is given by the caller from the injected
+Clock (bot/runtime/clock.py), so a forgotten one fails loudly as NOT NULL rather than mixing
+the database's or the wall clock's time with the bot's (tests/runtime/test_one_clock.py).
+"""
 
 from __future__ import annotations
 
@@ -27,10 +32,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):

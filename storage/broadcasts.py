@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class Broadcast(Base):
@@ -24,7 +24,7 @@ class Broadcast(Base):
     photo_file_id: Mapped[str | None] = mapped_column(String(200))
     # {"all": true} | {"kecamatan": [codes]} | {"coordinators": true}, as bot.outbox reads it.
     audience: Mapped[dict[str, Any]]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
     # Set in the transaction that queues the author's delivery report, so it goes once.
     reported: Mapped[bool] = mapped_column(default=False)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class Urgency(StrEnum):
@@ -65,9 +65,9 @@ class Case(Base):
     description: Mapped[str] = mapped_column(Text)
     urgency: Mapped[str] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(16), default="baru")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    last_activity_at: Mapped[datetime]
     # The follow-up schedule is this column: due nudges are one indexed range scan.
     next_nudge_at: Mapped[datetime | None] = mapped_column(index=True)
     nudges_unanswered: Mapped[int] = mapped_column(default=0)
@@ -85,7 +85,7 @@ class CasePhoto(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     file_id: Mapped[str] = mapped_column(String(200))
     file_unique_id: Mapped[str] = mapped_column(String(64))
-    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_at: Mapped[datetime]
 
 
 class CaseEvent(Base):
@@ -106,7 +106,7 @@ class CaseEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # Structured facts (referral sectors, an outcome) kept as codes, named in the reader's language.
     data: Mapped[dict[str, Any] | None]
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
 
 
 class Referral(Base):
@@ -120,7 +120,7 @@ class Referral(Base):
     note: Mapped[str | None] = mapped_column(Text)
     referred_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     # /rekap counts a period's referrals by this column.
-    referred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    referred_at: Mapped[datetime] = mapped_column(index=True)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     outcome_at: Mapped[datetime | None]

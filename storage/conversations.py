@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class ConversationDraft(Base):
@@ -32,8 +32,8 @@ class ConversationDraft(Base):
     conversation: Mapped[str] = mapped_column(String(32))
     step: Mapped[int]
     data: Mapped[dict[str, Any]]
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
     reminded_at: Mapped[datetime | None]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class Role(StrEnum):
@@ -46,7 +46,7 @@ class User(Base):
     locale: Mapped[str | None] = mapped_column(String(5))
     kelurahan_code: Mapped[str | None] = mapped_column(String(13))
     kecamatan_code: Mapped[str | None] = mapped_column(String(8), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
     # When retention first saw the account inactive: its RETENTION_YEARS count from here.
@@ -88,4 +88,4 @@ class RosterEntry(Base):
     role: Mapped[str] = mapped_column(String(16))
     kelurahan_code: Mapped[str | None] = mapped_column(String(13))
     kecamatan_codes: Mapped[list[str]] = mapped_column(default=list)
-    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_at: Mapped[datetime]

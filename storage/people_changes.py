@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class PersonEvent(Base):
@@ -26,7 +26,7 @@ class PersonEvent(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(24))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
 
 
 class MoveStatus(StrEnum):
@@ -47,6 +47,6 @@ class MoveRequest(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     kelurahan_code: Mapped[str] = mapped_column(String(13))
     status: Mapped[str] = mapped_column(String(12), default=MoveStatus.PENDING)
-    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    requested_at: Mapped[datetime]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, utcnow
+from storage.base import Base
 
 
 class SubjectRequest(Base):
@@ -25,6 +25,6 @@ class SubjectRequest(Base):
     # "nik" or "name" (name and birth date).
     looked_up_by: Mapped[str] = mapped_column(String(8))
     case_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
     exported_at: Mapped[datetime | None]
     erased_at: Mapped[datetime | None]

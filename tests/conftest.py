@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import AsyncIterator
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import make_url, text
@@ -18,6 +16,7 @@ from bot.runtime.settings import Settings, load_settings
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.db import create_engine
 from storage.tables import Base
+from tests.factories import START
 from tests.harness import BotHarness
 
 ADMIN_ID = 900_001
@@ -138,7 +137,7 @@ def settings(telegram: FakeTelegramServer, schema: str, tmp_path: Path) -> Setti
 @pytest.fixture
 def clock() -> FixedClock:
     """A Tuesday morning in Tangerang; tests move it to reach due times."""
-    return FixedClock(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    return FixedClock(START)
 
 
 @pytest.fixture

@@ -15,6 +15,9 @@ from storage.people import CoordinatorArea, Role, RosterEntry, User, UserStatus
 TANGERANG = "367101"
 SUKARASA = "3671011001"
 CIPONDOH = "367105"
+# The first moment of the `clock` fixture (Tuesday 1 December 2026, 09:00 in Tangerang): rows
+# the tests write are made then unless a test says otherwise, never at the wall clock's time.
+START = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
 
 async def add_user(
@@ -27,6 +30,7 @@ async def add_user(
     name: str = "Siti Aminah",
     locale: str | None = None,
     phone: str | None = None,
+    at: datetime = START,
 ) -> None:
     engine = create_engine(url)
     async with create_sessions(engine).begin() as session:
@@ -41,6 +45,7 @@ async def add_user(
                 kelurahan_code=kelurahan,
                 kecamatan_code=kelurahan[:6] if kelurahan else None,
                 areas=[CoordinatorArea(kecamatan_code=code) for code in areas],
+                created_at=at,
             )
         )
         if locale is not None:
@@ -82,6 +87,7 @@ async def add_roster(
                 role=role,
                 kelurahan_code=kelurahan,
                 kecamatan_codes=kecamatan or [],
+                imported_at=START,
             )
         )
     await engine.dispose()
@@ -118,11 +124,10 @@ async def add_case(
     kelurahan: str = SUKARASA,
     urgency: str = "sedang",
     status: str = "baru",
-    at: datetime | None = None,
+    at: datetime = START,
     next_nudge_at: datetime | None = None,
 ) -> int:
     """A submitted case as `/lapor` leaves it, with its "created" event; returns its id."""
-    at = at or datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
     engine = create_engine(url)
     async with create_sessions(engine).begin() as session:
         reporter = await session.scalar(

@@ -69,7 +69,7 @@ async def answer(
         select(Rsvp).where(Rsvp.announcement_id == item.id, Rsvp.user_id == user.id)
     )
     if rsvp is None:
-        rsvp = Rsvp(announcement_id=item.id, user_id=user.id)
+        rsvp = Rsvp(announcement_id=item.id, user_id=user.id, answered_at=now)
         session.add(rsvp)
     rsvp.answer, rsvp.answered_at = RsvpAnswer(reply), now
     return user, item

@@ -69,7 +69,7 @@ async def hand_over(
     if person.status != UserStatus.INACTIVE or not cases:
         raise ChangeRefused("stale")
     for case in cases:
-        case.reporter_id = heir.id
+        case.reporter_id, case.updated_at = heir.id, now
         # The new PSM's name on the timeline: who follows it up from here.
         event = CaseEvent(
             case_id=case.id, actor_id=actor.id, kind="handed_over", note=heir.full_name, at=now

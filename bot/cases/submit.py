@@ -124,7 +124,9 @@ async def submit_case(
         updated_at=now,
     )
     record_activity(case, settings, now)
-    case.photos = [CasePhoto(file_id=fid, file_unique_id=uid) for fid, uid in draft.photos]
+    case.photos = [
+        CasePhoto(file_id=fid, file_unique_id=uid, added_at=now) for fid, uid in draft.photos
+    ]
     case.events = [CaseEvent(actor_id=reporter.id, kind="created", at=now)]
     earlier = await cases_with_index(session, cipher.indexes(nik)) if nik else []
     if earlier:

@@ -98,7 +98,9 @@ async def psm_activity(
         .order_by(number.desc(), User.full_name)
         .limit(TOP_PSM)
     )
-    silent = [*_psm_of(scope), ~_active_since(*quiet_window)]
+    # Someone who joined during the window has not had the time to go quiet.
+    since, until = quiet_window
+    silent = [*_psm_of(scope), User.created_at < since, ~_active_since(since, until)]
     quiet = await session.scalar(select(func.count()).select_from(User).where(*silent))
     names = await session.scalars(
         select(User.full_name).where(*silent).order_by(User.full_name).limit(QUIET_NAMES)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from bot.runtime.clock import Clock
 from bot.runtime.health import HealthState, Mode, Role
 from storage.db import Sessions
 from storage.delivery import DeliveryStatus, OutboxMessage
@@ -104,7 +105,7 @@ class Health:
 
 async def check(sessions: Sessions, process: HealthState | None) -> Health:
     """Ask the database (bounded by DATABASE_TIMEOUT) and combine with the process's state."""
-    now = datetime.now(UTC)
+    now = (process.clock if process else Clock()).now()
     try:
         async with asyncio.timeout(DATABASE_TIMEOUT), sessions() as session:
             due, oldest = (

@@ -21,10 +21,10 @@ from bot.people import (
 )
 from bot.privacy.access import OPERATOR
 from bot.reference.regions import load_regions
+from bot.runtime.clock import Clock
 from bot.runtime.context import cipher_of
 from bot.runtime.settings import Settings
 from bot.runtime.texts import Locale, Texts
-from storage.base import utcnow
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 
@@ -53,17 +53,18 @@ def import_roster_command(settings: Settings, path: Path, sync: bool, apply: boo
     wording = Wording(texts, regions, settings.default_locale)
 
     async def run() -> tuple[RosterPlan, int, int]:
+        now = Clock().now()
         engine = create_engine(settings.db_url)
         try:
             async with create_sessions(engine).begin() as session:
                 if sync and not apply:
                     # Lists the people it would deactivate, by name and phone: audited.
-                    plan = await preview_roster(session, report.rows, OPERATOR, None, utcnow())
+                    plan = await preview_roster(session, report.rows, OPERATOR, None, now)
                     return plan, 0, 0
                 plan = await plan_roster(session, report.rows, OPERATOR)
                 chosen = {user.id for user in plan.missing} if sync else None
                 done = await apply_roster(
-                    session, wording, report.rows, OPERATOR, None, utcnow(), count_open, chosen
+                    session, wording, report.rows, OPERATOR, None, now, count_open, chosen
                 )
                 return plan, done.saved, len(done.deactivated)
         finally:

@@ -28,8 +28,12 @@ class LastSeen:
         if last is not None and now - last < PRECISION:
             return False
         async with sessions.begin() as session:
-            await session.execute(
+            written = await session.execute(
                 update(User).where(User.telegram_id == telegram_id).values(last_seen_at=now)
             )
+        # Before registration there is no row yet: remembering the moment would keep the
+        # account "never seen" for an hour after it is created.
+        if written.rowcount == 0:  # type: ignore[attr-defined]
+            return False
         self._written[telegram_id] = now
         return True

@@ -23,7 +23,7 @@ async def welcome_back(session: AsyncSession, telegram_id: int, now: datetime) -
     return user
 
 
-async def ensure_admins(session: AsyncSession, admin_ids: Iterable[int]) -> None:
+async def ensure_admins(session: AsyncSession, admin_ids: Iterable[int], now: datetime) -> None:
     """Make every ADMIN_IDS account an active admin, whether or not it has written yet."""
     for telegram_id in admin_ids:
         user = await get_user(session, telegram_id)
@@ -34,6 +34,7 @@ async def ensure_admins(session: AsyncSession, admin_ids: Iterable[int]) -> None
                     full_name="Admin",
                     role=Role.ADMIN,
                     status=UserStatus.ACTIVE,
+                    created_at=now,
                 )
             )
         else:
@@ -47,8 +48,10 @@ async def activate_from_roster(
     entry = await session.scalar(select(RosterEntry).where(RosterEntry.phone == phone))
     if entry is None:
         return None
-    user = await get_user(session, telegram_id) or User(telegram_id=telegram_id)
+    user = await get_user(session, telegram_id) or User(telegram_id=telegram_id, created_at=now)
     session.add(user)
+    # They are writing to the bot right now: active from this first message on.
+    user.last_seen_at = now
     user.phone, user.full_name, user.locale = phone, entry.full_name, locale
     user.role = entry.role
     user.status = UserStatus.ACTIVE
@@ -75,10 +78,12 @@ class Registration:
     locale: str
 
 
-async def submit_application(session: AsyncSession, form: Registration) -> User:
+async def submit_application(session: AsyncSession, form: Registration, now: datetime) -> User:
     """Queue a self-registration for a coordinator's decision."""
-    user = await get_user(session, form.telegram_id) or User(telegram_id=form.telegram_id)
+    user = await get_user(session, form.telegram_id)
+    user = user or User(telegram_id=form.telegram_id, created_at=now)
     session.add(user)
+    user.last_seen_at = now
     user.phone, user.full_name, user.locale = form.phone, form.full_name, form.locale
     user.kelurahan_code, user.kecamatan_code = form.kelurahan_code, form.kelurahan_code[:6]
     user.role, user.status = Role.PSM, UserStatus.PENDING

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,7 +17,6 @@ from bot.people.roster_problems import Cell, Column, Issue, RosterProblem
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
 from bot.runtime.spreadsheets import looks_like_formula
-from storage.base import utcnow
 from storage.people import Role, RosterEntry
 
 # Headers are matched in Indonesian or English so a spreadsheet from either office works.
@@ -155,14 +155,14 @@ def _csv_problem(line: int, error: csv.Error) -> RosterProblem:
     return RosterProblem(line, Issue.NOT_CSV, {"detail": str(error)})
 
 
-async def save_roster(session: AsyncSession, rows: list[RosterRow]) -> int:
+async def save_roster(session: AsyncSession, rows: list[RosterRow], now: datetime) -> int:
     """Insert or update entries by phone; the caller's transaction makes it all-or-nothing."""
     for row in rows:
         entry = await session.scalar(select(RosterEntry).where(RosterEntry.phone == row.phone))
         if entry is None:
-            entry = RosterEntry(phone=row.phone)
+            entry = RosterEntry(phone=row.phone, imported_at=now)
             session.add(entry)
         entry.full_name, entry.role = row.name, row.role
         entry.kelurahan_code, entry.kecamatan_codes = row.kelurahan_code, row.kecamatan_codes
-    audit(session, Audit.ROSTER_IMPORT, at=utcnow(), rows=len(rows))
+    audit(session, Audit.ROSTER_IMPORT, at=now, rows=len(rows))
     return len(rows)

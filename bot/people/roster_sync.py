@@ -149,7 +149,7 @@ async def apply_roster(
     plan = await plan_roster(session, rows, scope)
     if plan.refused:
         raise ValueError("rows outside the importer's reach")
-    saved = await save_roster(session, rows)
+    saved = await save_roster(session, rows, now)
     _, users = await _known(session, [row.phone for row in rows])
     for row in rows:
         user = users.get(row.phone)

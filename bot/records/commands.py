@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,7 +56,7 @@ def _with_engine(settings: Settings, work: Callable[[AsyncEngine], Awaitable[T]]
 
 def retention_command(settings: Settings, do_it: bool) -> int:
     """Show what RETENTION_YEARS makes due; with `do_it`, anonymise it."""
-    years, now = settings.retention_years, datetime.now(UTC)
+    years, now = settings.retention_years, Clock().now()
 
     async def show(sessions: Sessions) -> int:
         async with sessions() as session:
@@ -112,7 +111,7 @@ def person_command(
     confirm: Callable[[str], bool],
 ) -> int:
     """List every case, event and audit row about a person; export them; erase on request."""
-    now = datetime.now(UTC)
+    now = Clock().now()
     try:
         wanted = parse_person(typed, now.astimezone(settings.tz).date())
     except BadPerson as bad:
@@ -146,7 +145,7 @@ def person_command(
 
     async def forget(sessions: Sessions) -> int:
         async with sessions.begin() as session:
-            return await erase_request(session, None, found.request.id, datetime.now(UTC))
+            return await erase_request(session, None, found.request.id, Clock().now())
 
     print(f"anonymised {_with_sessions(settings, forget)} case(s) (request #{found.request.id})")
     return 0
@@ -167,7 +166,7 @@ def _print_record(found: SubjectRecord, settings: Settings) -> None:
 
 def backup_command(settings: Settings, into: Path | None) -> int:
     """Copy the SQLite database and the key file into a new folder; audited."""
-    now = datetime.now(UTC)
+    now = Clock().now()
     try:
         made = backup(
             settings.db_url,

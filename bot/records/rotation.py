@@ -13,13 +13,13 @@ import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.privacy.keys import NeedsNewKey, finish_rotation, reencrypt, start_rotation
+from bot.runtime.clock import Clock
 from bot.runtime.context import cipher_of
 from bot.runtime.settings import Settings
 from bot.runtime.standby import lock_key
@@ -58,7 +58,7 @@ async def _rotate(settings: Settings) -> int:
             cipher = start_rotation(data_key, settings.data_dir)
             sessions = create_sessions(engine)
             done = await reencrypt(sessions, cipher)
-            now = datetime.now(UTC)
+            now = Clock().now()
             retired = await finish_rotation(
                 sessions, cipher, data_key, settings.data_dir, done, now
             )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import functools
 import ssl
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from http import HTTPStatus
 from typing import Any
 
 import certifi
 from telegram.request import HTTPXRequest, RequestData
+
+from bot.runtime.clock import Clock
 
 
 class Role(StrEnum):
@@ -35,6 +37,7 @@ class HealthState:
     mode: Mode = Mode.POLLING
     role: Role = Role.STANDBY
     last_api_success: datetime | None = None
+    clock: Clock = field(default_factory=Clock)
 
 
 @functools.cache
@@ -64,5 +67,5 @@ class TrackedRequest(HTTPXRequest):
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
         if code == HTTPStatus.OK:
-            self._state.last_api_success = datetime.now(UTC)
+            self._state.last_api_success = self._state.clock.now()
         return code, payload

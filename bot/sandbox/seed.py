@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.people import activate_from_roster, save_roster
+from bot.runtime.clock import Clock
 from bot.runtime.context import cipher_of
 from bot.runtime.settings import Settings
 from bot.sandbox.personas import COORDINATOR, DEMO_ROSTER
-from storage.base import utcnow
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.people import RosterEntry
@@ -30,13 +30,14 @@ async def prepare_database(settings: Settings) -> None:
         async with create_sessions(engine).begin() as session:
             if await session.scalar(select(RosterEntry.id).limit(1)) is not None:
                 return
-            await save_roster(session, DEMO_ROSTER)
+            now = Clock().now()
+            await save_roster(session, DEMO_ROSTER, now)
             await activate_from_roster(
                 session,
                 COORDINATOR.telegram_id,
                 COORDINATOR.roster_phone,
                 settings.default_locale,
-                utcnow(),
+                now,
             )
     finally:
         await engine.dispose()

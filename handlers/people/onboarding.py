@@ -171,8 +171,9 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
     await mark_chosen(update, kelurahan.name)
     form = Registration(sender.id, draft.phone, draft.name, kelurahan.code, context.locale)
     async with SIGNUP.finishing(context) as session:
-        applicant = await submit_application(session, form)
-        await ask_reviewers(session, context.services, applicant, context.services.clock.now())
+        now = context.services.clock.now()
+        applicant = await submit_application(session, form, now)
+        await ask_reviewers(session, context.services, applicant, now)
     await context.bot.send_message(sender.id, context.t("signup-pending"))
     return ConversationHandler.END
 

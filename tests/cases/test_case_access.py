@@ -9,7 +9,7 @@ from storage.audit import AuditEntry
 from storage.cases import Case, CasePhoto
 from storage.people import Role, UserStatus
 from tests.conftest import ADMIN_ID
-from tests.factories import CIPONDOH, TANGERANG, add_case, add_rows, add_user, fetch
+from tests.factories import CIPONDOH, START, TANGERANG, add_case, add_rows, add_user, fetch
 from tests.harness import BotHarness
 from tests.texts import said
 
@@ -64,7 +64,12 @@ async def case_id(harness: BotHarness, schema: str) -> int:
     assert photo is not None
     await add_rows(
         schema,
-        CasePhoto(case_id=case_id, file_id=photo.file_id, file_unique_id=photo.file_unique_id),
+        CasePhoto(
+            case_id=case_id,
+            file_id=photo.file_id,
+            file_unique_id=photo.file_unique_id,
+            added_at=START,
+        ),
     )
     return case_id
 

@@ -10,6 +10,7 @@ from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 from tests.factories import (
+    START,
     SUKARASA,
     TANGERANG,
     add_case,
@@ -162,6 +163,7 @@ async def test_a_long_list_says_more_than_a_hundred_and_pages_on_newest_first(
 
     def case(n: int) -> Case:
         return Case(
+            created_at=START, updated_at=START,
             number=f"TNG-2026-{n:05d}", draft_id=f"d-{n}", reporter_id=reporter.id,
             category_code=8, beneficiary_name="Mak Onah", sex="P", age_years=76,
             kecamatan_code=TANGERANG, kelurahan_code=SUKARASA, address="Jl. Merdeka 5",

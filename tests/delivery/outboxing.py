@@ -11,7 +11,7 @@ from bot.delivery import Payload, enqueue
 from bot.runtime.clock import FixedClock
 from storage.db import create_engine, create_sessions
 from storage.people import Role, User, UserStatus
-from tests.factories import SUKARASA, TANGERANG
+from tests.factories import START, SUKARASA, TANGERANG
 from tests.harness import BotHarness
 
 KIND = "test"
@@ -25,6 +25,7 @@ async def add_psm(url: str, count: int, status: UserStatus = UserStatus.ACTIVE) 
     async with create_sessions(engine).begin() as session:
         session.add_all(
             User(
+                created_at=START,
                 telegram_id=i,
                 full_name=f"PSM {i}",
                 role=Role.PSM,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from bot.runtime.context import Services
@@ -12,7 +10,7 @@ from storage.broadcasts import Broadcast
 from storage.cases import Case, CaseEvent
 from storage.people import CoordinatorArea, Role, User, UserStatus
 from tests.announcing import CIPONDOH_KELURAHAN
-from tests.factories import CIPONDOH, SUKARASA, TANGERANG
+from tests.factories import CIPONDOH, START, SUKARASA, TANGERANG
 
 
 async def prepare(services: Services, conversation: str, user_id: int) -> int | None:
@@ -23,6 +21,7 @@ async def prepare(services: Services, conversation: str, user_id: int) -> int | 
         if conversation in ("siaran", "pengumuman"):
             session.add(
                 User(
+                    created_at=START,
                     telegram_id=user_id,
                     full_name="Pak Budi",
                     role=Role.COORDINATOR,
@@ -34,6 +33,7 @@ async def prepare(services: Services, conversation: str, user_id: int) -> int | 
             for offset, kelurahan in enumerate((SUKARASA, CIPONDOH_KELURAHAN), start=1):
                 session.add(
                     User(
+                        created_at=START,
                         telegram_id=user_id * 10 + offset,
                         full_name="Siti Aminah",
                         status=UserStatus.ACTIVE,
@@ -43,6 +43,7 @@ async def prepare(services: Services, conversation: str, user_id: int) -> int | 
                 )
             return None
         psm = User(
+            created_at=START,
             telegram_id=user_id,
             full_name="Lutpiah",
             role=Role.PSM,
@@ -54,7 +55,7 @@ async def prepare(services: Services, conversation: str, user_id: int) -> int | 
         if conversation == "lapor":
             return None
         await session.flush()
-        at = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+        at = START
         case = Case(
             number=f"TNG-2026-{user_id:05d}",
             draft_id=f"fuzz-{user_id}",

@@ -23,7 +23,7 @@ from tests.texts import said
 KEY = Fernet.generate_key()
 TANGERANG, CIPONDOH, KARAWACI = "367101", "367105", "367107"
 SUKARASA, GONDRONG = "3671011001", "3671051001"
-PSM_TANGERANG, PSM_CIPONDOH, PSM_QUIET = 1001, 1002, 1003
+PSM_TANGERANG, PSM_CIPONDOH, PSM_QUIET, PSM_NEW = 1001, 1002, 1003, 1004
 COORD_TANGERANG, COORD_CIPONDOH, COORD_TWO = 2001, 2002, 2003
 REAL_NIK = "3671014107500001"
 FORMULA_NAME = '=HYPERLINK("http://x","klik")'
@@ -56,6 +56,10 @@ def november(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 11, day, hour, tzinfo=UTC)
 
 
+# Everyone has been on the bot since January, but for one PSM who joined late in November.
+JOINED = datetime(2026, 1, 5, tzinfo=UTC)
+
+
 SEEDS = [
     Seed(SUKARASA, PSM_TANGERANG, november(3), name=FORMULA_NAME, urgency="darurat"),
     Seed(SUKARASA, PSM_TANGERANG, november(5), verified=1, closed=5, status="selesai", category=1),
@@ -74,9 +78,15 @@ def settings(settings: Settings) -> Settings:
 
 
 def _user(
-    telegram_id: int, role: Role, name: str, kelurahan: str | None, areas: tuple[str, ...] = ()
+    telegram_id: int,
+    role: Role,
+    name: str,
+    kelurahan: str | None,
+    areas: tuple[str, ...] = (),
+    joined: datetime = JOINED,
 ) -> User:
     return User(
+        created_at=joined,
         telegram_id=telegram_id,
         full_name=name,
         role=role,
@@ -95,6 +105,7 @@ async def seed(url: str) -> None:
             PSM_TANGERANG: _user(PSM_TANGERANG, Role.PSM, "Lutpiah", SUKARASA),
             PSM_CIPONDOH: _user(PSM_CIPONDOH, Role.PSM, "Rina", GONDRONG),
             PSM_QUIET: _user(PSM_QUIET, Role.PSM, "Diam Saja", SUKARASA),
+            PSM_NEW: _user(PSM_NEW, Role.PSM, "Baru Gabung", SUKARASA, joined=november(25)),
             COORD_TANGERANG: _user(
                 COORD_TANGERANG, Role.COORDINATOR, "Pak Budi", None, (TANGERANG,)
             ),

@@ -55,6 +55,7 @@ async def test_coordinator_sees_only_their_kecamatan(harness: BotHarness, people
     assert said("rekap-summary-referrals", total=1, pending=1, overdue=1) in summary
     quiet = said_pattern("rekap-summary-quiet", more=0).search(summary)
     assert quiet and "Diam Saja" in quiet["names"]  # the PSM who has gone quiet
+    assert "Baru Gabung" not in quiet["names"]  # joined five days before the month's end
     assert len(album(harness, COORD_TANGERANG)) == 8
     # no full-NIK export
     assert reply.buttons == [said("rekap-button-xlsx"), said("rekap-button-csv")]

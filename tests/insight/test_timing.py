@@ -19,7 +19,13 @@ NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 async def test_nearest_rank_median_and_90th_percentile(schema: str) -> None:
     engine = create_engine(schema)
     async with create_sessions(engine).begin() as session:
-        reporter = User(telegram_id=1, full_name="PSM", role=Role.PSM, status=UserStatus.ACTIVE)
+        reporter = User(
+            telegram_id=1,
+            full_name="PSM",
+            role=Role.PSM,
+            status=UserStatus.ACTIVE,
+            created_at=november(1),
+        )
         session.add(reporter)
         await session.flush()
         for days in (7, 1, 10, 3, 2, 9, 4, 6, 5, 8):  # ten cases, verified after 1..10 days

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from bot.runtime.clock import FixedClock
 from storage.audit import AuditEntry
-from storage.people import UserStatus
+from storage.people import Role, UserStatus
 from tests.conftest import ADMIN_ID
-from tests.factories import add_case, add_user, fetch
+from tests.factories import SUKARASA, add_case, add_roster, add_user, fetch
 from tests.harness import BotHarness
 from tests.people.conftest import BUDI, DEDI, LUTPIAH, RINA, SARI, People
 from tests.texts import said
@@ -16,9 +16,9 @@ from tests.texts import said
 NEVER = said("people-never")
 
 
-def line(name: str, place: str = "Sukarasa, Tangerang", icon: str = "🟢") -> str:
-    """A person's line in the list: nobody here has written to the bot or reported yet."""
-    return said("people-list-line", icon=icon, name=name, place=place, when=NEVER)
+def line(name: str, place: str = "Sukarasa, Tangerang", icon: str = "🟢", when: str = NEVER) -> str:
+    """A person's line in the list (by default, of someone who never wrote or reported)."""
+    return said("people-list-line", icon=icon, name=name, place=place, when=when)
 
 
 async def test_a_coordinator_lists_only_the_psm_of_their_kecamatan(
@@ -122,3 +122,21 @@ async def test_a_forged_button_for_another_kecamatan_reveals_nothing(
     assert await fetch(schema, AuditEntry, action="user.view") == []
     other = harness.user(SARI)
     assert "Lutpiah" not in (await other.send("/pengguna")).text
+
+
+async def test_someone_who_just_registered_wrote_today_and_is_not_quiet(
+    harness: BotHarness, people: People, schema: str, clock: FixedClock
+) -> None:
+    await add_roster(schema, "+6281234567890", "Wulan Baru", Role.PSM, kelurahan=SUKARASA)
+    newcomer = harness.user(1010)
+    await newcomer.send("/start")
+    await newcomer.share_contact("6281234567890")
+    clock.set(clock.now() + timedelta(minutes=5))
+    await newcomer.send("/bantuan")  # a message minutes after registering is activity too
+    coordinator = harness.user(BUDI)
+    listing = await coordinator.send("/pengguna")
+    today = clock.now().astimezone(harness.settings.tz).strftime("%d-%m-%Y")
+    assert line("Wulan Baru", when=today) in listing.text
+    await coordinator.tap(said("people-filter-idle"))
+    quiet = coordinator.last_with_buttons()["text"]
+    assert "Wulan" not in quiet

@@ -20,7 +20,7 @@ from storage.cases import Case
 from storage.conversations import ConversationDraft
 from storage.db import create_engine, create_sessions
 from tests.cli import free_port, run_cli
-from tests.factories import add_rows, fetch
+from tests.factories import START, add_rows, fetch
 from tests.privacy.nik_cases import NIKS, PSM, cases_with_niks
 
 TOKEN = "123456:ROTATE"
@@ -44,7 +44,15 @@ async def test_rotate_key_interrupted_halfway_then_resumed_leaves_every_nik_read
     draft = {"name": "Mak Onah", "nik_token": old.encrypt(NIKS[0])}
     await add_rows(
         schema,
-        ConversationDraft(telegram_id=PSM, chat_id=PSM, conversation="report", step=3, data=draft),
+        ConversationDraft(
+            telegram_id=PSM,
+            chat_id=PSM,
+            conversation="report",
+            step=3,
+            data=draft,
+            started_at=START,
+            updated_at=START,
+        ),
     )
     engine = create_engine(schema)
     sessions = create_sessions(engine)

@@ -16,7 +16,7 @@ from storage.conversations import ConversationDraft
 from storage.delivery import OutboxMessage
 from storage.people import RosterEntry, User, UserStatus
 from tests.cli import run_cli
-from tests.factories import add_psm_and_coordinator, add_rows, fetch
+from tests.factories import START, add_psm_and_coordinator, add_rows, fetch
 from tests.harness import BotHarness
 from tests.privacy.history import day, lived_case, statistics
 from tests.privacy.reports import cipher_of
@@ -114,14 +114,14 @@ async def test_people_who_left_lose_name_and_phone_after_the_retention_years(
     await add_rows(
         schema,
         User(telegram_id=1005, full_name="Wati", phone="+6281200000005", role="psm",
-             status=UserStatus.INACTIVE),
+             status=UserStatus.INACTIVE, created_at=START),
         User(telegram_id=1006, full_name="Joko", phone="+6281200000006", role="psm",
-             status=UserStatus.INACTIVE),
+             status=UserStatus.INACTIVE, created_at=START),
         User(telegram_id=1007, full_name="Tuti", phone="+6281200000007", role="psm",
-             status=UserStatus.ACTIVE),
-        RosterEntry(phone="+6281200000005", full_name="Wati", role="psm"),
+             status=UserStatus.ACTIVE, created_at=START),
+        RosterEntry(phone="+6281200000005", full_name="Wati", role="psm", imported_at=START),
         ConversationDraft(telegram_id=1005, chat_id=1005, conversation="report", step=2,
-                          data={"name": "Mak Onah"}),
+                          data={"name": "Mak Onah"}, started_at=START, updated_at=START),
     )  # fmt: skip
     await harness.run_job(JOB)
     people = {u.telegram_id: u for u in await fetch(schema, User)}

@@ -11,7 +11,7 @@ from bot.runtime.clock import FixedClock
 from storage.conversations import ConversationDraft
 from storage.db import create_engine
 from storage.people import Role, User, UserStatus
-from tests.factories import SUKARASA, add_rows, fetch
+from tests.factories import START, SUKARASA, add_rows, fetch
 from tests.harness import BotHarness
 from tests.reporting import fill_until_review
 from tests.texts import said
@@ -27,6 +27,7 @@ async def crowd(harness: BotHarness, schema: str) -> list[int]:
         schema,
         *(
             User(
+                created_at=START,
                 telegram_id=i,
                 full_name=f"PSM {i}",
                 role=Role.PSM,
