@@ -19,7 +19,8 @@ from tests.cli import cli_env, run_cli
 from tests.factories import fetch
 from tests.texts import said, said_pattern
 
-pytestmark = pytest.mark.slow
+# Thirteen starts of a real process: about 30 s alone, twice that beside another xdist worker.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
 PSM_ID = 1001
 Message = dict[str, Any]
 
