@@ -65,6 +65,8 @@ rekap-month = { $month } { $year }
 rekap-period-range = { $first } to { $last }
 rekap-number = { $value }
 rekap-days = { $days } days
+rekap-hours = { $hours } hours
+rekap-minutes = { $minutes } minutes
 rekap-others = Others
 
 rekap-group-anak = Children
@@ -88,7 +90,12 @@ rekap-chart-urgency = Cases by urgency
 rekap-chart-status = Current status of cases
 rekap-chart-flow-weekly = New and closed cases per week
 rekap-chart-flow-monthly = New and closed cases per month
-rekap-chart-timing = Time taken (days)
+rekap-no-data = No data for this period yet.
+rekap-chart-timing = Time taken ({ $unit ->
+    [hours] hours
+    [minutes] minutes
+   *[days] days
+})
 rekap-chart-referrals = Referrals by sector and outcome
 rekap-chart-psm = Reports per PSM
 rekap-series-cases = Cases

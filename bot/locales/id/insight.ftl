@@ -65,6 +65,8 @@ rekap-month = { $month } { $year }
 rekap-period-range = { $first } s/d { $last }
 rekap-number = { $value }
 rekap-days = { $days } hari
+rekap-hours = { $hours } jam
+rekap-minutes = { $minutes } menit
 rekap-others = Lainnya
 
 rekap-group-anak = Anak
@@ -88,7 +90,12 @@ rekap-chart-urgency = Kasus per tingkat urgensi
 rekap-chart-status = Status kasus saat ini
 rekap-chart-flow-weekly = Kasus baru dan ditutup per minggu
 rekap-chart-flow-monthly = Kasus baru dan ditutup per bulan
-rekap-chart-timing = Lama penanganan (hari)
+rekap-no-data = Belum ada data untuk periode ini.
+rekap-chart-timing = Lama penanganan ({ $unit ->
+    [hours] jam
+    [minutes] menit
+   *[days] hari
+})
 rekap-chart-referrals = Rujukan per sektor dan hasilnya
 rekap-chart-psm = Laporan per PSM
 rekap-series-cases = Kasus
