@@ -109,7 +109,7 @@ def _timing(stats: Stats, labels: Labels, subtitle: str) -> ChartSpec:
 
     return ChartSpec(
         "timing",
-        labels.plain("rekap-chart-timing", unit=unit.key),
+        labels.plain(f"rekap-chart-timing-{unit.key}"),
         subtitle,
         (
             labels.plain("rekap-step-verify", count=stats.verify.count),

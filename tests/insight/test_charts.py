@@ -88,7 +88,7 @@ def test_minutes_to_verification_are_drawn_in_minutes_not_as_zero_days() -> None
         busy_month(), verify=Timing(3, 5 / 1440, 20 / 1440), close=Timing(1, 0.01, 0.01)
     )
     timing = next(s for s in figures(stats, labels()) if s.key == "timing")
-    assert timing.title == said("rekap-chart-timing", unit="minutes")
+    assert timing.title == said("rekap-chart-timing-minutes")
     assert timing.series[0].values == pytest.approx((5, 14.4))
     text = summary(stats, labels())
     verify = said("rekap-minutes", minutes="5"), said("rekap-minutes", minutes="20")

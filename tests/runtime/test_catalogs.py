@@ -88,7 +88,8 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "rekap-outcome-{}": ("accepted", "rejected", "done", "pending"),
     "rekap-chart-{}": (
         *("category", "area-kecamatan", "area-kelurahan", "urgency", "status"),
-        *("flow-weekly", "flow-monthly", "timing", "referrals", "psm"),
+        *("flow-weekly", "flow-monthly", "referrals", "psm"),
+        *("timing-days", "timing-hours", "timing-minutes"),
     ),
     "rekap-summary-{}": ("verify", "close"),
     "rekap-col-{}": REKAP_COLUMNS,

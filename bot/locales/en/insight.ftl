@@ -91,11 +91,9 @@ rekap-chart-status = Current status of cases
 rekap-chart-flow-weekly = New and closed cases per week
 rekap-chart-flow-monthly = New and closed cases per month
 rekap-no-data = No data for this period yet.
-rekap-chart-timing = Time taken ({ $unit ->
-    [hours] hours
-    [minutes] minutes
-   *[days] days
-})
+rekap-chart-timing-days = Time taken (days)
+rekap-chart-timing-hours = Time taken (hours)
+rekap-chart-timing-minutes = Time taken (minutes)
 rekap-chart-referrals = Referrals by sector and outcome
 rekap-chart-psm = Reports per PSM
 rekap-series-cases = Cases

@@ -91,11 +91,9 @@ rekap-chart-status = Status kasus saat ini
 rekap-chart-flow-weekly = Kasus baru dan ditutup per minggu
 rekap-chart-flow-monthly = Kasus baru dan ditutup per bulan
 rekap-no-data = Belum ada data untuk periode ini.
-rekap-chart-timing = Lama penanganan ({ $unit ->
-    [hours] jam
-    [minutes] menit
-   *[days] hari
-})
+rekap-chart-timing-days = Lama penanganan (hari)
+rekap-chart-timing-hours = Lama penanganan (jam)
+rekap-chart-timing-minutes = Lama penanganan (menit)
 rekap-chart-referrals = Rujukan per sektor dan hasilnya
 rekap-chart-psm = Laporan per PSM
 rekap-series-cases = Kasus
