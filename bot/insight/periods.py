@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.runtime.clock import on_calendar
+
 # Longer periods would need too many buckets for a phone screen and too much work per tap.
 LONGEST = timedelta(days=366)
 # Up to this many days the new/closed chart has a bar pair per week, beyond it per month.
@@ -68,7 +70,7 @@ class Period:
     def decode(cls, text: str) -> Period:
         first = datetime.strptime(text[:8], "%Y%m%d").date()
         last = datetime.strptime(text[8:], "%Y%m%d").date()
-        if last < first or last - first >= LONGEST:
+        if last < first or last - first >= LONGEST or not on_calendar(first):
             raise ValueError(f"not a period: {text}")
         return cls(first, last)
 
@@ -107,6 +109,8 @@ def parse_range(text: str, today: date) -> Period:
         last = date(numbers[5], numbers[4], numbers[3])
     except ValueError:
         raise BadPeriod("date") from None
+    if not (on_calendar(first) and on_calendar(last)):
+        raise BadPeriod("range")
     if last < first:
         raise BadPeriod("order")
     if first > today:

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from bot.records.audit_review import AuditBy, AuditFilter
 from bot.runtime.callbacks import Callback
+from bot.runtime.clock import on_calendar
 
 
 class SubjectStep(StrEnum):
@@ -49,6 +50,8 @@ class AuditExport(Callback, prefix="au"):
         try:
             first, last = _date(self.first), _date(self.last or 0)
         except ValueError:
+            return None
+        if not (on_calendar(first) and on_calendar(last)):
             return None
         return AuditFilter(self.by, first=first, last=last)
 

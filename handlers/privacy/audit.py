@@ -57,11 +57,12 @@ async def export_audit(update: Update, context: BotContext) -> None:
     button = AuditExport.decode(query.data if query else None)
     assert query is not None and button is not None
     wanted, services = button.wanted(), context.services
+    if wanted is None:  # a forged button: dates off the calendar
+        await query.answer(context.t("wrong-stale-button-short"), show_alert=True)
+        return
     try:
         async with services.sessions.begin() as session:
             actor = await get_user(session, query.from_user.id)
-            if wanted is None:
-                raise AuditRefused(query.from_user.id)
             lines = await review(
                 session, actor, wanted, services.settings.tz, services.clock.now(), export=True
             )
