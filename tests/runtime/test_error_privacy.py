@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pytest
 
@@ -29,6 +30,24 @@ SECRETS = (
 )
 
 
+# Every library that logs, each at DEBUG: the log filter alone must keep them clean.
+LIBRARIES = (*CHATTY_LIBRARIES, "aiosqlite", "asyncpg", "telegram.ext", "aiohttp")
+
+
+@pytest.fixture(params=["INFO", "DEBUG"])
+def log_level(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[int]:
+    """INFO as configured, or DEBUG for this project and for every library that logs."""
+    level = logging.getLevelName(request.param)
+    caplog.set_level(level)
+    saved = {name: logging.getLogger(name).level for name in LIBRARIES}
+    if level == logging.DEBUG:
+        for name in LIBRARIES:
+            logging.getLogger(name).setLevel(logging.DEBUG)
+    yield level
+    for name, saved_level in saved.items():
+        logging.getLogger(name).setLevel(saved_level)
+
+
 def leaks(text: str) -> list[str]:
     return [secret for secret in SECRETS if secret in text]
 
@@ -46,8 +65,8 @@ async def test_errors_are_logged_and_reported_without_personal_data(
     schema: str,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    log_level: int,
 ) -> None:
-    caplog.set_level(logging.INFO)
     await add_user(schema, PSM_ID)
     await add_case(schema, PSM_ID, number="TNG-2026-00001")
     psm, newcomer = harness.user(PSM_ID), harness.user(NEWCOMER_ID)
