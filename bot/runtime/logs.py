@@ -114,10 +114,10 @@ def _library_arg(value: Any) -> Any:
     described exceptions; anything else (texts, bytes, updates, requests) by its type only."""
     if isinstance(value, BaseException):
         return describe(value)
+    if isinstance(value, SAFE_VALUES):  # an IntEnum too, which `%d` may format
+        return value
     if isinstance(value, Enum):
         return f"{type(value).__name__}.{value.name}"
-    if isinstance(value, SAFE_VALUES):
-        return value
     return f"<{type(value).__name__}>"
 
 

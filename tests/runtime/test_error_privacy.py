@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.runtime.logs import CHATTY_LIBRARIES, configure_logging, describe
+from bot.runtime.logs import CHATTY_LIBRARIES, configure_logging, describe, redact_records
+from storage.delivery import Lane
 from tests.conftest import ADMIN_ID
 from tests.factories import add_case, add_user
 from tests.harness import BotHarness
@@ -135,6 +136,22 @@ async def test_error_report_fits_one_telegram_message_however_long_the_error(
     assert len(report["text"]) <= 4096 and "<i>&<i>&" not in report["text"]
     assert report["text"].rstrip().endswith("RuntimeError")
     assert "command /kasus" in report["text"]
+
+
+def test_a_librarys_log_line_keeps_numbers_and_types_but_no_values(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    redact_records()
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="aiosqlite")
+    logging.getLogger("aiosqlite").debug(
+        "executing %s with %r: %d rows, %s", "UPDATE users SET", ("Mak Onah", PHONE), 3, Lane.URGENT
+    )
+    logging.getLogger("bot.cases").debug("case %s by %s", 42, "reporter")
+    assert [r.getMessage() for r in caplog.records] == [
+        "executing <str> with '<tuple>': 3 rows, 0",
+        "case 42 by reporter",
+    ]
 
 
 def test_database_errors_are_described_without_their_parameters() -> None:
