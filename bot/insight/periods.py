@@ -26,7 +26,7 @@ class Preset(StrEnum):
     THIS_YEAR = "year"
 
 
-class BadPeriod(Exception):
+class BadPeriod(ValueError):
     """Typed dates that cannot be a period; `reason` names the catalog text that explains it."""
 
     def __init__(self, reason: str) -> None:
@@ -70,7 +70,9 @@ class Period:
     def decode(cls, text: str) -> Period:
         first = datetime.strptime(text[:8], "%Y%m%d").date()
         last = datetime.strptime(text[8:], "%Y%m%d").date()
-        if last < first or last - first >= LONGEST or not on_calendar(first):
+        if not (on_calendar(first) and on_calendar(last)):
+            raise BadPeriod("range")
+        if last < first or last - first >= LONGEST:
             raise ValueError(f"not a period: {text}")
         return cls(first, last)
 
