@@ -31,8 +31,8 @@ TIMED_OUT = "TimedOut"
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 # A personal message that failed is tried again within seconds, a few times, before the usual
-# backoff: one 500 from Telegram must not hold a Darurat alert for half a minute.
-QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=15))
+# backoff: three 500s in a row from Telegram cost a Darurat alert about 10 s, not a minute.
+QUICK_RETRIES = (timedelta(seconds=1), timedelta(seconds=3), timedelta(seconds=3))
 
 
 async def deliver(

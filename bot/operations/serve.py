@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.operations.health_server import HealthServer
+from bot.operations.webhook import run_webhook
 from bot.runtime.context import cipher_of
 from bot.runtime.health import HealthState, Mode, Role
 from bot.runtime.settings import Settings
@@ -29,16 +30,8 @@ def run_bot(settings: Settings) -> int:
         asyncio.run(wait_for_telegram(settings))
         application = build_application(settings, health=state)
         if settings.webhook_url:
-            assert settings.webhook_secret_token is not None  # the settings insist on it
             # Telegram posts to WEBHOOK_URL; a proxy forwards to this listener, same path.
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret_token.get_secret_value(),
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            run_webhook(application, settings, ALLOWED_UPDATES)
         else:
             # Should Telegram drop again before polling starts, PTB retries with backoff too.
             application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)

@@ -19,6 +19,7 @@ from bot.cases import case_id_by_number
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from bot.records.audit_words import AuditWords
+from bot.runtime.clock import on_calendar
 from bot.runtime.spreadsheets import local
 from storage.audit import AuditEntry
 from storage.cases import Case
@@ -99,6 +100,8 @@ async def filter_from(
     dates = [_as_date(word) for word in words]
     if len(words) <= 2 and all(dates):
         days = sorted(day for day in dates if day is not None)
+        if not (on_calendar(days[0]) and on_calendar(days[-1])):
+            raise BadAuditFilter("range")
         return AuditFilter(AuditBy.PERIOD, first=days[0], last=days[-1])
     if len(words) != 1:
         raise BadAuditFilter("usage")

@@ -56,8 +56,9 @@ async def export_audit(update: Update, context: BotContext) -> None:
     query = update.callback_query
     button = AuditExport.decode(query.data if query else None)
     assert query is not None and button is not None
-    wanted, services = button.wanted(), context.services
+    services = context.services
     try:
+        wanted = button.wanted()
         async with services.sessions.begin() as session:
             actor = await get_user(session, query.from_user.id)
             if wanted is None:
@@ -67,6 +68,9 @@ async def export_audit(update: Update, context: BotContext) -> None:
             )
     except AuditRefused:
         await query.answer(context.t("audit-refused"), show_alert=True)
+        return
+    except BadAuditFilter as bad:  # a forged button's dates
+        await query.answer(context.t(f"audit-bad-{bad.what}"), show_alert=True)
         return
     await query.answer()
     data = audit_sheet(lines, services, context.locale)

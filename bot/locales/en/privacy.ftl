@@ -12,6 +12,7 @@ audit-bad-usage =
     /audit 123456789: one account (Telegram ID)
 audit-bad-user = There is no account with that Telegram ID.
 audit-bad-case = There is no case with that number.
+audit-bad-range = That date is outside the bot's calendar (years 1900 to 2999). Check the year.
 audit-empty = No audit entries for that choice.
 audit-header = 🧾 <b>Audit log</b>: the newest { $shown } of { $total } entries.
 audit-line = { $when } · { $who }: { $action } { $case }{ $detail }

@@ -12,6 +12,7 @@ audit-bad-usage =
     /audit 123456789: satu akun (ID Telegram)
 audit-bad-user = Tidak ada akun dengan ID Telegram itu.
 audit-bad-case = Tidak ada kasus dengan nomor itu.
+audit-bad-range = Tanggal itu di luar kalender bot (tahun 1900 sampai 2999). Periksa tahunnya.
 audit-empty = Tidak ada entri audit untuk pilihan itu.
 audit-header = 🧾 <b>Log audit</b>: { $shown } terbaru dari { $total } entri.
 audit-line = { $when } · { $who }: { $action } { $case }{ $detail }
