@@ -1,5 +1,5 @@
-"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE [--sync] |
-retention | person | rotate-key | backup`.
+"""Command line: `psm-bot run | sandbox | status | migrate | doctor | import-roster FILE [--sync] |
+retention | person | rotate-key | backup | restore DIR`.
 
 Also `python -m bot ...`.
 """
@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("sandbox", help="the bot and a chat page in the browser, no Telegram")
     commands.add_parser("status", help="health of the running bot and its database")
     commands.add_parser("migrate", help="apply database migrations")
+    doctor = commands.add_parser(
+        "doctor", help="check the configuration without starting the bot (exit 0: all good)"
+    )
+    doctor.add_argument("--online", action="store_true", help="also ask Telegram (getMe)")
     roster = commands.add_parser(
         "import-roster", help="import PSM and coordinators from CSV or XLSX"
     )
@@ -105,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
             return status(settings)
         if args.command == "migrate":
             return _migrate(settings)
+        if args.command == "doctor":
+            from bot.operations.doctor import doctor_command
+
+            return doctor_command(settings, args.online)
         if args.command == "import-roster":
             return import_roster_command(settings, args.file, args.sync, args.apply)
         return _data_protection(settings, args)
