@@ -16,7 +16,7 @@ from telegram.error import InvalidToken
 from bot.operations.roster_command import import_roster_command
 from bot.operations.serve import run_bot
 from bot.operations.status import status
-from bot.records import backup_command, person_command, retention_command, rotate_key
+from bot.records import person_command, retention_command, rotate_key
 from bot.runtime.context import cipher_of
 from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
@@ -47,9 +47,14 @@ def _data_protection_commands(commands: argparse._SubParsersAction[Any]) -> None
         "rotate-key", help="re-encrypt every NIK under a new key (bot stopped; resumable)"
     )
     copy = commands.add_parser(
-        "backup", help="a consistent copy of the SQLite database and the key file"
+        "backup", help="a consistent copy of the database with its data key and a manifest"
     )
     copy.add_argument("--to", type=Path, metavar="DIR", help="default DATA_DIR/backups")
+    back = commands.add_parser(
+        "restore", help="put a backup folder into an empty database and check it (bot stopped)"
+    )
+    back.add_argument("folder", type=Path, metavar="DIR")
+    back.add_argument("--force", action="store_true", help="replace a database that is not empty")
 
 
 def _data_protection(settings: Settings, args: argparse.Namespace) -> int:
@@ -61,6 +66,12 @@ def _data_protection(settings: Settings, args: argparse.Namespace) -> int:
         return person_command(settings, typed, args.export, args.erase, confirm)
     if args.command == "rotate-key":
         return rotate_key(settings)
+    if args.command == "restore":
+        from bot.records import restore_command
+
+        return restore_command(settings, args.folder, args.force)
+    from bot.records import backup_command
+
     return backup_command(settings, args.to)
 
 
