@@ -23,7 +23,7 @@ PG_DUMP = "psm-bot.dump"
 
 
 class DumpFailed(Exception):
-    """pg_dump or pg_restore failed; the message is its last line (no data, no password)."""
+    """pg_dump or pg_restore failed; the message is its error line (no rows, no password)."""
 
 
 def backend_of(url: str) -> str:
@@ -140,8 +140,10 @@ async def _run(program: str, url: str, *args: str) -> None:
     )
     _, err = await process.communicate()
     if process.returncode != 0:
-        last = (err.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
-        raise DumpFailed(f"{program} failed: {last}")
+        # Only the error line: the lines after it (DETAIL, CONTEXT) can quote rows.
+        lines = err.decode(errors="replace").splitlines()
+        said = next((line for line in lines if "error:" in line), "no message")
+        raise DumpFailed(f"{program} failed: {said.split('error:', 1)[-1].strip()[:200]}")
 
 
 def _libpq(parsed: URL) -> str:

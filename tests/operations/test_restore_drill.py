@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from bot.delivery import Payload, enqueue
@@ -19,7 +19,7 @@ from storage.cases import Case, CasePhoto
 from storage.db import create_engine, create_sessions
 from storage.people import User
 from tests.cli import run_cli
-from tests.conftest import ADMIN_ID, reset_database
+from tests.conftest import ADMIN_ID
 from tests.factories import START, add_rows, fetch
 from tests.harness import BotHarness
 from tests.privacy.nik_cases import NIKS, PSM, cases_with_niks
@@ -49,7 +49,11 @@ async def seed(url: str, harness: BotHarness) -> None:
 async def lose_everything(url: str, data_dir: Path) -> None:
     shutil.rmtree(data_dir)
     if make_url(url).get_backend_name() == "postgresql":
-        await reset_database(url)
+        engine = create_engine(url)
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+        await engine.dispose()
         return
     remove_sqlite(Path(make_url(url).database or ""))
 
