@@ -17,7 +17,9 @@ def alembic_config(database_url: str, nik_index: Callable[[str], str] | None = N
     the key belongs to the application, so storage is handed the function, never the key."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", database_url)
+    # Alembic's config is a ConfigParser: a literal % (an encoded password, ?host=%2Frun%2F...)
+    # must be doubled or it is read as interpolation and migrating fails.
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     config.attributes["nik_index"] = nik_index
     return config
 

@@ -147,5 +147,7 @@ async def _run(program: str, url: str, *args: str) -> None:
 
 
 def _libpq(parsed: URL) -> str:
-    """The URL as libpq reads it: no driver name, no password, no driver options."""
-    return parsed.set(drivername="postgresql", password=None, query={}).render_as_string(False)
+    """The URL as libpq reads it: no driver name, no password; of the options only the host
+    (`?host=/run/postgresql`: the local socket), which libpq reads the same way."""
+    query = {key: value for key, value in parsed.query.items() if key == "host"}
+    return parsed.set(drivername="postgresql", password=None, query=query).render_as_string(False)
