@@ -21,7 +21,7 @@ from bot.privacy.crypto import Cipher, key_file, parse_keys
 from bot.runtime.settings import Settings
 
 # A BotFather token is the bot's numeric id, a colon and a secret of letters, digits, _ and -.
-_TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{8,}")
+_TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,9 @@ def examine(settings: Settings, starting: bool = False, online: bool = False) ->
 
 def _token(settings: Settings) -> Finding:
     if not settings.has_token:
-        return Finding("token", "BOT_TOKEN is empty", "put the token from @BotFather in .env")
+        return Finding(
+            "token", "BOT_TOKEN is not set", "put BOT_TOKEN=<token from @BotFather> in .env"
+        )
     if not _TOKEN.fullmatch(settings.require_token()):
         return Finding(
             "token",

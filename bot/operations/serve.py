@@ -23,9 +23,9 @@ def run_bot(settings: Settings) -> int:
     from bot.app import ALLOWED_UPDATES, build_application
     from bot.operations.doctor import refuse_unless_ready
 
+    token = settings.require_token()
     if not refuse_unless_ready(settings):
         return 2
-    token = settings.require_token()
     state = HealthState(mode=Mode.WEBHOOK if settings.webhook_url else Mode.POLLING)
     with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
         state.role = Role.ACTIVE

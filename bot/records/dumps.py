@@ -68,7 +68,9 @@ async def dump(url: str, folder: Path) -> tuple[str, str | None, dict[str, int]]
             await connection.execution_options(isolation_level="REPEATABLE READ")
             snapshot = await connection.scalar(text("SELECT pg_export_snapshot()"))
             revision, rows = await counts(connection)
-            await _run("pg_dump", url, "-Fc", f"--snapshot={snapshot}", "-f", str(folder / PG_DUMP))
+            await pg_tool(
+                "pg_dump", url, "-Fc", f"--snapshot={snapshot}", "-f", str(folder / PG_DUMP)
+            )
     finally:
         await engine.dispose()
     return PG_DUMP, revision, rows
@@ -79,7 +81,9 @@ async def load(url: str, source: Path) -> None:
     if backend_of(url) == "sqlite":
         await asyncio.to_thread(_sqlite_copy, source, sqlite_path(url))
         return
-    await _run("pg_restore", url, "--no-owner", "--no-privileges", "--exit-on-error", str(source))
+    await pg_tool(
+        "pg_restore", url, "--no-owner", "--no-privileges", "--exit-on-error", str(source)
+    )
 
 
 async def is_empty(url: str) -> bool:
@@ -126,7 +130,8 @@ def _sqlite_copy(source: Path, target: Path) -> None:
     target.chmod(0o600)
 
 
-async def _run(program: str, url: str, *args: str) -> None:
+async def pg_tool(program: str, url: str, *args: str) -> None:
+    """Run pg_dump or pg_restore on the database of `url` (DumpFailed when it fails)."""
     parsed = make_url(url)
     env = {**os.environ, "PGPASSWORD": parsed.password or ""} if parsed.password else None
     process = await asyncio.create_subprocess_exec(
