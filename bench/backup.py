@@ -14,6 +14,7 @@ import asyncio
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -21,6 +22,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 from sqlalchemy import text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.scale import Database, build
 from bot.records.backup import backup

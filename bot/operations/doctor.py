@@ -46,7 +46,7 @@ def examine(settings: Settings, starting: bool = False, online: bool = False) ->
     """Every check in order; `starting` (for `psm-bot run`) accepts a database it will migrate."""
     database = probe_database(settings.db_url)
     findings = [_token(settings)]
-    if online:
+    if online and findings[0].passed:
         findings.append(asyncio.run(_get_me(settings)))
     return [
         *findings,
