@@ -23,7 +23,8 @@ PG_DUMP = "psm-bot.dump"
 
 
 class DumpFailed(Exception):
-    """pg_dump or pg_restore failed; the message is its error line (no rows, no password)."""
+    """No database to copy, or pg_dump or pg_restore failed; the message says which (from the
+    tool: its error line, never rows or a password)."""
 
 
 def backend_of(url: str) -> str:
@@ -59,6 +60,8 @@ async def database_counts(url: str) -> tuple[str | None, dict[str, int]]:
 async def dump(url: str, folder: Path) -> tuple[str, str | None, dict[str, int]]:
     """Copy the database into `folder`: the file's name, the revision and the counts."""
     if backend_of(url) == "sqlite":
+        if not await asyncio.to_thread(sqlite_path(url).is_file):
+            raise DumpFailed(f"no database at {sqlite_path(url)}")
         await asyncio.to_thread(_sqlite_copy, sqlite_path(url), folder / SQLITE_COPY)
         revision, rows = await database_counts(f"sqlite+aiosqlite:///{folder / SQLITE_COPY}")
         return SQLITE_COPY, revision, rows

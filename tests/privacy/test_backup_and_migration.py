@@ -104,3 +104,12 @@ async def test_the_migration_fills_the_nik_index_of_existing_cases(
     await asyncio.to_thread(command.upgrade, config, "head")
     [case] = await fetch(database_url, Case)
     assert case.nik_index == cipher.index(NIKS[0])
+
+
+async def test_a_backup_of_a_database_that_is_not_there_fails_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'nowhere.db'}"
+    made = await run_cli(tmp_path, "backup", "--to", str(tmp_path / "copies"), DATABASE_URL=url)
+    assert made.code == 1 and "no database at" in made.stdout
+    assert not (tmp_path / "nowhere.db").exists() and list((tmp_path / "copies").iterdir()) == []
