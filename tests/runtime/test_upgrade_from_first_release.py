@@ -36,13 +36,14 @@ async def first_release_with_data(url: str, data_dir: Path) -> None:
     engine = create_engine(url)
     async with engine.begin() as connection:
         for statement in (
-            "INSERT INTO users (id, telegram_id, full_name, role, status, kelurahan_code,"
-            " kecamatan_code, created_at) VALUES (1, 1001, 'Lutpiah', 'psm', 'active',"
+            "INSERT INTO users (telegram_id, full_name, role, status, kelurahan_code,"
+            " kecamatan_code, created_at) VALUES (1001, 'Lutpiah', 'psm', 'active',"
             " '3671011001', '367101', :at)",
             "INSERT INTO cases (number, draft_id, reporter_id, category_code, beneficiary_name,"
             " nik_encrypted, nik_masked, sex, kecamatan_code, kelurahan_code, address,"
             " description, urgency, status, created_at, updated_at, last_activity_at,"
-            " nudges_unanswered) VALUES ('TNG-2026-00001', 'd1', 1, 8, 'Mak Onah', :token,"
+            " nudges_unanswered) VALUES ('TNG-2026-00001', 'd1',"
+            " (SELECT id FROM users WHERE telegram_id = 1001), 8, 'Mak Onah', :token,"
             " '367101••••••••01', 'P', '367101', '3671011001', 'Jl. Merdeka', 'Nenek sendirian',"
             " 'sedang', 'baru', :at, :at, :at, 0)",
             "INSERT INTO ptb_user_data (user_id, data) VALUES (1001, :draft)",
