@@ -40,9 +40,10 @@ async def test_a_good_configuration_passes_every_check(
 ) -> None:
     done = await run_cli(tmp_path, "doctor", "--online", **good)
     assert done.code == 0, done.stdout
-    names = [line.split(":")[0].split()[-1] for line in done.stdout.splitlines()[:-1]]
+    names = [line[6:].split(":")[0] for line in done.stdout.splitlines()[:-1]]
     assert names == [
-        "token", "telegram", "database", "key", "dir", "updates", "time", "health", "disk"
+        "token", "telegram", "database", "data key", "data dir", "updates", "time", "health",
+        "disk",
     ]  # fmt: skip
     assert "reads the NIKs in the database" in done.stdout
     assert done.stdout.splitlines()[-1] == "all checks passed"
