@@ -18,11 +18,15 @@ def run_bot(settings: Settings) -> int:
     """Stand by until no other instance is active, migrate, then serve until SIGINT/SIGTERM.
 
     State is flushed on the way out. Exits 1 if the active lock was lost, so that a supervisor
-    restarting on failure brings this process back as a standby.
+    restarting on failure brings this process back as a standby. Exits 2 without starting
+    when a check of `psm-bot doctor` fails (it printed why).
     """
     from bot.app import ALLOWED_UPDATES, build_application
+    from bot.operations.doctor import refuse_unless_ready
 
     token = settings.require_token()
+    if not refuse_unless_ready(settings):
+        return 2
     state = HealthState(mode=Mode.WEBHOOK if settings.webhook_url else Mode.POLLING)
     with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
         state.role = Role.ACTIVE

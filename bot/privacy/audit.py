@@ -73,6 +73,7 @@ class Audit(StrEnum):
     RETENTION_RUN = "retention.run"
     KEY_ROTATE = "key.rotate"
     DATA_BACKUP = "data.backup"
+    DATA_RESTORE = "data.restore"
 
     @classmethod
     def of_case(cls, what: str) -> Audit:
