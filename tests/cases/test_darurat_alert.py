@@ -37,4 +37,3 @@ async def test_a_darurat_alert_names_the_reporters_phone_and_pins_the_place(
     pattern = said_pattern("case-new-darurat", number=number.group(), reporter="Lutpiah")
     assert pattern.search(alert["text"]) and PHONE in alert["text"]
     assert pin["location"] == {"latitude": -6.1702, "longitude": 106.6403}
-
