@@ -70,12 +70,17 @@ def _content(message: Message) -> tuple[str | None, list[list[str]]]:
 
 async def take(update: Update, context: BotContext) -> Pick | int:
     """Add a message sent outside any conversation to the case it is about, or ask which."""
-    message, user = update.message, update.effective_user
-    assert message is not None and user is not None
+    message = update.message
+    assert message is not None
+    user = await active_user_or_explain(update, context)
+    if user is None:
+        return ConversationHandler.END
     text, photos = _content(message)
     replied = message.reply_to_message.message_id if message.reply_to_message else None
     async with context.services.sessions() as session:
-        where = await addressed(session, context.services, user.id, message.chat_id, replied, text)
+        where = await addressed(
+            session, context.services, user.telegram_id, message.chat_id, replied, text
+        )
     if where.case_id is not None:
         if message.text and NUMBER_ALONE.fullmatch(message.text.strip()):
             # A case number alone asks to see the case.
@@ -86,7 +91,8 @@ async def take(update: Update, context: BotContext) -> Pick | int:
     if where.choices:
         held = Held(text, photos, [[case.id, case.number] for case in where.choices])
         return await REPLY.begin(update, context, held, Pick.CASE)
-    await what_now(update, context)
+    key = "hint-psm" if user.role == Role.PSM else "hint-coordinator"
+    await message.reply_text(context.t(key))
     return ConversationHandler.END
 
 
@@ -175,16 +181,6 @@ async def undo(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     await query.edit_message_text(context.t("reply-undone", number=case.number))
-
-
-async def what_now(update: Update, context: BotContext) -> None:
-    """No case fits: say what this person can do now."""
-    user = await active_user_or_explain(update, context)
-    if user is None:
-        return
-    key = "hint-psm" if user.role == Role.PSM else "hint-coordinator"
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(context.t(key))
 
 
 def build_replies() -> ConversationHandler:  # type: ignore[type-arg]

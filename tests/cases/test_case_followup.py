@@ -191,3 +191,22 @@ async def test_a_long_list_says_more_than_a_hundred_and_pages_on_newest_first(
     following = coordinator.buttons()
     assert following[0].startswith(f"🟡 TNG-2026-{QUEUE_OF_CASES - 4:05d}")
     assert following[5:7] == ["◀️", "▶️"]
+
+
+async def test_closing_with_referrals_still_waiting_names_them_and_asks_first(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    await coordinator.tap(said("action-verify"))
+    await coordinator.tap(said("action-refer"))
+    await coordinator.tap("Dinkes")
+    await coordinator.tap("Disdukcapil")
+    await coordinator.tap(said("button-sectors-done"))
+    await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
+    asked = await coordinator.tap(said("action-close"))
+    assert said("case-close-pending", count=2, sectors=f"{DINKES}, Disdukcapil") in asked.text
+    kept = await coordinator.tap(said("button-close-wait"))
+    assert said("case-input-cancelled") in kept.text
+    assert await status_of(schema, case_id) == "dirujuk"
+    assert said("action-close") in coordinator.buttons(), "the card is there to close it later"

@@ -67,7 +67,7 @@ outcome-pending = awaiting outcome
 outcome-accepted = accepted
 outcome-rejected = rejected
 outcome-done = handling completed
-outcome-ask = Outcome of the referral to { $sector }:
+outcome-ask = Choose the outcome of the referral to { $sector }.
 
 action-verify = ✅ Verify
 action-return = ↩️ Return to the PSM with a question

@@ -64,7 +64,7 @@ outcome-pending = menunggu hasil
 outcome-accepted = diterima
 outcome-rejected = ditolak
 outcome-done = selesai ditangani
-outcome-ask = Hasil rujukan ke { $sector }:
+outcome-ask = Pilih hasil rujukan ke { $sector }.
 
 action-verify = ✅ Verifikasi
 action-return = ↩️ Kembalikan ke PSM dengan pertanyaan
