@@ -16,7 +16,7 @@ from bot.cases.work import open_case, referrals_of
 from bot.runtime.answers import bounded_text
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
-from handlers.cases.view import refuse, show_case
+from handlers.cases.view import refuse
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED, Markup, Texts, Wizard
@@ -202,12 +202,10 @@ async def _finish(update: Update, context: BotContext, text: str) -> int:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """Drop the action in progress and show the case again."""
-    draft = CASE_INPUT.draft(context)
+    """Drop the action in progress; the card it started from is still as it was."""
     await CASE_INPUT.end(context)
     assert update.effective_chat is not None
     await context.bot.send_message(update.effective_chat.id, context.t("case-input-cancelled"))
-    await show_case(update, context, draft.case_id, card=draft.card)
     return ConversationHandler.END
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, InputMediaPhoto, Update
+from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
 from bot.cases.buttons import CaseHistory, CasePhotos
@@ -64,6 +64,10 @@ async def _edit(
 ) -> bool:
     """Put the case in its card; False when Telegram will not edit it (too old, deleted)."""
     assert update.effective_chat is not None
+    query = update.callback_query
+    shown = query.message if query else None
+    if isinstance(shown, Message) and shown.message_id == card and _shows(shown, text, buttons):
+        return True  # Telegram refuses an edit that changes nothing
     try:
         await context.bot.edit_message_text(
             text, chat_id=update.effective_chat.id, message_id=card, reply_markup=buttons
@@ -71,6 +75,10 @@ async def _edit(
     except BadRequest as refused:
         return "not modified" in refused.message
     return True
+
+
+def _shows(message: Message, text: str, buttons: InlineKeyboardMarkup) -> bool:
+    return (message.text_html, message.reply_markup) == (text, buttons)
 
 
 async def refuse(update: Update, context: BotContext) -> None:
