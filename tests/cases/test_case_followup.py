@@ -210,3 +210,20 @@ async def test_closing_with_referrals_still_waiting_names_them_and_asks_first(
     assert said("case-input-cancelled") in kept.text
     assert await status_of(schema, case_id) == "dirujuk"
     assert said("action-close") in coordinator.buttons(), "the card is there to close it later"
+
+
+async def test_the_card_shows_the_last_events_and_the_full_history_is_a_tap_away(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    psm = harness.user(PSM_ID)
+    await psm.send("/kasus TNG-2026-00001")
+    for n in range(1, 7):
+        await psm.tap(said("action-note"))
+        await psm.send(f"Kunjungan ke-{n}, kondisi stabil.")
+    card = psm.last_with_buttons()["text"]
+    assert said("event-note-suffix", note="Kunjungan ke-6, kondisi stabil.") in card
+    assert "Kunjungan ke-1," not in card and not said_pattern("event-created").search(card)
+    history = await psm.tap(said("button-case-history"))
+    assert history.says("case-history", number=NUMBER)
+    assert said_pattern("event-created", who="Lutpiah").search(history.text)
+    assert "Kunjungan ke-1," in history.text and "Kunjungan ke-6," in history.text
