@@ -199,4 +199,11 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.send(f"/kasus {number.group()}")
     case = await phone.bot_says("case-detail", number=number.group(), name="Dodi")
     assert number.group() in case and "Sukarasa" in case
+    # Tapping the alert makes the next message a reply to it, which goes to its case.
+    alert_bubble = phone.messages.locator(".msg.bot", has_text=number.group()).first
+    await alert_bubble.locator(".bubble").click()
+    await expect(page.locator("#reply-bar")).to_be_visible()
+    await phone.send("Sudah saya telepon, besok dijemput.")
+    await phone.bot_says("reply-noted", number=number.group())
+    await expect(page.locator("#reply-bar")).to_be_hidden()
     await expect(page.locator("#violation-count")).to_have_text("0")
