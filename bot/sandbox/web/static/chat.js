@@ -92,6 +92,11 @@ function renderPersonas() {
     button.addEventListener("click", () => openChat(persona.id));
     nav.append(button);
   }
+  const current = page.personas.find((p) => p.id === page.current);
+  $("current-persona").textContent = current ? current.name : "";
+  const unread = Object.values(page.unread).reduce((sum, n) => sum + n, 0);
+  $("unread-total").textContent = unread ? String(unread) : "";
+  $("unread-total").hidden = !unread;
 }
 
 async function openChat(personaId) {
@@ -115,6 +120,9 @@ async function openChat(personaId) {
   $("messages").dataset.chat = personaId;
   replyTo(null);
   for (const message of chat.messages) showMessage(message);
+  showStart();
+  // On a phone the persona list folds away once someone is chosen, leaving room for the chat.
+  if (window.matchMedia("(max-width: 760px)").matches) $("persona-switcher").open = false;
   page.keyboardOpen = true;
   setKeyboard(chat.keyboard);
   for (const event of missed) handle(event);
@@ -175,6 +183,7 @@ function showMessage(message) {
   const existing = document.querySelector(`[data-message-id="${message.message_id}"]`);
   if (existing) existing.replaceWith(element); // an edit, in place
   else $("messages").append(element);
+  showStart();
 }
 
 function renderMessage(message) {
@@ -295,6 +304,17 @@ const TAGS = {
 };
 
 function elementFor(entity) {
+  if (entity.type === "bot_command") {
+    // As in Telegram: a /command in a message is a link that sends it.
+    const command = document.createElement("a");
+    command.className = "command";
+    command.href = "#";
+    command.addEventListener("click", (event) => {
+      event.preventDefault();
+      sendText(command.textContent);
+    });
+    return command;
+  }
   if (entity.type === "text_link" && /^(https?|tg):/i.test(entity.url || "")) {
     const link = document.createElement("a");
     link.href = entity.url;
@@ -405,12 +425,22 @@ async function sendTyped(event) {
   const input = $("text");
   const text = input.value.trim();
   if (!text) return;
-  const body = { text, reply_to: page.replyTo };
-  if (await act(() => post(`/api/chats/${page.current}/text`, body))) {
+  if (await sendText(text, page.replyTo)) {
     input.value = "";
     replyTo(null);
   }
   input.focus();
+}
+
+function sendText(text, repliedTo = null) {
+  return act(() => post(`/api/chats/${page.current}/text`, { text, reply_to: repliedTo }));
+}
+
+// A chat that never started shows Telegram's START button instead of an empty screen.
+function showStart() {
+  const empty = $("messages").childElementCount === 0;
+  $("start").hidden = !empty;
+  $("composer").hidden = empty;
 }
 
 function toggle(id) {
@@ -437,7 +467,7 @@ async function showCommands() {
     item.append(name, description);
     item.addEventListener("click", async () => {
       menu.hidden = true;
-      await act(() => post(`/api/chats/${page.current}/text`, { text: `/${command.command}` }));
+      await sendText(`/${command.command}`);
     });
     menu.append(item);
   }
@@ -633,6 +663,12 @@ document.addEventListener("DOMContentLoaded", () => {
     $("reply-keyboard").hidden = !page.keyboardOpen;
   });
   $("reset").addEventListener("click", reset);
+  $("start").addEventListener("click", () => sendText("/start"));
+  $("tour-close").addEventListener("click", () => {
+    $("tour").hidden = true;
+    localStorage.setItem("tour-seen", "1");
+  });
+  $("tour").hidden = localStorage.getItem("tour-seen") === "1";
   listen();
   loadState();
 });
