@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,6 +30,8 @@ class ChangeRequest:
     photos: Sequence[tuple[str, str]] = ()
     sectors: Sequence[str] = field(default_factory=tuple)
     kind: str | None = None
+    # How long the other side's notice waits (an answer that may still be taken back).
+    hold: timedelta = timedelta(0)
 
 
 async def change_case(
@@ -54,7 +57,7 @@ async def change_case(
             request.photos,
             request.kind,
         )
-    await tell_other_side(session, CaseMessages(services), change, now)
+    await tell_other_side(session, CaseMessages(services), change, now + request.hold)
     return change
 
 

@@ -10,13 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cases.messages import CaseMessages
 from bot.cases.work import Change
-from bot.delivery import enqueue_localized
+from bot.delivery import enqueue, enqueue_localized
 from bot.people import reviewers_for
 from storage.cases import Case, CasePhoto, Urgency
 from storage.delivery import Lane
 from storage.people import User
 
 ALERT = "case_alert"
+# The alert's map pin: a message of its own, queued with the alert in the same lane.
+ALERT_PLACE = "case_alert_place"
 NOTICE = "case_notice"
 
 
@@ -28,20 +30,36 @@ async def alert_reviewers(
     now: datetime,
     earlier: Sequence[Case] = (),
 ) -> int:
-    """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue.
+    """Queue the new case's alert for its coordinators (or the admins), then its map pin when
+    GPS was given; Darurat jumps the queue.
 
     They oversee the case, so the alert names every earlier case about the same person."""
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
-    return await enqueue_localized(
+    recipients = await reviewers_for(session, case.kecamatan_code)
+    lane = Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL
+    queued = await enqueue_localized(
         session,
         kind=ALERT,
         campaign_id=case.id,
-        recipients=await reviewers_for(session, case.kecamatan_code),
+        recipients=recipients,
         build=lambda locale: messages.alert(locale, case, reporter, photos, earlier),
         default_locale=messages.services.settings.default_locale,
         not_before=now,
-        lane=Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL,
+        lane=lane,
     )
+    pin = messages.place(case)
+    if pin is not None:
+        # Queued after the alert, so each recipient gets the text first, then where it is.
+        await enqueue(
+            session,
+            kind=ALERT_PLACE,
+            campaign_id=case.id,
+            recipients=recipients,
+            payload=pin,
+            not_before=now,
+            lane=lane,
+        )
+    return queued
 
 
 async def tell_other_side(

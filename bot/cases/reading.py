@@ -16,6 +16,10 @@ from bot.privacy.crypto import Cipher
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 
+# A card shows the newest few events; the rest are a button away (`case_history`).
+CARD_EVENTS = 5
+HISTORY_EVENTS = 200
+
 
 @dataclass(frozen=True)
 class CaseView:
@@ -24,7 +28,9 @@ class CaseView:
     viewer: User
     case: Case
     reporter: str
+    # The newest CARD_EVENTS, oldest first; `more_events` when there are older ones.
     events: list[tuple[CaseEvent, str | None]]
+    more_events: bool
     referrals: list[Referral]
     actions: list[Action]
     photos: int
@@ -40,11 +46,13 @@ async def view_case(
     reporter = await session.get(User, case.reporter_id)
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id))
     audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id)
+    events = await timeline(session, case.id, CARD_EVENTS + 1)
     return CaseView(
         viewer,
         case,
         reporter.full_name if reporter else "-",
-        await timeline(session, case.id),
+        events[-CARD_EVENTS:],
+        len(events) > CARD_EVENTS,
         await referrals_of(session, case.id),
         available_actions(viewer, case),
         photos or 0,
@@ -62,3 +70,12 @@ async def case_photos(
     )
     audit(session, Audit.CASE_PHOTOS, at=now, actor_id=viewer.id, case_id=case.id)
     return case, list(photos)
+
+
+async def case_history(
+    session: AsyncSession, telegram_id: int, case_id: int, now: datetime
+) -> tuple[Case, list[tuple[CaseEvent, str | None]]]:
+    """The case's timeline, oldest first, for someone allowed to see it; the read is audited."""
+    viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
+    audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id, history=True)
+    return case, await timeline(session, case.id, HISTORY_EVENTS)

@@ -60,6 +60,9 @@ async def deliver(
                 for row in payload.buttons
             ]
         )
+    if payload.location:
+        latitude, longitude = payload.location
+        return await bot.send_location(chat_id, latitude, longitude, reply_markup=markup)
     if payload.photo:
         return await bot.send_photo(
             chat_id, payload.photo, caption=payload.text, reply_markup=markup

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select, update
+from sqlalchemy import Select, and_, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
 from bot.privacy.audit import Audit, audit
+from storage.cases import CaseMessage
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
 from storage.people import UNREACHABLE, User, UserStatus
 
@@ -152,6 +153,22 @@ async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]])
             for row, outcome in outcomes
         ],
     )
+    about_cases = [
+        {
+            "chat_id": row.chat_id,
+            "message_id": outcome.message_id,
+            "case_id": row.payload["case_id"],
+            "card": False,
+            "at": outcome.at,
+        }
+        for row, outcome in outcomes
+        if outcome.status == DeliveryStatus.SENT
+        and outcome.message_id
+        and row.payload.get("case_id")
+    ]
+    if about_cases:
+        # A reply to an alert or a notice adds to its case (bot/cases/replies.py).
+        await session.execute(insert(CaseMessage), about_cases)
     for row, outcome in outcomes:
         if outcome.status == DeliveryStatus.BLOCKED:
             await _mark_blocked(session, row.user_id, outcome)

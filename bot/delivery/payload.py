@@ -18,6 +18,10 @@ class Payload:
     buttons: Buttons | None = None
     # Ids of files the bot made (bot/delivery/media.py), sent as one photo or an album.
     media: list[int] | None = None
+    # A map pin (latitude, longitude), sent as a location with no text.
+    location: tuple[float, float] | None = None
+    # The case the message is about: a reply to it adds to that case (bot/cases/replies.py).
+    case_id: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         buttons = None
@@ -32,11 +36,14 @@ class Payload:
             "document": self.document,
             "buttons": buttons,
             "media": self.media,
+            "location": list(self.location) if self.location else None,
+            "case_id": self.case_id,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Payload:
         rows = data.get("buttons") or None
+        location = data.get("location")
         return cls(
             text=data["text"],
             photo=data.get("photo"),
@@ -45,4 +52,6 @@ class Payload:
             if rows
             else None,
             media=data.get("media") or None,
+            location=(float(location[0]), float(location[1])) if location else None,
+            case_id=data.get("case_id"),
         )

@@ -21,6 +21,8 @@ class Audit(StrEnum):
     CASE_VERIFY = "case.verify"
     CASE_RETURN = "case.return"
     CASE_ANSWER = "case.answer"
+    # The PSM took back an answer within a minute, before the coordinators were told.
+    CASE_ANSWER_UNDONE = "case.answer_undone"
     CASE_HANDLE = "case.handle"
     CASE_REFER = "case.refer"
     CASE_OUTCOME = "case.outcome"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.cases.buttons import (
+    CaseHistory,
     CaseList,
     CasePhotos,
     Nudge,
@@ -13,9 +14,10 @@ from bot.cases.buttons import (
     ReferralMenu,
     ReferralOutcome,
     TapAction,
+    UndoAnswer,
 )
 from bot.runtime.context import BotApp
-from handlers.cases import browse, quick, view
+from handlers.cases import browse, quick, replies, view
 from handlers.cases.input import build_case_input
 
 
@@ -30,10 +32,14 @@ def register(application: BotApp) -> None:
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),
         (view.show_photos, CasePhotos.pattern()),
+        (view.show_history, CaseHistory.pattern()),
         (quick.one_tap, TapAction.pattern()),
         (quick.choose_outcome, ReferralMenu.pattern()),
         (quick.set_outcome, ReferralOutcome.pattern()),
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.ONGOING)),
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.RESOLVED)),
+        (replies.undo, UndoAnswer.pattern()),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    # Last of the conversations: a text or photo none of them waits for goes to its case.
+    application.add_handler(replies.build_replies())

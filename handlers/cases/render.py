@@ -8,6 +8,7 @@ from typing import TypeVar
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.cases.buttons import (
+    CaseHistory,
     CaseList,
     CasePhotos,
     OpenCase,
@@ -126,7 +127,7 @@ def found_by_nik(
     return c.t("cases-by-nik", nik=nik_masked, total=len(cases)), InlineKeyboardMarkup(rows)
 
 
-def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
+def event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     when = event.at.astimezone(c.services.settings.tz).strftime("%d-%m %H:%M")
     line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
     detail = CaseMessages(c.services).event_detail(c.locale, event)
@@ -170,7 +171,7 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     header = "\n\n" + c.t("timeline-header") + "\n"
     room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
     # The newest events that fit; the list is oldest first.
-    timeline = [_event_line(c, e, n) for e, n in reversed(events)]
+    timeline = [event_line(c, e, n) for e, n in reversed(events)]
     text += header + "\n".join(first_that_fit(timeline, room)[::-1])
     rows: list[list[InlineKeyboardButton]] = []
     for action in actions:
@@ -198,6 +199,9 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     if photo_count:
         label = c.t("button-case-photos", count=photo_count)
         rows.append([InlineKeyboardButton(label, callback_data=CasePhotos(case.id).encode())])
+    if view.more_events:
+        label = c.t("button-case-history")
+        rows.append([InlineKeyboardButton(label, callback_data=CaseHistory(case.id).encode())])
     back = c.t("button-case-list")
     rows.append([InlineKeyboardButton(back, callback_data=list_button(0, Filters()))])
     return Html(text), InlineKeyboardMarkup(rows)

@@ -80,16 +80,28 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     assert number, saved
 
     # The folded switcher still shows that someone else has a new message.
-    await expect(page.locator("#unread-total")).to_have_text("1", timeout=ALERT_WAIT_MS)
+    unread = page.locator("#unread-total")
+    await expect(unread).to_have_text(re.compile("^[12]$"), timeout=ALERT_WAIT_MS)
     await phone.play("Ratna")
     await expect(page.locator("#messages[data-chat='2001']")).to_be_attached()
-    alert = await phone.bot_says("case-new", number=number.group())
-    assert "Dodi" in alert and "Lutpiah" in alert
+    # The alert, then the place it was reported from as a map pin.
+    alerts = phone.messages.locator(".msg.bot")
+    await expect(alerts).to_have_count(2, timeout=ALERT_WAIT_MS)
+    alert = await alerts.first.inner_text()
+    assert number.group() in alert and "Dodi" in alert and "Lutpiah" in alert
+    assert "-6.17800" in await alerts.last.inner_text()
     await phone.shot("3-coordinator-alert")
     await phone.send(f"/kasus {number.group()}")
     case = await phone.bot_says("case-detail", number=number.group(), name="Dodi")
     assert number.group() in case and "Sukarasa" in case
     await phone.shot("4-coordinator-case")
+    # Tapping the alert makes the next message a reply to it, which goes to its case.
+    alert_bubble = phone.messages.locator(".msg.bot", has_text=number.group()).first
+    await alert_bubble.locator(".bubble").click()
+    await expect(page.locator("#reply-bar")).to_be_visible()
+    await phone.send("Sudah saya telepon, besok dijemput.")
+    await phone.bot_says("reply-noted", number=number.group())
+    await expect(page.locator("#reply-bar")).to_be_hidden()
     await expect(page.locator("#violation-count")).to_have_text("0")
 
 

@@ -55,7 +55,7 @@ async def test_complete_report_is_saved_with_every_field(
     assert queued.campaign_id == case.id and queued.priority == Lane.URGENT
 
     await harness.deliver()
-    alert = harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
+    alert = harness.telegram.sent_to(COORDINATOR_ID)[-2]["text"]  # then the map pin
     assert said_pattern("case-new-darurat", number=number.group()).search(alert)
     assert NIK not in alert
     assert harness.telegram.sent_to(ADMIN_ID) == []

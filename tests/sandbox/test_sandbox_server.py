@@ -169,6 +169,20 @@ async def test_stale_button_answer_shows_as_an_alert(page: Page) -> None:
     assert toast["chat_id"] == PSM and toast["alert"] is True and toast["text"]
 
 
+async def test_a_message_sent_as_a_reply_in_the_page_carries_what_it_replies_to(
+    page: Page,
+) -> None:
+    await register(page)
+    welcome = (await page.get(f"/api/chats/{PSM}"))["messages"][-1]
+    body = {"text": "Terima kasih", "reply_to": welcome["message_id"]}
+    assert await page.post(f"/api/chats/{PSM}/text", body) == 200
+    sent = await page.event(
+        lambda e: e["type"] == "message" and e["message"].get("text") == "Terima kasih"
+    )
+    assert sent["message"]["reply_to_message"]["message_id"] == welcome["message_id"]
+    await page.bot_says(PSM, "hint-psm")  # no case behind that message: what she can do
+
+
 async def test_bot_api_violations_are_shown_in_the_page(page: Page) -> None:
     telegram = page.simulation.telegram
     bad_html = {"chat_id": PSM, "text": "<b>tidak ditutup", "parse_mode": "HTML"}

@@ -165,7 +165,7 @@ report-resume = You are in the middle of a report. Let's continue from the last 
 
 case-new =
     📥 <b>New report { $number }</b>
-    Reported by: { $reporter }
+    Reported by: { $reporter } · 📞 { $phone }
     Urgency: { $urgency }
     Category: { $category }
     Name: { $name } ({ $sex }, { $age })
@@ -175,7 +175,7 @@ case-new =
     What happened: { $description }
 case-new-darurat =
     🚨🚨 <b>EMERGENCY: report { $number }</b> 🚨🚨
-    Reported by: { $reporter }
+    Reported by: { $reporter } · 📞 { $phone }
     Category: { $category }
     Name: { $name } ({ $sex }, { $age })
     NIK: { $nik }

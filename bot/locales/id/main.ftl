@@ -156,7 +156,7 @@ report-resume = Anda sedang mengisi laporan. Kita lanjutkan dari pertanyaan tera
 
 case-new =
     📥 <b>Laporan baru { $number }</b>
-    Pelapor: { $reporter }
+    Pelapor: { $reporter } · 📞 { $phone }
     Urgensi: { $urgency }
     Kategori: { $category }
     Nama: { $name } ({ $sex }, { $age })
@@ -166,7 +166,7 @@ case-new =
     Kejadian: { $description }
 case-new-darurat =
     🚨🚨 <b>DARURAT: laporan { $number }</b> 🚨🚨
-    Pelapor: { $reporter }
+    Pelapor: { $reporter } · 📞 { $phone }
     Kategori: { $category }
     Nama: { $name } ({ $sex }, { $age })
     NIK: { $nik }

@@ -115,8 +115,15 @@ async def _text(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="empty message")
     if body.get("keyboard"):
         _one_time_done(request, user)
-    user.send_text(text[:4096])
+    user.send_text(text[:4096], _replied(user, body.get("reply_to")))
     return _sent(request, user)
+
+
+def _replied(user: FakeUser, message_id: object) -> dict[str, Any] | None:
+    """The message of this chat that a message replies to (Telegram's Reply), if any."""
+    if not message_id or not str(message_id).isdigit():
+        return None
+    return user.server.state.find(user.user_id, int(str(message_id)))
 
 
 async def _contact(request: web.Request) -> web.Response:
@@ -163,7 +170,7 @@ async def _upload(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="a file is expected")
     data = upload.file.read()
     if kind == "photo":
-        user.send_photo(caption, data)
+        user.send_photo(caption, data, reply_to=_replied(user, form.get("reply_to")))
     else:
         mime = upload.content_type or "application/octet-stream"
         user.send_document(upload.filename or "file", mime, data, caption)
