@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.roster_file import UnreadableRoster, check_cells, decode
+from bot.people.roster_limits import MAX_ROWS, OverLimit
 from bot.people.roster_problems import Cell, Column, Issue, RosterProblem
 from bot.privacy.audit import Audit, audit
 from bot.reference.regions import Regions
@@ -93,6 +94,9 @@ def read_roster_data(data: bytes, regions: Regions) -> RosterReport:
         text = decode(data)
     except UnreadableRoster as unreadable:
         report.errors.append(unreadable.problem)
+        return report
+    if text.count("\n") + (not text.endswith("\n")) > MAX_ROWS:
+        report.errors.append(OverLimit(Issue.LIMIT_ROWS, MAX_ROWS).problem)
         return report
     # Spreadsheets in Indonesian locales export with ';'; the header shows which one it is.
     delimiter = max(",;\t", key=text.partition("\n")[0].count)

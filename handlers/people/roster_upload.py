@@ -8,6 +8,7 @@ shown as missing and still are.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -20,6 +21,7 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from bot.cases import count_open
 from bot.people.directory import get_user
 from bot.people.roster import RosterRow
+from bot.people.roster_limits import MAX_BYTES, MEBIBYTE
 from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_bytes
@@ -34,7 +36,6 @@ from handlers.wizard import Markup, Texts, Wizard
 from storage.people import Role
 
 SUFFIXES = (".csv", ".xlsx")
-MAX_BYTES = 2 * 1024 * 1024  # some 40,000 rows: far beyond a city's roster
 # Within Telegram's 4096 characters however long the names and cells in the file are.
 SHOWN_PROBLEMS, SHOWN_WARNINGS, SHOWN_MISSING, VALUE_LENGTH = 15, 3, 20, 60
 
@@ -147,9 +148,12 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     if not name.lower().endswith(SUFFIXES):
         raise BadAnswer("import-wrong-type")
     if (document.file_size or 0) > MAX_BYTES:
-        raise BadAnswer("import-too-large", max=MAX_BYTES // 1024 // 1024)
+        raise BadAnswer("import-too-large", max=MAX_BYTES // MEBIBYTE)
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    report = read_roster_bytes(data, name, services.regions)
+    if len(data) > MAX_BYTES:
+        raise BadAnswer("import-too-large", max=MAX_BYTES // MEBIBYTE)
+    # Reading takes seconds of CPU for a large file: not on the loop everyone's updates share.
+    report = await asyncio.to_thread(read_roster_bytes, data, name, services.regions)
     if report.errors:
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, report.errors))
     async with services.sessions.begin() as session:
