@@ -11,16 +11,15 @@ from __future__ import annotations
 import asyncio
 import html
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
 
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.cases import count_open
 from bot.people.directory import get_user
-from bot.people.roster import RosterRow
+from bot.people.roster import rows_as_text, rows_from_text
 from bot.people.roster_limits import MAX_BYTES, MEBIBYTE
 from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
@@ -33,7 +32,6 @@ from handlers.access import active_user_or_explain
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
 from handlers.wizard import Markup, Texts, Wizard
-from storage.people import Role
 
 SUFFIXES = (".csv", ".xlsx")
 # Within Telegram's 4096 characters however long the names and cells in the file are.
@@ -47,12 +45,8 @@ class Upload(IntEnum):
 
 @dataclass
 class RosterUpload:
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: str = ""  # the checked rows (bot.people.roster.rows_as_text)
     missing: list[int] = field(default_factory=list)
-
-
-def rows_of(draft: RosterUpload) -> list[RosterRow]:
-    return [RosterRow(**{**row, "role": Role(row["role"])}) for row in draft.rows]
 
 
 def _confirm(c: BotContext, d: RosterUpload) -> tuple[str, Markup]:
@@ -163,15 +157,16 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     if plan.refused:
         refused = [context.t(r.key, line=r.line) for r in plan.refused]
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, refused))
+    rows = await asyncio.to_thread(rows_as_text, report.rows)
     with UPLOAD.edit(context) as draft:
-        draft.rows = [asdict(row) for row in report.rows]
+        draft.rows = rows
         draft.missing = [user.id for user in plan.missing]
     summary = _summary(context, plan, len(report.rows), report.warnings)
     return await UPLOAD.proceed(update, context, Upload.FILE, summary)
 
 
 async def apply(update: Update, context: BotContext) -> Upload | int:
-    """Import the rows (and, in sync mode, deactivate the missing PSM shown) in one transaction."""
+    """Import the rows (and, in sync mode, deactivate the missing PSM shown), batch by batch."""
     sync = UPLOAD.value(update) == "sync"
     draft, services = UPLOAD.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
@@ -182,25 +177,27 @@ async def apply(update: Update, context: BotContext) -> Upload | int:
         ),
     )
     try:
-        async with UPLOAD.finishing(context) as session:
+        async with services.sessions() as session:
             actor = await get_user(session, update.effective_user.id)
-            scope = scope_of(actor)
-            if not scope.oversees:
-                raise PermissionError
-            done = await apply_roster(
-                session,
-                Wording.of(services),
-                rows_of(draft),
-                scope,
-                actor,
-                services.clock.now(),
-                count_open,
-                set(draft.missing) if sync else None,
-            )
+        scope = scope_of(actor)
+        if not scope.oversees:
+            raise PermissionError
+        done = await apply_roster(
+            services.sessions,
+            Wording.of(services),
+            await asyncio.to_thread(rows_from_text, draft.rows),
+            scope,
+            actor,
+            services.clock.now(),
+            count_open,
+            set(draft.missing) if sync else None,
+        )
     except (PermissionError, ValueError):
         # The importer's reach shrank since the preview: nothing was imported.
         await context.bot.send_message(update.effective_chat.id, context.t("import-not-allowed"))
         return await UPLOAD.end(context)
+    # Killed before this, the draft is still there: tapping again finishes the import.
+    await UPLOAD.end(context)
     text = context.t("import-done", rows=done.saved, deactivated=len(done.deactivated))
     await context.bot.send_message(update.effective_chat.id, text)
     return ConversationHandler.END
