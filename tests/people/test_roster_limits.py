@@ -15,7 +15,9 @@ from collections.abc import Callable
 import pytest
 
 from bot.people import roster_limits as limits
-from bot.people.roster_limits import MAX_ROWS
+from bot.people.roster_limits import MAX_ROWS, Deadline
+from bot.people.roster_problems import Issue
+from bot.people.roster_xlsx import xlsx_as_csv
 from storage.people import RosterEntry
 from tests.factories import fetch
 from tests.harness import BotHarness
@@ -145,3 +147,10 @@ async def test_a_csv_roster_over_the_row_limit_is_refused_naming_it(
     await coordinator.send("/impor")
     reply = await coordinator.send_document("psm.csv", "text/csv", data=csv_file(rows))
     assert said("roster-problem-limit-rows", limit=MAX_ROWS) in reply.text
+
+
+def test_reading_a_workbook_stops_at_its_time_limit() -> None:
+    rows = [HEADER, *([f"PSM {n}", f"0813{n:08d}", "Sukarasa", "Tangerang"] for n in range(1500))]
+    with pytest.raises(limits.OverLimit) as over:
+        xlsx_as_csv(workbook(rows), Deadline.start(0))  # type: ignore[arg-type]
+    assert over.value.problem.issue == Issue.LIMIT_TIME
