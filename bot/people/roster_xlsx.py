@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,20 @@ XLSX = ".xlsx"
 
 class UnreadableWorkbook(ValueError):
     pass
+
+
+# What a damaged or forged workbook raises, from zipfile, zlib, openpyxl and the XML parsers
+# (defusedxml refusing entities raises a ValueError).
+BROKEN = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    OSError,
+    ValueError,
+    SyntaxError,
+)
 
 
 def _cell(value: object) -> str:
@@ -55,17 +70,17 @@ def xlsx_as_csv(data: bytes, deadline: Deadline | None = None) -> str:
             limits.check_parts(archive)
             limits.check_sheets(archive)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        if isinstance(exc, OverLimit):
-            raise
+    except OverLimit:
+        raise
+    except BROKEN as exc:
         raise UnreadableWorkbook(str(exc)) from None
     try:
         sheet = workbook.worksheets[0]
         limits.check_dimension(sheet.max_row, sheet.max_column)
         return _as_csv(sheet, deadline)
-    except (KeyError, ValueError, SyntaxError) as exc:
-        if isinstance(exc, OverLimit):
-            raise
+    except OverLimit:
+        raise
+    except BROKEN as exc:
         raise UnreadableWorkbook(str(exc)) from None
     finally:
         workbook.close()
