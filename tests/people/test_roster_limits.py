@@ -119,7 +119,7 @@ async def test_a_hostile_workbook_is_refused_fast_naming_its_limit_while_others_
     assert await fetch(schema, RosterEntry) == []
 
 
-async def test_a_workbook_declaring_xml_entities_is_refused_as_unreadable(
+async def test_a_workbook_declaring_xml_entities_or_damaged_is_refused_as_unreadable(
     harness: BotHarness, people: People
 ) -> None:
     laughs = b'<!DOCTYPE sst [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]>'
@@ -131,7 +131,10 @@ async def test_a_workbook_declaring_xml_entities_is_refused_as_unreadable(
     )
     coordinator = harness.user(BUDI)
     await coordinator.send("/impor")
-    for data in (in_strings, in_sheet):
+    whole = rebuilt({SHEET: sheet("A1:A1", b"<row>" + b"<c/>" * 20000 + b"</row>")})
+    middle = len(whole) // 3
+    damaged = whole[:middle] + bytes(64) + whole[middle + 64 :]
+    for data in (in_strings, in_sheet, damaged):
         reply = await coordinator.send_document("psm.xlsx", XLSX, data=data)
         assert said("roster-problem-unreadable-workbook", line=1) in reply.text
 
