@@ -196,7 +196,8 @@ async def apply(update: Update, context: BotContext) -> Upload | int:
         # The importer's reach shrank since the preview: nothing was imported.
         await context.bot.send_message(update.effective_chat.id, context.t("import-not-allowed"))
         return await UPLOAD.end(context)
-    # Killed before this, the draft is still there: tapping again finishes the import.
+    # Ended only now: the batches committed one by one, and stopped halfway the conversation
+    # is still at this step.
     await UPLOAD.end(context)
     text = context.t("import-done", rows=done.saved, deactivated=len(done.deactivated))
     await context.bot.send_message(update.effective_chat.id, text)
