@@ -1,4 +1,4 @@
-"""Import the roster of PSM and coordinators from CSV: all rows or none."""
+"""Import the roster of PSM and coordinators from CSV: every row checked before any is saved."""
 
 from __future__ import annotations
 
