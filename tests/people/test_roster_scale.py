@@ -4,10 +4,15 @@ in one preview query), and 10,000 rows apply while PSM go on reporting, error-fr
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.people import Wording, roster_sync
+from bot.people.roster import BATCH, read_roster_data
+from bot.people.roster_sync import apply_roster
+from bot.privacy.access import OPERATOR
 from storage.db import create_engine, create_sessions
 from storage.people import RosterEntry
 from tests.conftest import ADMIN_ID, POSTGRES
@@ -91,3 +96,33 @@ async def test_20_psm_report_without_an_error_while_10000_rows_are_applied(
     assert not [reply for reply in replies if reply.says("error-user")]
     assert all(reply.messages for reply in replies), "every PSM was answered"
     assert await entries(schema) == 10_000
+
+
+async def test_an_import_stopped_halfway_is_finished_by_importing_again(
+    harness: BotHarness, schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert harness.app is not None
+    services = harness.app.bot_data.services
+    assert services is not None
+    rows = read_roster_data(roster(1_800), services.regions).rows
+    saved = roster_sync.save_entries
+    calls = 0
+
+    async def killed_in_the_third_batch(*args: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        await saved(*args)
+
+    monkeypatch.setattr(roster_sync, "save_entries", killed_in_the_third_batch)
+    wording, now = Wording.of(services), harness.clock.now()
+
+    async def no_cases(_session: object, _user_id: int) -> list[str]:
+        return []
+
+    with pytest.raises(KeyboardInterrupt):
+        await apply_roster(services.sessions, wording, rows, OPERATOR, None, now, no_cases)
+    assert await entries(schema) == 2 * BATCH, "the batches before the stop stay saved"
+    await apply_roster(services.sessions, wording, rows, OPERATOR, None, now, no_cases)
+    assert await entries(schema) == 1_800
