@@ -157,3 +157,13 @@ def test_reading_a_workbook_stops_at_its_time_limit() -> None:
     with pytest.raises(limits.OverLimit) as over:
         xlsx_as_csv(workbook(rows), Deadline.start(0))  # type: ignore[arg-type]
     assert over.value.problem.issue == Issue.LIMIT_TIME
+
+
+async def test_a_file_over_5_mb_is_refused_before_it_is_downloaded(
+    harness: BotHarness, people: People
+) -> None:
+    coordinator = harness.user(BUDI)
+    await coordinator.send("/impor")
+    reply = await coordinator.send_document("psm.csv", "text/csv", data=bytes(limits.MAX_BYTES + 1))
+    assert reply.text.startswith(said("import-too-large", max=5))
+    assert not [r for r in harness.telegram.requests if r.method == "getFile"]
