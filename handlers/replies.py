@@ -34,6 +34,8 @@ async def mark_chosen(update: Update, label: str) -> None:
     message = query.message
     if not isinstance(message, Message) or message.text is None:
         return
+    if message.from_user is not None and not message.from_user.is_bot:
+        return  # a label typed instead of tapped (handlers/typed_choices.py) shows the choice
     # The prompt may be too old to edit; the choice itself is recorded either way.
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(f"{message.text_html}\n<b>➜ {html.escape(label)}</b>")

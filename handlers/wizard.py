@@ -35,6 +35,7 @@ from telegram.ext import (
 from bot.runtime.answers import BadAnswer
 from bot.runtime.callbacks import reserve_prefix
 from bot.runtime.context import BotContext
+from handlers import typed_choices
 from handlers.drafts import END, D, DraftSlot, S, chat_id
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
@@ -75,6 +76,7 @@ class Wizard(DraftSlot[S, D]):
         reserve_prefix(prefix, name)
         self.prefix = prefix
         self._kinds: set[str] = set()  # of button, for the stale-button answer (see `button`)
+        self.states: Mapping[S, Sequence[BaseHandler[Any, Any, Any]]] = {}
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
@@ -161,6 +163,9 @@ class Wizard(DraftSlot[S, D]):
     # -- generic replies --------------------------------------------------------------------
     async def wrong_input(self, update: Update, context: BotContext) -> S:
         """Explain what the current step needs and ask it again, keeping every answer."""
+        handled, result = await typed_choices.answer(self, update, context, ambiguous=True)
+        if handled:
+            return result  # type: ignore[no-any-return]
         step, message = self.step(context), update.effective_message
         if message is not None and message.text and message.text.startswith("/"):
             key = self.texts.command
@@ -192,8 +197,12 @@ class Wizard(DraftSlot[S, D]):
         Other commands are answered as wrong input unless `catch_commands` is False, when they
         go on to their usual handlers (help, language) while the conversation waits.
         """
+        self.states = states
         for step, handlers in states.items():
+            tapped = any(isinstance(h, CallbackQueryHandler) for h in handlers)
             for handler in handlers:
+                if tapped and isinstance(handler, MessageHandler):
+                    handler.callback = typed_choices.typed_first(self, handler.callback)
                 handler.callback = self._guard(handler.callback, step)
         generic: list[BaseHandler[Any, Any, Any]] = [
             CallbackQueryHandler(self._guard(self.stale_button), pattern=self._stale_pattern()),

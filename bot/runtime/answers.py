@@ -55,10 +55,19 @@ class AgeAnswer:
     birth_date: date | None
 
 
+# Words around an age that say it is a guess or what it is: "sekitar 10 tahun", "umur 10".
+_ABOUT = re.compile(
+    r"^(?:(?:sekitar|kira[- ]?kira|kira2|kurang lebih|kurleb|umur(?:nya)?|usia(?:nya)?"
+    r"|about|age|[±~])\s*)+"
+)
+_YEARS = re.compile(r"(\d{1,3})(?:\s*an)?\s*(?:th|thn|tahun(?:an)?|years?(?: old)?|yo|y)?\.?")
+
+
 def age_or_birth_date(text: str, today: date) -> AgeAnswer:
-    """Accept an age in years ("72", "72 tahun") or a birth date (12-03-1950, 12/3/1950)."""
-    cleaned = text.strip().lower()
-    if match := re.fullmatch(r"(\d{1,3})\s*(th|thn|tahun|years?|y)?\.?", cleaned):
+    """Accept an age in years ("72", "72 tahun", "sekitar 10 thn", "umur 10") or a birth date
+    (12-03-1950, 12/3/1950)."""
+    cleaned = _ABOUT.sub("", " ".join(text.lower().split()))
+    if match := _YEARS.fullmatch(cleaned):
         age = int(match.group(1))
         if age > MAX_AGE:
             raise BadAnswer("answer-age-range", max=MAX_AGE)

@@ -1,0 +1,70 @@
+"""A typed label is as good as a tap: every report question with buttons takes its label typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.cases import Case
+from tests.factories import add_user, fetch
+from tests.harness import BotHarness, Chat
+from tests.texts import said
+
+PSM_ID = 1001
+
+
+@pytest.fixture
+async def psm(harness: BotHarness, schema: str) -> Chat:
+    await add_user(schema, PSM_ID)
+    return harness.user(PSM_ID)
+
+
+async def test_a_psm_can_fill_a_whole_report_typing_instead_of_tapping(
+    psm: Chat, schema: str
+) -> None:
+    await psm.send("/lapor")
+    assert (
+        said("report-ask-category", group=said("category-group-lansia"))
+        in (await psm.send("LANSIA")).text
+    )
+    assert said("report-ask-name") in (await psm.send("disabilitas")).text
+    await psm.send("Pak Karta")
+    assert said("report-ask-no-nik-reason") in (await psm.send("gak ada")).text
+    assert said("report-ask-sex") in (await psm.send("hilang")).text
+    assert said("report-ask-age") in (await psm.send("L")).text
+    assert said("report-ask-kecamatan") in (await psm.send("sekitar 70 tahun")).text
+    assert said("report-ask-kelurahan", kecamatan="Tangerang") in (await psm.send("tangerang")).text
+    assert said("report-ask-address") in (await psm.send("babakan")).text
+    await psm.send("Gang Kelinci RT 01/RW 02")
+    assert said("report-ask-description") in (await psm.send("lewati")).text
+    await psm.send("Tidak bisa berjalan, tinggal di rumah kontrakan sendirian.")
+    assert said("report-ask-photos", count=0) in (await psm.send("tinggi")).text
+    review = await psm.send("lewati")
+    assert review.says("report-review", sex=said("sex-L"), urgency=said("urgency-tinggi"))
+    assert (await psm.send("kirim")).says("report-saved")
+    [case] = await fetch(schema, Case)
+    assert (case.category_code, case.kelurahan_code, case.urgency) == (9, "3671011008", "tinggi")
+    assert (case.sex, case.age_years, case.no_nik_reason) == ("L", 70, "hilang")
+
+
+async def test_a_typed_answer_that_fits_several_choices_is_asked_again_naming_them(
+    psm: Chat,
+) -> None:
+    await psm.send("/lapor")
+    reply = await psm.send("korban")
+    assert said("report-ask-category", group=said("category-group-korban")) in reply.text
+    reply = await psm.send("bencana")
+    assert reply.says("typed-choice-ambiguous")
+    assert "Korban Bencana Alam" in reply.text and "Korban Bencana Sosial" in reply.text
+    assert said("report-ask-category", group=said("category-group-korban")) in reply.text
+    assert said("report-ask-name") in (await psm.send("bencana alam")).text
+
+
+async def test_a_typed_no_at_the_cancel_question_keeps_the_report(psm: Chat) -> None:
+    await psm.send("/lapor")
+    await psm.send("anak")
+    await psm.send("anak jalanan")
+    await psm.send("Budi")
+    assert said("report-confirm-cancel") in (await psm.send("/batal")).text
+    assert said("report-ask-nik") in (await psm.send("nggak")).text
+    assert said("report-confirm-cancel") in (await psm.send("/batal")).text
+    assert said("report-cancelled") in (await psm.send("ya")).text
