@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.runtime.context import BotApp, BotContext
+from handlers import asides
 
 
 async def show_help(update: Update, context: BotContext) -> None:
@@ -33,6 +34,8 @@ async def old_button(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
+    asides.read_only("bantuan", show_help)
+    asides.read_only("help", show_help)
     application.add_handler(CommandHandler("bantuan", show_help))
     application.add_handler(CommandHandler("help", show_help))
     application.add_handler(CommandHandler("batal", nothing_to_cancel))

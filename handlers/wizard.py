@@ -35,7 +35,7 @@ from telegram.ext import (
 from bot.runtime.answers import BadAnswer
 from bot.runtime.callbacks import reserve_prefix
 from bot.runtime.context import BotContext
-from handlers import typed_choices
+from handlers import asides, typed_choices
 from handlers.drafts import END, D, DraftSlot, S, chat_id
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
@@ -211,6 +211,8 @@ class Wizard(DraftSlot[S, D]):
                 self._guard(self.wrong_input),
             ),
         ]
+        if catch_commands:
+            generic.insert(0, asides.aside(self, self._guard))
         if command:
             generic.insert(0, CommandHandler(command, self._guard(self.resume)))
         return ConversationHandler(

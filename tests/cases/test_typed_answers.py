@@ -68,3 +68,17 @@ async def test_a_typed_no_at_the_cancel_question_keeps_the_report(psm: Chat) -> 
     assert said("report-ask-nik") in (await psm.send("nggak")).text
     assert said("report-confirm-cancel") in (await psm.send("/batal")).text
     assert said("report-cancelled") in (await psm.send("ya")).text
+
+
+async def test_kasus_and_bantuan_in_the_middle_of_a_report_answer_then_return_to_it(
+    psm: Chat, schema: str
+) -> None:
+    await psm.send("/lapor")
+    await psm.send("anak")
+    await psm.send("anak jalanan")
+    reply = await psm.send("/kasus")
+    assert said("cases-none") in reply.text
+    assert said("report-resume") in reply.text and said("report-ask-name") in reply.text
+    reply = await psm.send("/help")
+    assert said("report-ask-name") in reply.text and said("wrong-command") not in reply.text
+    assert said("report-ask-nik") in (await psm.send("Budi")).text
