@@ -30,7 +30,9 @@ def read_only(command: str, callback: Handler) -> None:
     _READERS[command] = callback
 
 
-def aside(wizard: Wizard[Any, Any], guard: Callable[[Handler], Handler]) -> CommandHandler[Any, Any]:
+def aside(
+    wizard: Wizard[Any, Any], guard: Callable[[Handler], Handler]
+) -> CommandHandler[Any, Any]:
     """The handler of the read-only commands inside `wizard`'s conversation."""
 
     async def answer_then_resume(update: Update, context: BotContext) -> Any:

@@ -11,6 +11,9 @@ status-selesai = Closed
 status-dibuka_kembali = Reopened
 filter-status-open = Status: open
 filter-status-all = Status: all
+filter-mine-open = Open
+filter-mine-selesai = Closed
+filter-mine-all = All
 filter-urgency-all = Urgency: all
 filter-kecamatan-all = Kecamatan: all
 

@@ -11,6 +11,9 @@ status-selesai = Selesai
 status-dibuka_kembali = Dibuka kembali
 filter-status-open = Status: terbuka
 filter-status-all = Status: semua
+filter-mine-open = Terbuka
+filter-mine-selesai = Selesai
+filter-mine-all = Semua
 filter-urgency-all = Urgensi: semua
 filter-kecamatan-all = Kecamatan: semua
 
