@@ -180,6 +180,8 @@ announce-detail =
     <b>Answers</b>: { $yes } attending, { $no } not attending, { $unanswered } no answer
     <b>Checked in at the event</b>: { $attended }
 announce-status-scheduled = scheduled
+announce-status-sending = being sent
+announce-status-delivered = delivered
 announce-status-started = the event has started
 announce-status-cancelled = ❌ cancelled
 button-announce-refresh = 🔄 Refresh

@@ -174,6 +174,8 @@ announce-detail =
     <b>Jawaban</b>: { $yes } hadir, { $no } tidak hadir, { $unanswered } belum menjawab
     <b>Tercatat hadir di acara</b>: { $attended }
 announce-status-scheduled = terjadwal
+announce-status-sending = sedang dikirim
+announce-status-delivered = sudah dikirim
 announce-status-started = acara sudah dimulai
 announce-status-cancelled = ❌ dibatalkan
 button-announce-refresh = 🔄 Perbarui
