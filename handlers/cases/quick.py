@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from telegram import Update
-from telegram.error import BadRequest
 
 from bot.cases.buttons import Nudge as NudgeButton
 from bot.cases.buttons import (
@@ -22,6 +19,7 @@ from bot.runtime.context import BotContext
 from handlers.cases.apply import apply
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
+from handlers.replies import fold_into_choice
 
 
 def _data(update: Update) -> str | None:
@@ -78,9 +76,8 @@ async def set_outcome(update: Update, context: BotContext) -> None:
         await query.answer(context.t("case-changed"), show_alert=True)
         return
     await query.answer(context.t("case-updated-short"))
-    # The outcome menu has done its job; an old one that cannot be edited any more is harmless.
-    with contextlib.suppress(BadRequest):
-        await query.edit_message_reply_markup(None)
+    # The outcome menu has done its job: it keeps the question and says what was chosen.
+    await fold_into_choice(query, context.t(f"outcome-{button.outcome}"))
     await show_case(update, context, change.case.id, context.t("case-updated"))
 
 

@@ -102,6 +102,10 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     await coordinator.tap(said("action-outcome", sector=DINKES))
     detail = await coordinator.tap(said("outcome-done"))
     assert said("referral-line", sector=DINKES, outcome=said("outcome-done")) in detail.text
+    [question] = [
+        m for m in coordinator.history() if said("outcome-ask", sector=DINKES) in m["text"]
+    ]
+    assert question["text"].endswith(said("outcome-done")), "the question says what was chosen"
     assert "dinkes: done" not in detail.text, "the timeline names sectors and outcomes"
     referrals = {r.sector: r for r in await fetch(schema, Referral, case_id=case_id)}
     assert referrals["dinkes"].outcome == "done" and referrals["dukcapil"].outcome is None
