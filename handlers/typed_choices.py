@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
+AnyHandler = BaseHandler[Any, Any, Any]
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ async def tap(
     context: BotContext,
     named: Named,
     prompt: str,
-    handlers: Sequence[BaseHandler[Any, Any, Any]],
+    handlers: Sequence[AnyHandler],
 ) -> tuple[bool, Any]:
     """Run the handler of the named button; (False, None) when none of `handlers` takes it."""
     message = update.message
@@ -121,7 +122,7 @@ async def tap(
         )
         typed.set_bot(message.get_bot())
         tapped = Update(update.update_id, message=typed)
-        kind: type[BaseHandler[Any, Any, Any]] = MessageHandler
+        kind: type[AnyHandler] = MessageHandler
     else:
         tapped = Update(update.update_id, callback_query=TypedTap(message, named.data, prompt))
         kind = CallbackQueryHandler
@@ -152,12 +153,23 @@ async def answer(
     return await tap(update, context, named, prompt, wizard.states.get(step, ()))
 
 
-def typed_first(wizard: Wizard[Any, Any], callback: Handler) -> Handler:
-    """At a step that takes typed text and buttons, a typed button label counts as a tap."""
+def label_or(wizard: Wizard[Any, Any], callback: Handler, *, ambiguous: bool) -> Handler:
+    """`callback`, unless the message is a typed label of the question's buttons (`answer`)."""
 
     @functools.wraps(callback)
-    async def typed_or_label(update: Update, context: BotContext) -> Any:
-        handled, result = await answer(wizard, update, context, ambiguous=False)
+    async def typed_label_or(update: Update, context: BotContext) -> Any:
+        handled, result = await answer(wizard, update, context, ambiguous=ambiguous)
         return result if handled else await callback(update, context)
 
-    return typed_or_label
+    return typed_label_or
+
+
+def take_labels(wizard: Wizard[Any, Any], states: Mapping[Any, Sequence[AnyHandler]]) -> None:
+    """Let every step with buttons take their labels typed; a step that also takes typed text
+    gets it when the text names no single button."""
+    wizard.states = states
+    for handlers in states.values():
+        if any(isinstance(h, CallbackQueryHandler) for h in handlers):
+            for handler in handlers:
+                if isinstance(handler, MessageHandler):
+                    handler.callback = label_or(wizard, handler.callback, ambiguous=False)

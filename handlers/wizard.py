@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import (
-    Awaitable,
-    Callable,
-    Coroutine,
-    Mapping,
-    Sequence,
-)
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -163,9 +157,6 @@ class Wizard(DraftSlot[S, D]):
     # -- generic replies --------------------------------------------------------------------
     async def wrong_input(self, update: Update, context: BotContext) -> S:
         """Explain what the current step needs and ask it again, keeping every answer."""
-        handled, result = await typed_choices.answer(self, update, context, ambiguous=True)
-        if handled:
-            return result  # type: ignore[no-any-return]
         step, message = self.step(context), update.effective_message
         if message is not None and message.text and message.text.startswith("/"):
             key = self.texts.command
@@ -197,18 +188,15 @@ class Wizard(DraftSlot[S, D]):
         Other commands are answered as wrong input unless `catch_commands` is False, when they
         go on to their usual handlers (help, language) while the conversation waits.
         """
-        self.states = states
+        typed_choices.take_labels(self, states)  # a typed button label counts as a tap
         for step, handlers in states.items():
-            tapped = any(isinstance(h, CallbackQueryHandler) for h in handlers)
             for handler in handlers:
-                if tapped and isinstance(handler, MessageHandler):
-                    handler.callback = typed_choices.typed_first(self, handler.callback)
                 handler.callback = self._guard(handler.callback, step)
         generic: list[BaseHandler[Any, Any, Any]] = [
             CallbackQueryHandler(self._guard(self.stale_button), pattern=self._stale_pattern()),
             MessageHandler(
                 filters.ALL if catch_commands else filters.ALL & ~filters.COMMAND,
-                self._guard(self.wrong_input),
+                self._guard(typed_choices.label_or(self, self.wrong_input, ambiguous=True)),
             ),
         ]
         if catch_commands:

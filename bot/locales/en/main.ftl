@@ -137,7 +137,7 @@ summary-age = { $age ->
 summary-age-born = { $age ->
         [one] { $age } year
        *[other] { $age } years
-    } (born { $born })
+    }, born { $born }
 summary-unknown = unknown
 summary-gps-yes = yes
 summary-gps-no = no
@@ -149,7 +149,7 @@ edit-age = ✏️ Age
 edit-place = ✏️ Kelurahan
 edit-address = ✏️ Address
 edit-gps = ✏️ GPS
-edit-description = ✏️ What happened
+edit-description = ✏️ Event
 edit-urgency = ✏️ Urgency
 edit-photos = ✏️ Photos
 button-submit = ✅ Send report
