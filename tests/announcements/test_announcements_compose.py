@@ -50,6 +50,8 @@ async def test_preview_shows_exactly_what_psm_will_receive(
 
     saved = await coordinator.tap(said("button-announce-submit"))
     assert saved.says("announce-saved", count=2, send=said("announce-send-now-done"))
+    await coordinator.tap(said("button-rsvp-yes"), announcement)
+    assert last_alert(harness) == said("announce-preview-only"), "still the preview once sent"
     [item] = await fetch(schema, Announcement)
     assert (item.title, item.body, item.venue) == ("Bimtek Pendampingan Lansia", BODY, VENUE)
     assert item.audience == {"kecamatan": [TANGERANG]} and item.code in saved.text
