@@ -86,24 +86,25 @@ class TypedTap(CallbackQuery):
     async def answer(self, text: str | None = None, *args: Any, **kwargs: Any) -> bool:
         # What a tap shows as a popup, a typed answer gets as a message.
         if text:
-            await self.get_bot().send_message(self._chat, text)
+            await self._typed.reply_text(text)
         return True
 
     async def edit_message_text(
         self, text: str, *args: Any, reply_markup: Markup = None, **kwargs: Any
     ) -> Message:
-        return await self.get_bot().send_message(self._chat, text, reply_markup=reply_markup)
+        return await self._typed.reply_text(text, reply_markup=reply_markup)
 
     async def edit_message_reply_markup(
         self, reply_markup: Markup = None, *args: Any, **kwargs: Any
     ) -> Message:
         # The question with its keyboard as it is now (a multiple choice ticks what was typed).
-        return await self.get_bot().send_message(self._chat, self.prompt, reply_markup=reply_markup)
+        return await self._typed.reply_text(self.prompt, reply_markup=reply_markup)
 
     @property
-    def _chat(self) -> int:
+    def _typed(self) -> Message:
+        """The typed message: replies to it go to the chat that typed it."""
         assert isinstance(self.message, Message)
-        return self.message.chat_id
+        return self.message
 
 
 async def tap(

@@ -18,12 +18,10 @@ from bot.people.changes import deactivate, relocate
 from bot.people.handover import OpenCases, ask_handover
 from bot.people.history import record
 from bot.people.roster import RosterRow, save_roster
-from bot.people.wording import Wording
+from bot.people.wording import ROSTER_REASON, Wording
 from bot.privacy.access import Scope
 from bot.privacy.audit import Audit, audit
 from storage.people import Role, RosterEntry, User, UserStatus
-
-ROSTER_REASON = "roster"
 
 
 @dataclass(frozen=True)
@@ -167,7 +165,7 @@ async def apply_roster(
         await session.refresh(user, with_for_update=True)
         if user.status != UserStatus.ACTIVE:
             continue
-        event = await deactivate(session, actor, user, ROSTER_REASON, now)
+        event = await deactivate(session, wording, actor, user, ROSTER_REASON, now)
         await ask_handover(session, wording, user, event, await open_cases(session, user.id), now)
         deactivated.append(user.id)
         if user.phone:
