@@ -82,6 +82,7 @@ action-reopen = 🔄 Reopen
 action-note = 📝 Add a note / photo
 action-outcome = 📥 Referral outcome: { $sector }
 button-case-list = ⬅️ Case list
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 View photos ({ $count })
 button-open-case = 📁 Open case
 button-sectors-done = ➡️ Continue

@@ -79,6 +79,7 @@ action-reopen = 🔄 Buka kembali
 action-note = 📝 Tambah catatan / foto
 action-outcome = 📥 Hasil rujukan: { $sector }
 button-case-list = ⬅️ Daftar kasus
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 Lihat foto ({ $count })
 button-open-case = 📁 Buka kasus
 button-sectors-done = ➡️ Lanjut
