@@ -25,6 +25,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler
 
 from bot.runtime.choices import pick
 from bot.runtime.context import BotContext
+from bot.runtime.texts import Html
 
 if TYPE_CHECKING:
     from handlers.wizard import Wizard
@@ -148,7 +149,7 @@ async def answer(
     if named is None or (len(named.labels) > 1 and not ambiguous):
         return False, None
     if len(named.labels) > 1:
-        choices = ", ".join(f"<b>{html.escape(label)}</b>" for label in named.labels)
+        choices = Html(", ".join(f"<b>{html.escape(label)}</b>" for label in named.labels))
         note = context.t("typed-choice-ambiguous", choices=choices)
         return True, await wizard.ask(update, context, step, note)
     return await tap(update, context, named, prompt, wizard.states.get(step, ()))
