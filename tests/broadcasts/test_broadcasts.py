@@ -182,22 +182,6 @@ async def test_an_admin_picks_several_kecamatan(coordinator: Chat, harness: BotH
     assert harness.telegram.sent_to(COORDINATOR) == []
 
 
-async def test_an_admin_picks_kecamatan_by_typing_their_names(
-    coordinator: Chat, harness: BotHarness
-) -> None:
-    admin = harness.user(ADMIN_ID)
-    await admin.send("/siaran")
-    await admin.send(TEXT)
-    assert said("broadcast-ask-kecamatan") in (await admin.send("pilih")).text
-    empty = await admin.send("selesai")
-    assert said("broadcast-refused-empty") in empty.text, "a popup for a tap, a reply here"
-    ticked = await admin.send("tangerang")
-    assert said("broadcast-ask-kecamatan") in ticked.text and "✅ Tangerang" in ticked.buttons
-    await admin.send("CIPONDOH")
-    assert (await admin.send("selesai")).says("broadcast-confirm", count=3)
-    harness.telegram.assert_no_rejections()
-
-
 async def test_psm_and_pending_users_are_refused_politely(
     coordinator: Chat, harness: BotHarness, schema: str
 ) -> None:

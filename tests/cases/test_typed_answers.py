@@ -1,10 +1,12 @@
-"""A typed label is as good as a tap: every report question with buttons takes its label typed."""
+"""A typed label is as good as a tap: every question with buttons takes its label typed, and
+read-only commands in the middle of a report answer without losing it."""
 
 from __future__ import annotations
 
 import pytest
 
 from storage.cases import Case
+from tests.conftest import ADMIN_ID
 from tests.factories import add_user, fetch
 from tests.harness import BotHarness, Chat
 from tests.texts import said
@@ -82,3 +84,20 @@ async def test_kasus_and_bantuan_in_the_middle_of_a_report_answer_then_return_to
     reply = await psm.send("/help")
     assert said("report-ask-name") in reply.text and said("wrong-command") not in reply.text
     assert said("report-ask-nik") in (await psm.send("Budi")).text
+
+
+async def test_an_admin_picks_broadcast_kecamatan_by_typing_their_names(
+    psm: Chat, harness: BotHarness, schema: str
+) -> None:
+    await add_user(schema, 1002, kelurahan="3671051001")  # a PSM of Kec. Cipondoh
+    admin = harness.user(ADMIN_ID)
+    await admin.send("/siaran")
+    await admin.send("Rapat PSM Jumat 09.00 di aula kecamatan.")
+    assert said("broadcast-ask-kecamatan") in (await admin.send("pilih")).text
+    empty = await admin.send("selesai")
+    assert said("broadcast-refused-empty") in empty.text, "a popup for a tap, a reply here"
+    ticked = await admin.send("tangerang")
+    assert said("broadcast-ask-kecamatan") in ticked.text and "✅ Tangerang" in ticked.buttons
+    await admin.send("CIPONDOH")
+    assert (await admin.send("selesai")).says("broadcast-confirm", count=2)
+    harness.telegram.assert_no_rejections()
