@@ -142,7 +142,7 @@ async def answer(
     message, step = update.message, wizard.step(context)
     if message is None or not message.text or message.text.startswith("/"):
         return False, None
-    if step in wizard.shows:  # a step that shows itself has no one prompt to read
+    if step not in wizard.prompts:  # a step that shows itself gives its buttons there too
         return False, None
     prompt, markup = wizard.prompts[step](context, wizard.draft(context))
     named = read(message.text, markup)

@@ -214,3 +214,4 @@ async def test_the_event_time_is_read_the_way_indonesians_type_it(
     preview = await coordinator.send("kirim sekarang")
     assert when(moment) in preview.text
     assert preview.says("announce-preview", send=said("announce-send-immediately"))
+    assert (await coordinator.send("kirim")).says("announce-saved")

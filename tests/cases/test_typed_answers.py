@@ -100,4 +100,5 @@ async def test_an_admin_picks_broadcast_kecamatan_by_typing_their_names(
     assert said("broadcast-ask-kecamatan") in ticked.text and "✅ Tangerang" in ticked.buttons
     await admin.send("CIPONDOH")
     assert (await admin.send("selesai")).says("broadcast-confirm", count=2)
+    assert (await admin.send("kirim")).says("broadcast-queued", count=2)
     harness.telegram.assert_no_rejections()
