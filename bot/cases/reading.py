@@ -62,14 +62,25 @@ async def view_case(
 
 async def case_photos(
     session: AsyncSession, telegram_id: int, case_id: int, now: datetime
-) -> tuple[Case, list[str]]:
-    """The case's photo file ids for someone allowed to see it; the access is audited."""
+) -> tuple[Case, list[tuple[str, str | None]]]:
+    """The case's photos (file id, and the note they came with: a photo's caption is its
+    note) for someone allowed to see the case; the access is audited."""
     viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
-    photos = await session.scalars(
-        select(CasePhoto.file_id).where(CasePhoto.case_id == case.id).order_by(CasePhoto.id)
+    # A note and its photos are written in one transaction, at one moment.
+    same_note = (
+        (CaseEvent.case_id == CasePhoto.case_id)
+        & (CaseEvent.at == CasePhoto.added_at)
+        & CaseEvent.note.is_not(None)
     )
+    rows = await session.execute(
+        select(CasePhoto.id, CasePhoto.file_id, CaseEvent.note)
+        .outerjoin(CaseEvent, same_note)
+        .where(CasePhoto.case_id == case.id)
+        .order_by(CasePhoto.id)
+    )
+    photos = {photo_id: (file_id, note) for photo_id, file_id, note in rows}
     audit(session, Audit.CASE_PHOTOS, at=now, actor_id=viewer.id, case_id=case.id)
-    return case, list(photos)
+    return case, list(photos.values())
 
 
 async def case_history(

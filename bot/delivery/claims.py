@@ -14,10 +14,11 @@ from sqlalchemy import Select, and_, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
+from bot.delivery.outbox import reachable
 from bot.privacy.audit import Audit, audit
 from storage.cases import CaseMessage
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
-from storage.people import UNREACHABLE, User, UserStatus
+from storage.people import User, UserStatus
 
 UNFINISHED = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
@@ -105,7 +106,7 @@ def _due(now: datetime) -> Select[OutboxMessage, str]:
 
 
 def _reachable(row: OutboxMessage, user_status: str) -> bool:
-    if user_status in UNREACHABLE:
+    if not reachable(user_status, row.kind):
         # Blocked the bot in another campaign since this one was queued, or deactivated.
         row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
         return False

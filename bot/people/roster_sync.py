@@ -19,13 +19,12 @@ from bot.people.changes import deactivate, relocate
 from bot.people.handover import OpenCases, ask_handover
 from bot.people.history import record
 from bot.people.roster import RosterRow, batches, save_entries
-from bot.people.wording import Wording
+from bot.people.wording import ROSTER_REASON, Wording
 from bot.privacy.access import Scope
 from bot.privacy.audit import Audit, audit
 from storage.db import Sessions
 from storage.people import Role, RosterEntry, User, UserStatus
 
-ROSTER_REASON = "roster"
 # People deactivated per transaction: each is several writes and a handover question.
 HANDOVER_BATCH = 50
 
@@ -220,7 +219,7 @@ async def _deactivate(
         user = await session.get(User, user_id, with_for_update=True)
         if user is None or user.status != UserStatus.ACTIVE:
             continue
-        event = await deactivate(session, actor, user, ROSTER_REASON, now)
+        event = await deactivate(session, wording, actor, user, ROSTER_REASON, now)
         await ask_handover(session, wording, user, event, await open_cases(session, user.id), now)
         done.append(user.id)
         if user.phone:

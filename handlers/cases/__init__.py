@@ -17,6 +17,7 @@ from bot.cases.buttons import (
     UndoAnswer,
 )
 from bot.runtime.context import BotApp
+from handlers import asides
 from handlers.cases import browse, quick, replies, view
 from handlers.cases.input import build_case_input
 
@@ -28,6 +29,7 @@ def register_input(application: BotApp) -> None:
 
 def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("kasus", browse.list_cases))
+    asides.read_only("kasus", browse.list_cases)
     for callback, pattern in (
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),

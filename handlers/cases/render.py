@@ -32,6 +32,8 @@ URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah":
 # Each tap on a filter button moves it to the next value.
 STATUS_CYCLE = [StatusFilter.OPEN, *(StatusFilter(s.value) for s in Status), StatusFilter.ALL]
 URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]
+# A PSM's own cases: open, closed or all, so that a closed case stays findable.
+MINE = (StatusFilter.OPEN, StatusFilter.SELESAI, StatusFilter.ALL)
 # Actions that need words (or sectors) from the user go through the input conversation.
 NEEDS_INPUT = {Action.NOTE, Action.RETURN, Action.ANSWER, Action.CLOSE, Action.REFER}
 T = TypeVar("T")
@@ -74,16 +76,28 @@ def _filter_row(c: BotContext, actor: User, f: Filters) -> list[InlineKeyboardBu
     return row
 
 
+def _mine_row(c: BotContext, f: Filters) -> list[InlineKeyboardButton]:
+    """Open / closed / all, the one shown marked."""
+    return [
+        InlineKeyboardButton(
+            ("• " if status == f.status else "") + c.t(f"filter-mine-{status}"),
+            callback_data=list_button(0, Filters(status)),
+        )
+        for status in MINE
+    ]
+
+
 def _list_label(c: BotContext, case: Case) -> str:
     icon = URGENCY_ICON.get(case.urgency, "")
     return f"{icon} {case.number} · {case.beneficiary_name[:20]} · {c.t(f'status-{case.status}')}"
 
 
-def _list_heading(c: BotContext, actor: User, listed: CasePage) -> str:
+def _list_heading(c: BotContext, actor: User, f: Filters, listed: CasePage) -> str:
     if listed.total is None:
         return c.t("cases-list-many", cap=COUNT_CAP, page=listed.page + 1)
     if not listed.total:
-        return c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
+        psm_open = actor.role == Role.PSM and f.status is StatusFilter.OPEN
+        return c.t("cases-none" if psm_open else "cases-empty")
     pages = max(1, -(-listed.total // PAGE_SIZE))
     return c.t("cases-list", total=listed.total, page=listed.page + 1, pages=pages)
 
@@ -91,10 +105,7 @@ def _list_heading(c: BotContext, actor: User, listed: CasePage) -> str:
 def case_list(
     c: BotContext, actor: User, listed: CasePage, f: Filters
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The list message: one button per case, paging, and filters for coordinators.
-
-    A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
-    """
+    """The list message: one button per case, paging, and filters (a PSM's are simpler)."""
     rows = _case_buttons(c, listed.cases)
     page, pager = listed.page, []
     if page > 0:
@@ -105,8 +116,9 @@ def case_list(
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         rows.append(_filter_row(c, actor, f))
-    # Telegram refuses an empty keyboard: a PSM with no cases gets the text alone.
-    return _list_heading(c, actor, listed), InlineKeyboardMarkup(rows) if rows else None
+    else:
+        rows.append(_mine_row(c, f))
+    return _list_heading(c, actor, f, listed), InlineKeyboardMarkup(rows)
 
 
 def _case_buttons(c: BotContext, cases: Sequence[Case]) -> list[list[InlineKeyboardButton]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
@@ -15,6 +17,8 @@ from handlers.cases.render import case_detail, event_line
 
 # Telegram albums hold two to ten items.
 ALBUM = 10
+# A caption holds 1024 characters; the case number and a note this long fit.
+CAPTION_NOTE = 900
 
 
 async def show_case(
@@ -104,13 +108,15 @@ async def show_photos(update: Update, context: BotContext) -> None:
         await refuse(update, context)
         return
     await query.answer()
+    captions = [_caption(context, case.number, note) for _, note in photos]
     for start in range(0, len(photos), ALBUM):
-        chunk = photos[start : start + ALBUM]
+        files = [file_id for file_id, _ in photos[start : start + ALBUM]]
+        chunk = list(zip(files, captions[start : start + ALBUM], strict=True))
         if len(chunk) == 1:
-            await context.bot.send_photo(query.from_user.id, chunk[0], caption=case.number)
+            await context.bot.send_photo(query.from_user.id, chunk[0][0], caption=chunk[0][1])
         else:
-            album = [InputMediaPhoto(file_id) for file_id in chunk]
-            await context.bot.send_media_group(query.from_user.id, album, caption=case.number)
+            album = [InputMediaPhoto(file_id, caption=caption) for file_id, caption in chunk]
+            await context.bot.send_media_group(query.from_user.id, album)
 
 
 async def show_history(update: Update, context: BotContext) -> None:
@@ -133,3 +139,12 @@ async def show_history(update: Update, context: BotContext) -> None:
     room = MAX_MESSAGE - telegram_length(header) - 2
     text = "\n".join([header, "", *first_that_fit(lines, room)[::-1]])
     await context.bot.send_message(query.from_user.id, text)
+
+
+def _caption(context: BotContext, number: str, note: str | None) -> str:
+    """The case number, and what the sender wrote with the photo (cut to fit a caption)."""
+    if not note:
+        return number
+    return context.t(
+        "case-photo-caption", number=number, note=shorten(note, CAPTION_NOTE, placeholder="…")
+    )

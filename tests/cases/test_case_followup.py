@@ -76,8 +76,27 @@ async def test_psm_adds_a_note_with_a_photo_and_the_coordinator_hears(
     coordinator = harness.user(COORDINATOR_ID)
     await coordinator.send("/kasus TNG-2026-00001")
     album = await coordinator.tap(said("button-case-photos", count=1))
-    assert album.last["photo"] and album.last["caption"] == "TNG-2026-00001"
+    assert album.last["photo"] and album.last["caption"] == said(
+        "case-photo-caption", number=NUMBER, note=note
+    )
     assert "case.photos" in [a.action for a in await fetch(schema, AuditEntry, case_id=case_id)]
+
+
+async def test_a_psm_photo_caption_is_kept_when_the_coordinator_views_the_photo(
+    harness: BotHarness, case_id: int
+) -> None:
+    chat = harness.user(PSM_ID)
+    await chat.send("/kasus TNG-2026-00001")
+    await chat.tap(said("action-note"))
+    await chat.send_photo("Atap rumahnya bocor & lantainya tanah")
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    album = await coordinator.tap(said("button-case-photos", count=1))
+    caption = said(
+        "case-photo-caption", number=NUMBER, note="Atap rumahnya bocor & lantainya tanah"
+    )
+    assert album.last["caption"] == caption
+    harness.telegram.assert_no_rejections()
 
 
 async def test_coordinator_verifies_refers_records_outcomes_and_closes(

@@ -11,6 +11,9 @@ status-selesai = Closed
 status-dibuka_kembali = Reopened
 filter-status-open = Status: open
 filter-status-all = Status: all
+filter-mine-open = Open
+filter-mine-selesai = Closed
+filter-mine-all = All
 filter-urgency-all = Urgency: all
 filter-kecamatan-all = Kecamatan: all
 
@@ -79,6 +82,7 @@ action-reopen = 🔄 Reopen
 action-note = 📝 Add a note / photo
 action-outcome = 📥 Referral outcome: { $sector }
 button-case-list = ⬅️ Case list
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 View photos ({ $count })
 button-open-case = 📁 Open case
 button-sectors-done = ➡️ Continue

@@ -54,7 +54,7 @@ person-ask-areas = Tick the kecamatan this coordinator is responsible for, then 
 person-areas-done = ✅ Done
 person-edit-wrong = Please answer the question above, or type /batal to cancel this change.
 person-edit-cancelled = Change cancelled; nothing was changed.
-person-done-off = 🚫 Deactivated. They receive no more messages and cannot use the bot.
+person-done-off = 🚫 Deactivated. They are told why and whom to contact; after that they receive no more messages and cannot use the bot.
 person-done-on = ✅ Reactivated; they have been told.
 person-done-move = 📍 Moved; they have been told.
 person-done-role = 🎭 Role changed; they have been told.
@@ -69,6 +69,10 @@ people-needs-kelurahan = First choose the kelurahan they serve as a PSM.
 ## What a person is told, and their history
 
 person-told = ℹ️ A change to your details in PSM Bot: { $change }.
+person-farewell = ℹ️ Your PSM Bot account has been deactivated. Reason: { $reason }. After this message the bot sends you nothing more, and new reports cannot be sent through it. If this is a mistake, or to be reactivated, contact { $contact }.
+person-farewell-contact = { $who } ({ $phone })
+person-farewell-anyone = your kecamatan coordinator
+person-farewell-roster = no longer on the latest PSM list
 person-event-deactivated = deactivated (reason: { $reason })
 person-event-left = left PSM Bot at their own request
 person-event-reactivated = reactivated

@@ -11,6 +11,9 @@ status-selesai = Selesai
 status-dibuka_kembali = Dibuka kembali
 filter-status-open = Status: terbuka
 filter-status-all = Status: semua
+filter-mine-open = Terbuka
+filter-mine-selesai = Selesai
+filter-mine-all = Semua
 filter-urgency-all = Urgensi: semua
 filter-kecamatan-all = Kecamatan: semua
 
@@ -76,6 +79,7 @@ action-reopen = 🔄 Buka kembali
 action-note = 📝 Tambah catatan / foto
 action-outcome = 📥 Hasil rujukan: { $sector }
 button-case-list = ⬅️ Daftar kasus
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 Lihat foto ({ $count })
 button-open-case = 📁 Buka kasus
 button-sectors-done = ➡️ Lanjut

@@ -54,7 +54,7 @@ person-ask-areas = Centang kecamatan yang menjadi tanggung jawab koordinator ini
 person-areas-done = ✅ Selesai
 person-edit-wrong = Mohon jawab pertanyaan di atas, atau ketik /batal untuk membatalkan perubahan ini.
 person-edit-cancelled = Perubahan dibatalkan; tidak ada yang diubah.
-person-done-off = 🚫 Dinonaktifkan. Ia tidak menerima pesan apa pun lagi dan tidak bisa memakai bot.
+person-done-off = 🚫 Dinonaktifkan. Ia diberi tahu alasannya dan siapa yang bisa dihubungi; setelah itu ia tidak menerima pesan lagi dan tidak bisa memakai bot.
 person-done-on = ✅ Diaktifkan kembali; ia sudah diberi tahu.
 person-done-move = 📍 Dipindahkan; ia sudah diberi tahu.
 person-done-role = 🎭 Peran diganti; ia sudah diberi tahu.
@@ -69,6 +69,10 @@ people-needs-kelurahan = Pilih dulu kelurahan tempat ia bertugas sebagai PSM.
 ## What a person is told, and their history
 
 person-told = ℹ️ Perubahan data Anda di PSM Bot: { $change }.
+person-farewell = ℹ️ Akun PSM Bot Anda dinonaktifkan. Alasan: { $reason }. Setelah pesan ini bot tidak mengirim pesan lagi, dan laporan baru tidak bisa dikirim lewat bot. Jika ini keliru, atau untuk aktif kembali, hubungi { $contact }.
+person-farewell-contact = { $who } ({ $phone })
+person-farewell-anyone = koordinator kecamatan Anda
+person-farewell-roster = tidak ada lagi di daftar PSM terbaru
 person-event-deactivated = dinonaktifkan (alasan: { $reason })
 person-event-left = keluar dari PSM Bot atas permintaan sendiri
 person-event-reactivated = diaktifkan kembali
