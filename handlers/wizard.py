@@ -2,10 +2,12 @@
 
 A `Wizard` is a conversation (/lapor, /siaran, /pengumuman, /start, a case note): an IntEnum
 of steps, a draft dataclass (handlers/drafts.py), the question each step asks and which step
-follows. Handlers change the draft inside `edit()` and reply with `ask()` or `proceed()`, which
-commit step and answers *before* the question goes out: a kill at any moment loses no
-acknowledged answer. A failed check raises `BadAnswer`, and the engine asks the same step again
-with its explanation; wrong input, stale buttons and a repeated command are handled alike.
+follows. Handlers change the draft inside `edit()` and reply with `ask()`, `proceed()`, or,
+staying at the step, `say()` or `redraw()`; each commits step and answers *before* the reply
+goes out, so a kill at any moment loses no acknowledged answer (an edit a handler leaves
+without replying is saved when it returns). A failed check raises `BadAnswer`, and the engine
+asks the same step again with its explanation; wrong input, stale buttons and a repeated
+command are handled alike.
 """
 
 from __future__ import annotations
@@ -127,6 +129,23 @@ class Wizard(DraftSlot[S, D]):
         step = self.follows(done, self.draft(context))
         return await self.ask(update, context, step, note, first=first)
 
+    async def say(self, update: Update, context: BotContext, text: str, markup: Markup = None) -> S:
+        """Commit the draft where it stands, then say `text` without a new question."""
+        step = self.step(context)
+        await self.commit(update, context, step)
+        await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+        return step
+
+    async def redraw(self, update: Update, context: BotContext, markup: InlineKeyboardMarkup) -> S:
+        """Commit the draft where it stands, then redraw the tapped keyboard (a tick changed)."""
+        step = self.step(context)
+        await self.commit(update, context, step)
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_reply_markup(markup)
+        return step
+
     @staticmethod
     def in_progress(context: BotContext) -> Wizard[Any, Any] | None:
         """The conversation the user is in the middle of, if any."""
@@ -192,6 +211,8 @@ class Wizard(DraftSlot[S, D]):
         Other commands are answered as wrong input unless `catch_commands` is False, when they
         go on to their usual handlers (help, language) while the conversation waits.
         """
+        for handler in entry_points:
+            handler.callback = self._saving(handler.callback)
         for step, handlers in states.items():
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
@@ -236,12 +257,24 @@ class Wizard(DraftSlot[S, D]):
                 # The row moved on but the reply failed, so PTB kept the old step: the row wins.
                 return await self.ask(update, context, current)
             try:
-                return await callback(update, context)
+                return await self._saving(callback)(update, context)
             except BadAnswer as bad:
                 note = context.t(bad.key, **bad.args_)
                 return await self.ask(update, context, self.step(context), note)
 
         return guarded
+
+    def _saving(self, callback: Handler) -> Handler:
+        """Save an edit the handler left staged (it replied without the engine) as it returns."""
+
+        @functools.wraps(callback)
+        async def saving(update: Update, context: BotContext) -> Any:
+            result = await callback(update, context)
+            if self.name in context.pending_drafts and self.active(context):
+                await self.commit(update, context, self.step(context))
+            return result
+
+        return saving
 
     async def _lost(self, update: Update, context: BotContext) -> int:
         if update.callback_query:

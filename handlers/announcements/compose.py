@@ -104,11 +104,7 @@ async def toggle_kecamatan(update: Update, context: BotContext) -> Compose:
     with ANNOUNCE.edit(context) as draft:
         chosen = code in draft.kecamatan
         draft.kecamatan = [c for c in draft.kecamatan if c != code] + ([] if chosen else [code])
-    await ANNOUNCE.commit(update, context, Compose.KECAMATAN)
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_reply_markup(kecamatan_keyboard(context, draft))
-    return Compose.KECAMATAN
+    return await ANNOUNCE.redraw(update, context, kecamatan_keyboard(context, draft))
 
 
 async def kecamatan_done(update: Update, context: BotContext) -> Compose:

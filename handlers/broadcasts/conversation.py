@@ -74,10 +74,7 @@ async def toggle_kecamatan(update: Update, context: BotContext) -> Step:
     with BROADCAST.edit(context) as draft:
         chosen = code in draft.kecamatan
         draft.kecamatan = [c for c in draft.kecamatan if c != code] + ([] if chosen else [code])
-    await BROADCAST.commit(update, context, Step.KECAMATAN)
-    await query.answer()
-    await query.edit_message_reply_markup(kecamatan_keyboard(context, draft))
-    return Step.KECAMATAN
+    return await BROADCAST.redraw(update, context, kecamatan_keyboard(context, draft))
 
 
 async def kecamatan_done(update: Update, context: BotContext) -> Step:

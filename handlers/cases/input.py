@@ -111,12 +111,7 @@ async def toggle_sector(update: Update, context: BotContext) -> Input:
     with CASE_INPUT.edit(context) as draft:
         chosen = code in draft.sectors
         draft.sectors = [s for s in draft.sectors if s != code] + ([] if chosen else [code])
-    await CASE_INPUT.commit(update, context, Input.SECTORS)
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await query.edit_message_reply_markup(sector_keyboard(context, draft))
-    return Input.SECTORS
+    return await CASE_INPUT.redraw(update, context, sector_keyboard(context, draft))
 
 
 async def sectors_done(update: Update, context: BotContext) -> Input:
@@ -139,9 +134,8 @@ async def add_photo(update: Update, context: BotContext) -> Input | int:
         draft.photos.append([message.photo[-1].file_id, message.photo[-1].file_unique_id])
     if message.caption:
         return await _finish(update, context, message.caption)
-    await CASE_INPUT.commit(update, context, Input.TEXT)
-    await message.reply_text(context.t("case-photo-added", count=len(draft.photos)))
-    return Input.TEXT
+    added = context.t("case-photo-added", count=len(draft.photos))
+    return await CASE_INPUT.say(update, context, added)
 
 
 async def receive_text(update: Update, context: BotContext) -> Input | int:

@@ -149,17 +149,13 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Edit | int:
 
 async def toggle_area(update: Update, context: BotContext) -> Edit:
     """Tick or untick one kecamatan of the coordinator."""
-    query, code = update.callback_query, EDIT.value(update)
-    assert query is not None
+    code = EDIT.value(update)
     if context.services.regions.get_kecamatan(code) is None:
         return await EDIT.stale_button(update, context)
     with EDIT.edit(context) as draft:
         chosen = code in draft.areas
         draft.areas = [c for c in draft.areas if c != code] + ([] if chosen else [code])
-    await EDIT.commit(update, context, Edit.AREAS)
-    await query.answer()
-    await query.edit_message_reply_markup(areas_keyboard(context, draft))
-    return Edit.AREAS
+    return await EDIT.redraw(update, context, areas_keyboard(context, draft))
 
 
 async def areas_done(update: Update, context: BotContext) -> Edit | int:

@@ -44,11 +44,9 @@ async def add_photo(update: Update, context: BotContext) -> Step:
     with REPORT.edit(context) as draft:
         if all(unique != media.file_unique_id for _, unique in draft.photos):
             draft.photos.append([media.file_id, media.file_unique_id])
-    await REPORT.commit(update, context, Step.PHOTOS)
     done = grid([(context.t("button-photos-done"), REPORT.data("photos", "done"))])
     added = context.t("report-photo-added", count=len(draft.photos))
-    await message.reply_text(added, reply_markup=done)
-    return Step.PHOTOS
+    return await REPORT.say(update, context, added, done)
 
 
 async def not_an_image(update: Update, context: BotContext) -> Step:
