@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.runtime.context import BotApp, BotContext
+from handlers.groups import Group, add
 
 
 async def show_help(update: Update, context: BotContext) -> None:
@@ -33,8 +34,17 @@ async def old_button(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("bantuan", show_help))
-    application.add_handler(CommandHandler("help", show_help))
-    application.add_handler(CommandHandler("batal", nothing_to_cancel))
-    application.add_handler(CallbackQueryHandler(old_button))
-    application.add_handler(MessageHandler(filters.ChatType.PRIVATE, hint))
+    add(
+        application,
+        Group.COMMANDS,
+        [
+            CommandHandler("bantuan", show_help),
+            CommandHandler("help", show_help),
+            CommandHandler("batal", nothing_to_cancel),
+        ],
+    )
+    add(
+        application,
+        Group.FALLBACK,
+        [CallbackQueryHandler(old_button), MessageHandler(filters.ChatType.PRIVATE, hint)],
+    )

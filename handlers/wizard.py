@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.ext import (
+    ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
@@ -212,7 +213,7 @@ class Wizard(DraftSlot[S, D]):
         go on to their usual handlers (help, language) while the conversation waits.
         """
         for handler in entry_points:
-            handler.callback = self._saving(handler.callback)
+            handler.callback = self._entry(handler.callback)
         for step, handlers in states.items():
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
@@ -257,24 +258,36 @@ class Wizard(DraftSlot[S, D]):
                 # The row moved on but the reply failed, so PTB kept the old step: the row wins.
                 return await self.ask(update, context, current)
             try:
-                return await self._saving(callback)(update, context)
+                return await self._saved(callback, update, context)
             except BadAnswer as bad:
                 note = context.t(bad.key, **bad.args_)
                 return await self.ask(update, context, self.step(context), note)
 
-        return guarded
+        return self._taking(guarded)
 
-    def _saving(self, callback: Handler) -> Handler:
-        """Save an edit the handler left staged (it replied without the engine) as it returns."""
+    def _entry(self, callback: Handler) -> Handler:
+        @functools.wraps(callback)
+        async def entry(update: Update, context: BotContext) -> Any:
+            return await self._saved(callback, update, context)
+
+        return self._taking(entry)
+
+    async def _saved(self, callback: Handler, update: Update, context: BotContext) -> Any:
+        """Run the handler, then save an edit it left staged (it replied without the engine)."""
+        result = await callback(update, context)
+        if self.name in context.pending_drafts and self.active(context):
+            await self.commit(update, context, self.step(context))
+        return result
+
+    @staticmethod
+    def _taking(callback: Handler) -> Handler:
+        """Give PTB the next step and stop the later handler groups (handlers/groups.py)."""
 
         @functools.wraps(callback)
-        async def saving(update: Update, context: BotContext) -> Any:
-            result = await callback(update, context)
-            if self.name in context.pending_drafts and self.active(context):
-                await self.commit(update, context, self.step(context))
-            return result
+        async def taken(update: Update, context: BotContext) -> Any:
+            raise ApplicationHandlerStop(await callback(update, context))
 
-        return saving
+        return taken
 
     async def _lost(self, update: Update, context: BotContext) -> int:
         if update.callback_query:

@@ -16,6 +16,7 @@ from bot.runtime.answers import bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
 from handlers.broadcasts.flow import BROADCAST, Step, kecamatan_keyboard, mode_label
 from handlers.composing import refused_at_confirm, start_composing
+from handlers.groups import Group, add
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED
 
@@ -120,19 +121,23 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = BROADCAST.button
-    application.add_handler(
-        BROADCAST.conversation(
-            entry_points=[CommandHandler("siaran", start)],
-            states={
-                Step.TEXT: [
-                    MessageHandler(TYPED, enter_text),
-                    MessageHandler(filters.PHOTO, attach_photo),
-                ],
-                Step.AUDIENCE: [b(choose_audience, "to", r"\w+")],
-                Step.KECAMATAN: [b(kecamatan_done, "done"), b(toggle_kecamatan, "kec", r"\d+")],
-                Step.CONFIRM: [b(send, "send"), b(cancel, "cancel")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="siaran",
-        )
+    add(
+        application,
+        Group.BROADCAST,
+        [
+            BROADCAST.conversation(
+                entry_points=[CommandHandler("siaran", start)],
+                states={
+                    Step.TEXT: [
+                        MessageHandler(TYPED, enter_text),
+                        MessageHandler(filters.PHOTO, attach_photo),
+                    ],
+                    Step.AUDIENCE: [b(choose_audience, "to", r"\w+")],
+                    Step.KECAMATAN: [b(kecamatan_done, "done"), b(toggle_kecamatan, "kec", r"\d+")],
+                    Step.CONFIRM: [b(send, "send"), b(cancel, "cancel")],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="siaran",
+            )
+        ],
     )

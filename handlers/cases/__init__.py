@@ -15,17 +15,18 @@ from bot.cases.buttons import (
     TapAction,
 )
 from bot.runtime.context import BotApp
+from bot.runtime.texts import Texts
 from handlers.cases import browse, quick, view
 from handlers.cases.input import build_case_input
+from handlers.cases.report import build_report_conversation
+from handlers.groups import Group, add
 
 
-def register_input(application: BotApp) -> None:
-    """The input conversation goes before the report so a note typed mid-report lands here."""
-    application.add_handler(build_case_input())
-
-
-def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("kasus", browse.list_cases))
+def register(application: BotApp, texts: Texts) -> None:
+    """Every handler of cases and /lapor (`texts`: the Skip labels), each in its group."""
+    add(application, Group.CASE_INPUT, [build_case_input()])
+    add(application, Group.REPORT, [build_report_conversation(texts)])
+    add(application, Group.COMMANDS, [CommandHandler("kasus", browse.list_cases)])
     for callback, pattern in (
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),
@@ -36,4 +37,4 @@ def register(application: BotApp) -> None:
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.ONGOING)),
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.RESOLVED)),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=pattern)])

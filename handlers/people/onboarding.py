@@ -19,6 +19,7 @@ from bot.people.registration import (
 )
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
+from handlers.groups import Group, add
 from handlers.keyboards import kecamatan_list, kelurahan_list
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED, Markup, Texts, Wizard
@@ -180,19 +181,23 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
 
 def register(application: BotApp) -> None:
     b = SIGNUP.button
-    application.add_handler(
-        SIGNUP.conversation(
-            entry_points=[CommandHandler("start", start)],
-            states={
-                Signup.CONTACT: [MessageHandler(filters.CONTACT, receive_contact)],
-                Signup.NAME: [MessageHandler(TYPED, receive_name)],
-                Signup.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
-                Signup.KELURAHAN: [
-                    b(choose_kelurahan, "kel", r"\d+"),
-                    b(back_to_kecamatan, "back"),
-                ],
-            },
-            fallbacks=[CommandHandler("start", restart)],
-            catch_commands=False,
-        )
+    add(
+        application,
+        Group.SIGNUP,
+        [
+            SIGNUP.conversation(
+                entry_points=[CommandHandler("start", start)],
+                states={
+                    Signup.CONTACT: [MessageHandler(filters.CONTACT, receive_contact)],
+                    Signup.NAME: [MessageHandler(TYPED, receive_name)],
+                    Signup.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
+                    Signup.KELURAHAN: [
+                        b(choose_kelurahan, "kel", r"\d+"),
+                        b(back_to_kecamatan, "back"),
+                    ],
+                },
+                fallbacks=[CommandHandler("start", restart)],
+                catch_commands=False,
+            )
+        ],
     )

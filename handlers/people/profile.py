@@ -19,6 +19,7 @@ from bot.people.wording import Wording
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
+from handlers.groups import Group, add
 from handlers.people.directory import refusal_key
 from handlers.people.profile_flow import CHOICES, PROFILE, Profile, ProfileDraft, finish
 from handlers.replies import mark_chosen, typed_text
@@ -145,21 +146,25 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = PROFILE.button
-    application.add_handler(
-        PROFILE.conversation(
-            entry_points=[CommandHandler("profil", start)],
-            states={
-                Profile.MENU: [b(choose, "do", "name|phone|move|leave|done")],
-                Profile.NAME: [MessageHandler(TYPED, enter_name)],
-                Profile.PHONE: [MessageHandler(filters.CONTACT, share_phone)],
-                Profile.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
-                Profile.KELURAHAN: [
-                    b(choose_kelurahan, "kel", r"\d+"),
-                    b(back_to_kecamatan, "back"),
-                ],
-                Profile.LEAVE: [b(confirm_leave, "leave", "yes|no")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="profil",
-        )
+    add(
+        application,
+        Group.PROFILE,
+        [
+            PROFILE.conversation(
+                entry_points=[CommandHandler("profil", start)],
+                states={
+                    Profile.MENU: [b(choose, "do", "name|phone|move|leave|done")],
+                    Profile.NAME: [MessageHandler(TYPED, enter_name)],
+                    Profile.PHONE: [MessageHandler(filters.CONTACT, share_phone)],
+                    Profile.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
+                    Profile.KELURAHAN: [
+                        b(choose_kelurahan, "kel", r"\d+"),
+                        b(back_to_kecamatan, "back"),
+                    ],
+                    Profile.LEAVE: [b(confirm_leave, "leave", "yes|no")],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="profil",
+            )
+        ],
     )

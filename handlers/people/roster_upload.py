@@ -28,6 +28,7 @@ from bot.privacy.access import scope_of
 from bot.runtime.answers import BadAnswer
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
+from handlers.groups import Group, add
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
 from handlers.wizard import Markup, Texts, Wizard
@@ -213,14 +214,18 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = UPLOAD.button
-    application.add_handler(
-        UPLOAD.conversation(
-            entry_points=[CommandHandler("impor", start)],
-            states={
-                Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
-                Upload.CONFIRM: [b(apply, "go", "add|sync"), b(cancel, "cancel")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="impor",
-        )
+    add(
+        application,
+        Group.ROSTER_UPLOAD,
+        [
+            UPLOAD.conversation(
+                entry_points=[CommandHandler("impor", start)],
+                states={
+                    Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
+                    Upload.CONFIRM: [b(apply, "go", "add|sync"), b(cancel, "cancel")],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="impor",
+            )
+        ],
     )
