@@ -22,7 +22,7 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.ext import (
@@ -36,13 +36,14 @@ from telegram.ext import (
 )
 
 from bot.runtime.answers import BadAnswer
-from bot.runtime.callbacks import reserve_prefix
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.drafts import END, D, DraftSlot, S, chat_id
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 TYPED = filters.TEXT & ~filters.COMMAND
+C = TypeVar("C", bound=Callback)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,6 @@ class Wizard(DraftSlot[S, D]):
     def __init__(
         self,
         name: str,
-        prefix: str,
         steps: type[S],
         draft: type[D],
         texts: Texts,
@@ -75,9 +75,7 @@ class Wizard(DraftSlot[S, D]):
         shows: Mapping[S, Callable[[Update, BotContext, D, str | None], Awaitable[S]]] = {},
     ) -> None:
         super().__init__(name, steps, draft)
-        reserve_prefix(prefix, name)
-        self.prefix = prefix
-        self._kinds: set[str] = set()  # of button, for the stale-button answer (see `button`)
+        self._kinds: set[str] = set()  # button prefixes, for the stale-button answer
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
@@ -159,24 +157,21 @@ class Wizard(DraftSlot[S, D]):
                 return context.t("busy-elsewhere", what=context.t(other.texts.busy))
         return None
 
-    # -- buttons ----------------------------------------------------------------------------
-    def data(self, what: str, value: object = None) -> str:
-        """Callback data of one of this wizard's buttons."""
-        return f"{self.prefix}:{what}" + ("" if value is None else f":{value}")
+    # -- buttons: typed `Callback` kinds (bot/runtime/callbacks.py) ---------------------------
+    def button(
+        self, callback: Handler, kind: type[Callback], **fixed: object
+    ) -> BaseHandler[Any, Any, Any]:
+        """A handler for buttons of `kind` (with the fields in `fixed` held to those values)."""
+        self._kinds.add(kind.PREFIX)
+        return CallbackQueryHandler(callback, pattern=kind.pattern(**fixed))
 
     @staticmethod
-    def value(update: Update) -> str:
-        """The value part of the tapped button (what follows its last ':')."""
-        assert update.callback_query is not None and update.callback_query.data is not None
-        return update.callback_query.data.rsplit(":", 1)[-1]
-
-    def button(
-        self, callback: Handler, what: str, value: str | None = None
-    ) -> BaseHandler[Any, Any, Any]:
-        """A handler for the `what` button (its value matching `value`, a regex, if given)."""
-        self._kinds.add(what)
-        tail = "" if value is None else f":(?:{value})"
-        return CallbackQueryHandler(callback, pattern=f"^{self.prefix}:{what}{tail}$")
+    def tapped(update: Update, kind: type[C]) -> C:
+        """The tapped button, parsed (its handler's pattern let only a well-formed one in)."""
+        query = update.callback_query
+        button = kind.decode(query.data if query else None)
+        assert button is not None, "the handler's pattern admits only this kind"
+        return button
 
     # -- generic replies --------------------------------------------------------------------
     async def wrong_input(self, update: Update, context: BotContext) -> S:
@@ -236,8 +231,8 @@ class Wizard(DraftSlot[S, D]):
         )
 
     def _stale_pattern(self) -> str:  # a button of this wizard that no step waits for now
-        kinds = "|".join(sorted(re.escape(kind) for kind in self._kinds))
-        return f"^{re.escape(self.prefix)}:(?:{kinds})(?::|$)"
+        kinds = "|".join(sorted(re.escape(prefix) for prefix in self._kinds))
+        return f"^(?:{kinds})(?::|$)"
 
     def _guarded(
         self, handlers: Sequence[BaseHandler[Any, Any, Any]]

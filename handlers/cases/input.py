@@ -14,6 +14,7 @@ from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
 from bot.cases.work import open_case
 from bot.runtime.answers import bounded_text
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
 from handlers.cases.view import refuse, show_case
@@ -27,6 +28,16 @@ NOTE_LENGTH = (3, 1500)
 class Input(IntEnum):
     TEXT = 0
     SECTORS = 1
+
+
+@dataclass(frozen=True)
+class Sector(Callback, prefix="ki:sec"):
+    code: str
+
+
+@dataclass(frozen=True)
+class SectorsDone(Callback, prefix="ki:done"):
+    pass
 
 
 @dataclass
@@ -46,15 +57,14 @@ def _text(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
 
 def sector_keyboard(c: BotContext, d: CaseInput) -> InlineKeyboardMarkup:
     choices = [
-        (("✅ " if s.code in d.sectors else "") + s.name(c.locale), CASE_INPUT.data("sec", s.code))
+        (("✅ " if s.code in d.sectors else "") + s.name(c.locale), Sector(s.code).encode())
         for s in c.services.sectors.items
     ]
-    return grid(choices, extra=[(c.t("button-sectors-done"), CASE_INPUT.data("done"))])
+    return grid(choices, extra=[(c.t("button-sectors-done"), SectorsDone().encode())])
 
 
 CASE_INPUT: Wizard[Input, CaseInput] = Wizard(
     name="case_input",
-    prefix="ki",
     steps=Input,
     draft=CaseInput,
     texts=Texts(
@@ -105,7 +115,7 @@ async def begin(update: Update, context: BotContext) -> Input | int:
 
 async def toggle_sector(update: Update, context: BotContext) -> Input:
     """Tick or untick one sector."""
-    code = CASE_INPUT.value(update)
+    code = CASE_INPUT.tapped(update, Sector).code
     if context.services.sectors.get(code) is None:
         return await CASE_INPUT.stale_button(update, context)
     with CASE_INPUT.edit(context) as draft:
@@ -181,8 +191,8 @@ def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
                 MessageHandler(tg_filters.PHOTO, add_photo),
             ],
             Input.SECTORS: [
-                CASE_INPUT.button(sectors_done, "done"),
-                CASE_INPUT.button(toggle_sector, "sec", r"\w+"),
+                CASE_INPUT.button(sectors_done, SectorsDone),
+                CASE_INPUT.button(toggle_sector, Sector),
             ],
         },
         fallbacks=[CommandHandler("batal", cancel)],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 from telegram import Update
@@ -26,6 +26,7 @@ from bot.people.roster_xlsx import read_roster_bytes
 from bot.people.wording import Wording
 from bot.privacy.access import scope_of
 from bot.runtime.answers import BadAnswer
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
 from handlers.groups import Group, add
@@ -51,22 +52,36 @@ class RosterUpload:
     missing: list[int] = field(default_factory=list)
 
 
+class Mode(StrEnum):
+    ADD = "add"  # add and update the rows
+    SYNC = "sync"  # and deactivate the PSM the file no longer lists
+
+
+@dataclass(frozen=True)
+class ApplyChoice(Callback, prefix="im:go"):
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class CancelImport(Callback, prefix="im:cancel"):
+    pass
+
+
 def rows_of(draft: RosterUpload) -> list[RosterRow]:
     return [RosterRow(**{**row, "role": Role(row["role"])}) for row in draft.rows]
 
 
 def _confirm(c: BotContext, d: RosterUpload) -> tuple[str, Markup]:
-    buttons = [(c.t("import-button-apply"), UPLOAD.data("go", "add"))]
+    buttons = [(c.t("import-button-apply"), ApplyChoice(Mode.ADD).encode())]
     if d.missing:
         label = c.t("import-button-sync", count=len(d.missing))
-        buttons.append((label, UPLOAD.data("go", "sync")))
-    buttons.append((c.t("import-button-cancel"), UPLOAD.data("cancel")))
+        buttons.append((label, ApplyChoice(Mode.SYNC).encode()))
+    buttons.append((c.t("import-button-cancel"), CancelImport().encode()))
     return c.t("import-ask-confirm"), grid(buttons)
 
 
 UPLOAD: Wizard[Upload, RosterUpload] = Wizard(
     name="roster_upload",
-    prefix="im",
     steps=Upload,
     draft=RosterUpload,
     texts=Texts(
@@ -169,7 +184,7 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
 
 async def apply(update: Update, context: BotContext) -> Upload | int:
     """Import the rows (and, in sync mode, deactivate the missing PSM shown) in one transaction."""
-    sync = UPLOAD.value(update) == "sync"
+    sync = UPLOAD.tapped(update, ApplyChoice).mode is Mode.SYNC
     draft, services = UPLOAD.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
     await mark_chosen(
@@ -222,7 +237,7 @@ def register(application: BotApp) -> None:
                 entry_points=[CommandHandler("impor", start)],
                 states={
                     Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
-                    Upload.CONFIRM: [b(apply, "go", "add|sync"), b(cancel, "cancel")],
+                    Upload.CONFIRM: [b(apply, ApplyChoice), b(cancel, CancelImport)],
                 },
                 fallbacks=[CommandHandler("batal", cancel)],
                 command="impor",
