@@ -24,7 +24,7 @@ from collections.abc import (
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -39,8 +39,8 @@ from bot.runtime.answers import BadAnswer
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.drafts import END, D, DraftSlot, S, chat_id
+from handlers.drafts import Markup as Markup  # the type of a prompt's keyboard, for the wizards
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 TYPED = filters.TEXT & ~filters.COMMAND
 C = TypeVar("C", bound=Callback)
@@ -127,23 +127,6 @@ class Wizard(DraftSlot[S, D]):
         """Ask whatever comes after the step just answered."""
         step = self.follows(done, self.draft(context))
         return await self.ask(update, context, step, note, first=first)
-
-    async def say(self, update: Update, context: BotContext, text: str, markup: Markup = None) -> S:
-        """Commit the draft where it stands, then say `text` without a new question."""
-        step = self.step(context)
-        await self.commit(update, context, step)
-        await context.bot.send_message(chat_id(update), text, reply_markup=markup)
-        return step
-
-    async def redraw(self, update: Update, context: BotContext, markup: InlineKeyboardMarkup) -> S:
-        """Commit the draft where it stands, then redraw the tapped keyboard (a tick changed)."""
-        step = self.step(context)
-        await self.commit(update, context, step)
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        await query.edit_message_reply_markup(markup)
-        return step
 
     @staticmethod
     def in_progress(context: BotContext) -> Wizard[Any, Any] | None:
@@ -268,10 +251,8 @@ class Wizard(DraftSlot[S, D]):
         return self._taking(entry)
 
     async def _saved(self, callback: Handler, update: Update, context: BotContext) -> Any:
-        """Run the handler, then save an edit it left staged (it replied without the engine)."""
         result = await callback(update, context)
-        if self.name in context.pending_drafts and self.active(context):
-            await self.commit(update, context, self.step(context))
+        await self.save_staged(update, context)
         return result
 
     @staticmethod
