@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import (
-    Awaitable,
-    Callable,
-    Coroutine,
-    Mapping,
-    Sequence,
-)
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -191,8 +185,8 @@ class Wizard(DraftSlot[S, D]):
         go on to their usual handlers (help, language) while the conversation waits.
         """
         for handler in entry_points:
-            handler.callback = self._entry(handler.callback)
-        for step, handlers in states.items():
+            handler.callback = self._taking(handler.callback)
+        for step, handlers in [*states.items(), (None, fallbacks)]:
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
         generic: list[BaseHandler[Any, Any, Any]] = [
@@ -207,7 +201,7 @@ class Wizard(DraftSlot[S, D]):
         return ConversationHandler(
             entry_points=list(entry_points),
             states={step: list(handlers) for step, handlers in states.items()},
-            fallbacks=[*self._guarded(fallbacks), *generic],
+            fallbacks=[*fallbacks, *generic],
             name=self.name,
             persistent=True,
             allow_reentry=False,
@@ -216,13 +210,6 @@ class Wizard(DraftSlot[S, D]):
     def _stale_pattern(self) -> str:  # a button of this wizard that no step waits for now
         kinds = "|".join(sorted(re.escape(prefix) for prefix in self._kinds))
         return f"^(?:{kinds})(?::|$)"
-
-    def _guarded(
-        self, handlers: Sequence[BaseHandler[Any, Any, Any]]
-    ) -> Sequence[BaseHandler[Any, Any, Any]]:
-        for handler in handlers:
-            handler.callback = self._guard(handler.callback)
-        return handlers
 
     def _guard(self, callback: Handler, step: S | None = None) -> Handler:
         """Re-ask the step a failed check was about; heal a step PTB remembers wrongly."""
@@ -236,32 +223,22 @@ class Wizard(DraftSlot[S, D]):
                 # The row moved on but the reply failed, so PTB kept the old step: the row wins.
                 return await self.ask(update, context, current)
             try:
-                return await self._saved(callback, update, context)
+                return await callback(update, context)
             except BadAnswer as bad:
                 note = context.t(bad.key, **bad.args_)
                 return await self.ask(update, context, self.step(context), note)
 
         return self._taking(guarded)
 
-    def _entry(self, callback: Handler) -> Handler:
-        @functools.wraps(callback)
-        async def entry(update: Update, context: BotContext) -> Any:
-            return await self._saved(callback, update, context)
-
-        return self._taking(entry)
-
-    async def _saved(self, callback: Handler, update: Update, context: BotContext) -> Any:
-        result = await callback(update, context)
-        await self.save_staged(update, context)
-        return result
-
-    @staticmethod
-    def _taking(callback: Handler) -> Handler:
-        """Give PTB the next step and stop the later handler groups (handlers/groups.py)."""
+    def _taking(self, callback: Handler) -> Handler:
+        """Save an edit the handler left staged, then give PTB the next step and stop the later
+        handler groups (handlers/groups.py): the update has been answered."""
 
         @functools.wraps(callback)
         async def taken(update: Update, context: BotContext) -> Any:
-            raise ApplicationHandlerStop(await callback(update, context))
+            step = await callback(update, context)
+            await self.save_staged(update, context)
+            raise ApplicationHandlerStop(step)
 
         return taken
 
