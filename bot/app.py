@@ -115,7 +115,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         language,
         people,
         preflight,
-        privacy,
+        records,
     )
 
     for feature in (
@@ -126,7 +126,7 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         broadcasts,
         announcements,
         insight,
-        privacy,
+        records,
         common,
         errors,
     ):

@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.records import AuditExport, SubjectButton, SubjectStep
 from bot.runtime.context import BotApp
 from handlers.groups import Group, add
-from handlers.privacy import audit, subjects
+from handlers.records import audit, subjects
 
 
 def register(application: BotApp) -> None:
