@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.people.changes import deactivate, relocate
 from bot.people.handover import OpenCases, ask_handover
 from bot.people.history import record
+from bot.people.messages import Wording
 from bot.people.roster import RosterRow, save_roster
-from bot.people.wording import Wording
 from bot.privacy.access import Scope
 from bot.privacy.audit import Audit, audit
 from storage.people import Role, RosterEntry, User, UserStatus

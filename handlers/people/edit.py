@@ -22,7 +22,7 @@ from bot.people.buttons import Act, PersonAction, RoleChoice
 from bot.people.changes import change_role, deactivate, move, set_areas
 from bot.people.directory import colleagues
 from bot.people.handover import ask_handover, handover_question
-from bot.people.wording import Wording
+from bot.people.messages import Wording
 from bot.runtime.answers import REASON_LENGTH, bounded_text
 from bot.runtime.context import BotContext
 from handlers.people.directory import refusal_key, refuse, show_person

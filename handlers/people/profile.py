@@ -13,9 +13,9 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from bot.cases import count_open
 from bot.people import ChangeRefused
 from bot.people.handover import ask_handover
+from bot.people.messages import Wording
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.profile import change_phone, leave, rename, request_move
-from bot.people.wording import Wording
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain

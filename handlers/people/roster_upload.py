@@ -19,11 +19,11 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 
 from bot.cases import count_open
 from bot.people.directory import get_user
+from bot.people.messages import Wording
 from bot.people.roster import RosterRow
 from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_bytes
-from bot.people.wording import Wording
 from bot.privacy.access import scope_of
 from bot.runtime.answers import BadAnswer
 from bot.runtime.callbacks import Callback
