@@ -10,7 +10,7 @@ each in the group named for it, and an update is answered once.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from enum import IntEnum
 from typing import Any
 
@@ -18,6 +18,9 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler
 
 from bot.runtime.context import BotApp, BotContext
+
+# A handler callback: it answers one update.
+Reply = Callable[[Update, BotContext], Coroutine[Any, Any, object]]
 
 
 class Group(IntEnum):
@@ -51,7 +54,7 @@ def add(application: BotApp, group: Group, handlers: Iterable[BaseHandler[Any, A
         application.add_handler(handler, group)
 
 
-def answering(callback: Any) -> Any:
+def answering(callback: Reply) -> Reply:
     """The callback, and then no later group: the update has been answered."""
 
     @functools.wraps(callback)
