@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
 
-from bot.people import set_locale
+from bot.people import refresh_menu, set_locale
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.texts import Locale
@@ -46,6 +46,7 @@ async def set_language(update: Update, context: BotContext) -> None:
     await query.answer()
     # A double tap on a slow phone sends the same choice twice; the second changes nothing.
     await show_in_place(update, context, context.t("language-set"), None)
+    await refresh_menu(context, telegram_id=update.effective_user.id)
     raise ApplicationHandlerStop
 
 

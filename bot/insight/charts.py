@@ -61,6 +61,8 @@ class ChartSpec:
     stacked: bool = False
     # A second line after a stacked bar's total, one per bar ("6 overdue").
     notes: tuple[str, ...] = ()
+    # Said in the middle instead of bars when every value is zero: a bar of 0 tells nothing.
+    empty: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,31 +78,64 @@ class Chart:
 def render(spec: ChartSpec) -> bytes:
     """Draw one chart as a SIZE_PX square PNG."""
     with _one_at_a_time:
-        inches = SIZE_PX / DPI
-        figure = Figure(figsize=(inches, inches), dpi=DPI, facecolor=BACKGROUND)
-        FigureCanvasAgg(figure)
-        title: dict[str, Any] = {"va": "top", "weight": "bold", "fontsize": TEXT_SIZES["title"]}
-        figure.text(0.05, 0.955, spec.title, color=INK, **title)
-        subtitle: dict[str, Any] = {"va": "top", "fontsize": TEXT_SIZES["subtitle"]}
-        figure.text(0.05, 0.895, spec.subtitle, color=MUTED, **subtitle)
-        legend = len(spec.series) > 1
-        top = 0.80 if legend else 0.84
-        left = 0.34 if spec.horizontal else 0.08
-        axes = figure.add_axes((left, 0.07, 0.93 - left, top - 0.07))
-        style_axes(axes, spec.horizontal)
-        (_horizontal if spec.horizontal else _vertical)(axes, spec)
-        if legend:
-            figure.legend(
-                loc="upper left",
-                bbox_to_anchor=(0.04, 0.87),
-                ncols=len(spec.series),
-                frameon=False,
-                fontsize=TEXT_SIZES["legend"],
-                handlelength=1.0,
-            )
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI, facecolor=BACKGROUND)
-        return buffer.getvalue()
+        return _png(draw(spec))
+
+
+def draw(spec: ChartSpec) -> Figure:
+    """Lay one chart out on a figure of its own (callers hold _one_at_a_time or own the thread)."""
+    inches = SIZE_PX / DPI
+    figure = Figure(figsize=(inches, inches), dpi=DPI, facecolor=BACKGROUND)
+    FigureCanvasAgg(figure)
+    title: dict[str, Any] = {"va": "top", "weight": "bold", "fontsize": TEXT_SIZES["title"]}
+    figure.text(0.05, 0.955, spec.title, color=INK, **title)
+    figure.text(0.05, 0.895, spec.subtitle, va="top", color=MUTED, fontsize=TEXT_SIZES["subtitle"])
+    if not max(_peaks(spec), default=0):
+        figure.text(0.5, 0.5, spec.empty, ha="center", color=MUTED, fontsize=TEXT_SIZES["title"])
+        return figure
+    legend = len(spec.series) > 1
+    top = 0.80 if legend else 0.84
+    left = 0.34 if spec.horizontal else 0.08
+    axes = figure.add_axes((left, 0.07, 0.93 - left, top - 0.07))
+    style_axes(axes, spec.horizontal)
+    (_horizontal if spec.horizontal else _vertical)(axes, spec)
+    if spec.horizontal:
+        _fit_right(figure, axes)
+    if legend:
+        figure.legend(
+            loc="upper left",
+            bbox_to_anchor=(0.04, 0.87),
+            ncols=len(spec.series),
+            frameon=False,
+            fontsize=TEXT_SIZES["legend"],
+            handlelength=1.0,
+        )
+    return figure
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor=BACKGROUND)
+    return buffer.getvalue()
+
+
+def _fit_right(figure: Figure, axes: Axes) -> None:
+    """Stretch the value axis so that every text after a bar ends inside the picture.
+
+    A text keeps its width in pixels whatever the axis, while where it starts scales with the
+    axis: a text starting s px into the axes and w px wide fits within `room` once the axis
+    reaches `limit * s / (room - w)`. Counting its padding as part of s errs on the safe side.
+    """
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    _, limit = axes.get_xlim()
+    box = axes.get_window_extent(renderer)
+    room = figure.bbox.x1 * 0.98 - box.x0
+    needed = limit
+    for text in axes.texts:
+        extent = text.get_window_extent(renderer)
+        start = extent.x0 - box.x0
+        if start > 0 and extent.width < room:
+            needed = max(needed, limit * start / (room - extent.width))
+    axes.set_xlim(0, needed)
 
 
 def _horizontal(axes: Axes, spec: ChartSpec) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +22,8 @@ from bot.privacy.audit import Audit, audit
 from bot.runtime.context import Services
 
 BATCH = 1000
+# Enough for three kecamatan names; the audit log keeps the exact codes.
+AREA_IN_NAME = 40
 
 
 class Format(StrEnum):
@@ -48,8 +51,10 @@ def _write(writer: PartWriter, formatter: RowFormatter, batch: Sequence[Row[Any]
     writer.write([formatter(row) for row in batch])
 
 
-def _stem(scope: Scope, period: Period) -> str:
-    return f"rekap-{scope.describe().replace(',', '-')}-{period.encode()}"
+def _stem(scope: Scope, period: Period, labels: Labels) -> str:
+    """A file name a coordinator can read: rekap-Tangerang-2026-12-01_2026-12-04."""
+    area = "-".join(re.findall(r"[A-Za-z0-9]+", labels.scope(scope)))[:AREA_IN_NAME].strip("-")
+    return f"rekap-{area}-{period.first.isoformat()}_{period.last.isoformat()}"
 
 
 async def export_cases(
@@ -69,7 +74,7 @@ async def export_cases(
         cipher = services.cipher if request.full_nik else None
         text = request.format == Format.CSV
         formatter = RowFormatter(labels, services.settings.tz, cipher, text)
-        stem, header = _stem(scope, request.period), formatter.header()
+        stem, header = _stem(scope, request.period, labels), formatter.header()
         writer: PartWriter = (
             CsvParts(folder, stem, header, limit)
             if text

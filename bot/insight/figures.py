@@ -6,12 +6,13 @@ Each chart takes its numbers from the same `Stats` the text summary is written f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.cases import Status
 from bot.insight.activity import OUTCOMES
 from bot.insight.chart_style import AMBER, OUTCOME_COLORS, SAND, SLATE, TEAL, URGENCY_COLORS
 from bot.insight.charts import ChartSpec, Series
-from bot.insight.labels import Labels
+from bot.insight.labels import Labels, duration_unit
 from bot.insight.periods import WEEKLY_UP_TO
 from bot.insight.stats import Stats
 from storage.cases import Urgency
@@ -78,7 +79,8 @@ def figures(stats: Stats, labels: Labels) -> list[ChartSpec]:
         charts.append(_referrals(stats, labels, subtitle))
     if stats.psm.top:
         charts.append(_psm(stats, labels))
-    return charts
+    nothing = labels.plain("rekap-no-data")
+    return [replace(chart, empty=nothing) for chart in charts]
 
 
 def _flow(stats: Stats, labels: Labels, subtitle: str) -> ChartSpec:
@@ -99,9 +101,15 @@ def _flow(stats: Stats, labels: Labels, subtitle: str) -> ChartSpec:
 
 def _timing(stats: Stats, labels: Labels, subtitle: str) -> ChartSpec:
     steps = (stats.verify, stats.close)
+    # One unit for the whole chart, from its longest bar: minutes verified read as 0 days.
+    unit = duration_unit(max(s.p90_days or 0.0 for s in steps))
+
+    def values(days: Sequence[float | None]) -> tuple[float, ...]:
+        return tuple((d or 0.0) * unit.per_day for d in days)
+
     return ChartSpec(
         "timing",
-        labels.plain("rekap-chart-timing"),
+        labels.plain(f"rekap-chart-timing-{unit.key}"),
         subtitle,
         (
             labels.plain("rekap-step-verify", count=stats.verify.count),
@@ -109,13 +117,9 @@ def _timing(stats: Stats, labels: Labels, subtitle: str) -> ChartSpec:
         ),
         (
             Series(
-                labels.plain("rekap-series-median"),
-                tuple(s.median_days or 0.0 for s in steps),
-                TEAL,
+                labels.plain("rekap-series-median"), values([s.median_days for s in steps]), TEAL
             ),
-            Series(
-                labels.plain("rekap-series-p90"), tuple(s.p90_days or 0.0 for s in steps), AMBER
-            ),
+            Series(labels.plain("rekap-series-p90"), values([s.p90_days for s in steps]), AMBER),
         ),
         labels.number,
     )

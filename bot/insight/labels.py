@@ -15,6 +15,26 @@ from bot.runtime.texts import Html, Texts
 
 
 @dataclass(frozen=True)
+class DurationUnit:
+    key: str  # the catalog key's tail: rekap-days, rekap-hours, rekap-minutes
+    per_day: float
+
+
+DAYS, HOURS, MINUTES = (
+    DurationUnit("days", 1),
+    DurationUnit("hours", 24),
+    DurationUnit("minutes", 1440),
+)
+
+
+def duration_unit(longest_days: float) -> DurationUnit:
+    """Days from one day up, hours from one hour, else minutes: so no duration reads as 0."""
+    if longest_days >= 1:
+        return DAYS
+    return HOURS if longest_days * 24 >= 1 else MINUTES
+
+
+@dataclass(frozen=True)
 class Labels:
     texts: Texts
     locale: str
@@ -35,7 +55,11 @@ class Labels:
         return self.plain("rekap-number", value=fluent_number(value, maximumFractionDigits=1))
 
     def days(self, value: float | None) -> str:
-        return "-" if value is None else self.plain("rekap-days", days=self.number(value))
+        """A duration in the unit that reads best: minutes, hours or days (not "0 days")."""
+        if value is None:
+            return "-"
+        unit = duration_unit(value)
+        return self.plain(f"rekap-{unit.key}", **{unit.key: self.number(value * unit.per_day)})
 
     def scope(self, scope: Scope) -> str:
         if scope.city:

@@ -3,10 +3,11 @@
 Telegram shows a private chat the menu set for that chat if there is one, else the default menu
 in the user's app language. So the default menus (one per language) hold what everyone may use,
 and each active coordinator's and admin's chat gets a menu of its own, in the language they
-chose. `users.menu` records what Telegram holds for a chat, and a job brings it in line with
-each person's role, status and language every minute: a change made anywhere (/pengguna, the
-roster, /bahasa, a departure) reaches the menu without each change having to remember it, and a
-request Telegram failed is simply made again at the next tick.
+chose (as does a PSM who chose one). `users.menu` records what Telegram holds for a chat. The
+handlers that change a role, a status or a language bring that person's menu in line at once
+(`refresh_menu`); a job does the same for everyone every minute, as the safety net: a change
+made elsewhere (the roster, the CLI) reaches the menu, and a request Telegram failed is made
+again at the next tick.
 """
 
 from __future__ import annotations
@@ -45,9 +46,15 @@ def menu(texts: Texts, locale: str, role: str) -> list[BotCommand]:
 
 
 def wanted(user: User, default_locale: str) -> str | None:
-    """The menu this person's chat should hold: "role:locale", or None for the default one."""
-    if user.status != UserStatus.ACTIVE or user.role == Role.PSM:
+    """The menu this person's chat should hold: "role:locale", or None for the default one.
+
+    A PSM's default menu is in their phone's language; one who chose a language with /bahasa
+    gets a menu in it.
+    """
+    if user.status != UserStatus.ACTIVE:
         return None
+    if user.role == Role.PSM:
+        return f"{user.role}:{user.locale}" if user.locale else None
     return f"{user.role}:{user.locale or default_locale}"
 
 
@@ -60,32 +67,47 @@ async def set_default_menus(bot: Bot, texts: Texts, default_locale: str) -> None
 
 async def sync_menus(context: BotContext) -> None:
     """Give each coordinator's and admin's chat the menu of their role and language."""
-    services = context.services
     # Telegram knows only chats that were opened: an admin of ADMIN_IDS who never wrote waits.
-    privileged = (User.role != Role.PSM) & (User.status == UserStatus.ACTIVE)
-    opened = User.last_seen_at.is_not(None)
-    concerned = select(User).where(or_(privileged & opened, User.menu.is_not(None)))
-    async with services.sessions() as session:
+    own = (User.role != Role.PSM) | User.locale.is_not(None)
+    opened = (User.status == UserStatus.ACTIVE) & User.last_seen_at.is_not(None)
+    concerned = select(User).where(or_(own & opened, User.menu.is_not(None)))
+    async with context.services.sessions() as session:
         people = list(await session.scalars(concerned))
     for person in people:
-        want = wanted(person, services.settings.default_locale)
-        if want == person.menu:
-            continue
-        scope = BotCommandScopeChat(person.telegram_id)
-        try:
-            if want is None:
-                await context.bot.delete_my_commands(scope=scope)
-            else:
-                role, locale = want.split(":")
-                await context.bot.set_my_commands(menu(services.texts, locale, role), scope=scope)
-        except (BadRequest, Forbidden) as refused:
-            # The chat is gone (or blocked the bot): asking again every minute would not help.
-            _log.warning("menu of user %s refused: %s", person.id, type(refused).__name__)
-        except TelegramError as failed:
-            _log.warning("menu of user %s not set, next tick: %s", person.id, type(failed).__name__)
-            continue
-        async with services.sessions.begin() as session:
-            await session.execute(update(User).where(User.id == person.id).values(menu=want))
+        await _sync(context, person)
+
+
+async def refresh_menu(
+    context: BotContext, *, user_id: int | None = None, telegram_id: int | None = None
+) -> None:
+    """Bring one person's menu in line at once, after a change of role, status or language."""
+    who = User.id == user_id if user_id is not None else User.telegram_id == telegram_id
+    async with context.services.sessions() as session:
+        person = await session.scalar(select(User).where(who))
+    if person is not None:
+        await _sync(context, person)
+
+
+async def _sync(context: BotContext, person: User) -> None:
+    services = context.services
+    want = wanted(person, services.settings.default_locale)
+    if want == person.menu:
+        return
+    scope = BotCommandScopeChat(person.telegram_id)
+    try:
+        if want is None:
+            await context.bot.delete_my_commands(scope=scope)
+        else:
+            role, locale = want.split(":")
+            await context.bot.set_my_commands(menu(services.texts, locale, role), scope=scope)
+    except (BadRequest, Forbidden) as refused:
+        # The chat is gone (or blocked the bot): asking again every minute would not help.
+        _log.warning("menu of user %s refused: %s", person.id, type(refused).__name__)
+    except TelegramError as failed:
+        _log.warning("menu of user %s not set, next tick: %s", person.id, type(failed).__name__)
+        return
+    async with services.sessions.begin() as session:
+        await session.execute(update(User).where(User.id == person.id).values(menu=want))
 
 
 def schedule(application: BotApp) -> None:

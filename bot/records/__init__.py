@@ -9,12 +9,12 @@ from bot.records.audit_review import (
     AuditLine,
     AuditRefused,
     BadAuditFilter,
-    detail_text,
     filter_from,
     review,
     total,
     who,
 )
+from bot.records.audit_words import AuditWords
 from bot.records.backup import Backup, NotSqlite, backup
 from bot.records.buttons import AuditExport, SubjectButton, SubjectStep
 from bot.records.commands import backup_command, person_command, retention_command
@@ -41,6 +41,7 @@ __all__ = [
     "AuditFilter",
     "AuditLine",
     "AuditRefused",
+    "AuditWords",
     "Backup",
     "BadAuditFilter",
     "BadPerson",
@@ -57,7 +58,6 @@ __all__ = [
     "audit_sheet",
     "backup",
     "backup_command",
-    "detail_text",
     "erase_request",
     "export_request",
     "filter_from",

@@ -5,7 +5,6 @@ Reading the log is itself audited, with the filter and the number of rows.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cases import case_id_by_number
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
+from bot.records.audit_words import AuditWords
 from bot.runtime.spreadsheets import local
 from storage.audit import AuditEntry
 from storage.cases import Case
@@ -179,23 +179,17 @@ def who(actor_name: str | None, actor_id: int | None, bot_label: str) -> str:
     return f"{actor_name} (#{actor_id})" if actor_id is not None else bot_label
 
 
-def detail_text(entry: AuditEntry) -> str:
-    """The entry's details, compact: only ids, codes and counts are ever in them."""
-    shown = {key: value for key, value in entry.detail.items() if value is not None}
-    if not shown:
-        return ""
-    return json.dumps(shown, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
-
-
-def audit_rows(lines: list[AuditLine], tz: ZoneInfo, bot_label: str) -> list[list[object]]:
-    """Rows under AUDIT_COLUMNS, for a spreadsheet."""
+def audit_rows(
+    lines: list[AuditLine], tz: ZoneInfo, bot_label: str, words: AuditWords
+) -> list[list[object]]:
+    """Rows under AUDIT_COLUMNS, for a spreadsheet, in the reader's words."""
     return [
         [
             local(line.entry.at, tz),
             who(line.actor, line.entry.actor_id, bot_label),
-            line.entry.action,
+            words.action(line.entry.action),
             line.case_number or "",
-            detail_text(line.entry),
+            words.detail(line.entry.detail),
         ]
         for line in lines
     ]

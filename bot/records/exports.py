@@ -10,6 +10,7 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from bot.records.audit_review import AUDIT_COLUMNS, AuditLine, audit_rows
+from bot.records.audit_words import AuditWords
 from bot.records.subjects import SubjectRecord
 from bot.runtime.context import Services
 from bot.runtime.spreadsheets import Sheet, local, workbook
@@ -83,7 +84,7 @@ def subject_sheet(record: SubjectRecord, services: Services, locale: str) -> byt
             Sheet(t("subject-sheet-cases"), _header(t, CASE_COLUMNS), cases),
             Sheet(t("subject-sheet-events"), _header(t, EVENT_COLUMNS), events),
             Sheet(t("subject-sheet-referrals"), _header(t, REFERRAL_COLUMNS), referrals),
-            _audit_sheet(t, record.audit, tz),
+            _audit_sheet(t, record.audit, tz, AuditWords(texts, locale, regions)),
         ]
     )
 
@@ -94,12 +95,15 @@ def audit_sheet(lines: list[AuditLine], services: Services, locale: str) -> byte
     def t(key: str, **args: object) -> str:
         return services.texts.plain(locale, key, **args)
 
-    return workbook([_audit_sheet(t, lines, services.settings.tz)])
+    words = AuditWords(services.texts, locale, services.regions)
+    return workbook([_audit_sheet(t, lines, services.settings.tz, words)])
 
 
-def _audit_sheet(t: Callable[[str], str], lines: list[AuditLine], tz: ZoneInfo) -> Sheet:
+def _audit_sheet(
+    t: Callable[[str], str], lines: list[AuditLine], tz: ZoneInfo, words: AuditWords
+) -> Sheet:
     header = [t(f"audit-col-{column}") for column in AUDIT_COLUMNS]
-    return Sheet(t("subject-sheet-audit"), header, audit_rows(lines, tz, t("actor-bot")))
+    return Sheet(t("subject-sheet-audit"), header, audit_rows(lines, tz, t("actor-bot"), words))
 
 
 def _header(t: Callable[[str], str], columns: tuple[str, ...]) -> list[str]:

@@ -79,6 +79,10 @@ class Texts:
             _log.error("catalog %s/%s: %s", locale, key, error)
         return Html(text)
 
+    def has(self, key: str) -> bool:
+        """Whether the default catalog names `key` (for labels of codes a catalog may not know)."""
+        return self._bundles[self.default_locale].has_message(key)
+
     def plain(self, locale: str | None, key: str, **args: object) -> str:
         """The message as plain text, for spreadsheets, charts and button labels."""
         return html.unescape(self.get(locale, key, **args))

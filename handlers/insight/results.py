@@ -1,4 +1,4 @@
-"""The answer to /rekap: the charts, then the figures in words with the export buttons."""
+"""The answer to /rekap: the figures in words with the export buttons, then the charts."""
 
 from __future__ import annotations
 
@@ -42,14 +42,20 @@ async def send_charts(update: Update, context: BotContext, charts: list[Chart]) 
 
 
 async def show(update: Update, context: BotContext, result: Rekap) -> None:
-    """Send the charts (drawn off the event loop), then the summary with the export buttons."""
+    """Send the figures in words with the export buttons, then the charts as one album.
+
+    The words come first so that on a phone they and the buttons are on screen, not pushed up
+    by eight pictures.
+    """
     assert update.effective_chat is not None
     labels = labels_of(context)
-    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
-    await send_charts(update, context, await render_all(figures(result.stats, labels)))
     text: str = summary(result.stats, labels, names=True)
     markup = None
     if result.stats.total:
         text = f"{text}\n\n{context.t('rekap-export-prompt')}"
         markup = export_buttons(context, result)
     await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+    specs = figures(result.stats, labels)
+    if specs:
+        await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
+        await send_charts(update, context, await render_all(specs))

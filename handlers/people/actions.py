@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.cases import count_open, hand_over
-from bot.people import ChangeRefused, reach
+from bot.people import ChangeRefused, reach, refresh_menu
 from bot.people.buttons import Act, Handover, MoveDecision, PersonAction, RoleChoice, Verdict
 from bot.people.changes import reactivate
 from bot.people.handover import keep_cases
@@ -44,6 +44,7 @@ async def one_tap(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     if button.action is Act.REACTIVATE:
+        await refresh_menu(context, user_id=button.user_id)
         await show_person(update, context, button.user_id, context.t("person-done-on"))
         return
     choices = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot.people import get_user
+from bot.people import get_user, refresh_menu
 from bot.people.approval import DecisionRefused, decide
 from bot.people.notices import Decision, Verdict, tell_applicant
 from bot.runtime.context import BotApp, BotContext
@@ -30,6 +30,7 @@ async def decide_registration(update: Update, context: BotContext) -> None:
         await query.answer(context.t(f"approval-refused-{refused.reason}"), show_alert=True)
         return
     await query.answer()
+    await refresh_menu(context, user_id=applicant.id)
     assert reviewer is not None
     outcome = "approval-done-approved" if approve else "approval-done-rejected"
     await query.edit_message_text(

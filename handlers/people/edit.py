@@ -17,7 +17,7 @@ from telegram.ext import (
 
 from bot.cases import count_open
 from bot.delivery import deliver
-from bot.people import ChangeRefused, reach
+from bot.people import ChangeRefused, reach, refresh_menu
 from bot.people.buttons import Act, PersonAction, RoleChoice
 from bot.people.changes import change_role, deactivate, move, set_areas
 from bot.people.directory import colleagues
@@ -90,6 +90,7 @@ async def choose_role(update: Update, context: BotContext) -> Edit | int:
         draft = PersonEdit(button.user_id, Act.ROLE.value, button.role.value, everywhere)
         return await EDIT.begin(update, context, draft, place_step(draft))
     await mark_chosen(update, context.t(f"role-{button.role}"))
+    await refresh_menu(context, user_id=button.user_id)
     await show_person(update, context, button.user_id, context.t("person-done-role"))
     return ConversationHandler.END
 
@@ -111,6 +112,7 @@ async def enter_reason(update: Update, context: BotContext) -> int:
             )
     except ChangeRefused as why:
         return await _refused(update, context, why)
+    await refresh_menu(context, user_id=draft.user_id)
     await show_person(update, context, draft.user_id, context.t("person-done-off"))
     if count:
         await deliver(context.bot, update.effective_chat.id, question)
@@ -154,6 +156,7 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Edit | int:
     except ChangeRefused as why:
         return await _refused(update, context, why)
     done = "person-done-role" if draft.role else "person-done-move"
+    await refresh_menu(context, user_id=draft.user_id)
     await show_person(update, context, draft.user_id, context.t(done))
     return ConversationHandler.END
 

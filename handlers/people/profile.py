@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.cases import count_open
-from bot.people import ChangeRefused
+from bot.people import ChangeRefused, refresh_menu
 from bot.people.handover import ask_handover
 from bot.people.messages import Wording
 from bot.people.phone import InvalidPhone, normalize_phone
@@ -149,6 +149,7 @@ async def confirm_leave(update: Update, context: BotContext) -> int:
             await ask_handover(session, Wording.of(services), user, event, count, now)
     except ChangeRefused as why:
         return await finish(update, context, refusal_key(why.reason))
+    await refresh_menu(context, user_id=user.id)
     return await finish(update, context, "profile-left")
 
 

@@ -10,9 +10,9 @@ from bot.records import (
     AuditFilter,
     AuditLine,
     AuditRefused,
+    AuditWords,
     BadAuditFilter,
     audit_sheet,
-    detail_text,
     filter_from,
     review,
     total,
@@ -70,7 +70,7 @@ async def export_audit(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     data = audit_sheet(lines, services, context.locale)
-    name = f"audit-{services.today():%Y%m%d}.xlsx"
+    name = f"audit-{services.today().isoformat()}.xlsx"
     caption = context.t("audit-export-caption", count=len(lines))
     await context.bot.send_document(query.from_user.id, InputFile(data, name), caption=caption)
 
@@ -81,14 +81,15 @@ def _page(
     if not lines:
         return c.t("audit-empty"), None
     tz = c.services.settings.tz
+    words = AuditWords(c.services.texts, c.locale, c.services.regions)
     shown = [
         c.t(
             "audit-line",
             when=line.entry.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"),
             who=who(line.actor, line.entry.actor_id, c.t("actor-bot")),
-            action=line.entry.action,
-            case=line.case_number or "-",
-            detail=detail_text(line.entry)[:DETAIL_SHOWN] or "-",
+            action=words.action(line.entry.action),
+            case=line.case_number or "",
+            detail=_after_dot(words.detail(line.entry.detail)[:DETAIL_SHOWN]),
         )
         for line in lines
     ]
@@ -99,3 +100,8 @@ def _page(
         c.t("button-audit-export"), callback_data=AuditExport.of(wanted).encode()
     )
     return text, InlineKeyboardMarkup([[button]])
+
+
+def _after_dot(detail: str) -> str:
+    """The details after a separator, or nothing at all when there are none."""
+    return f" · {detail}" if detail else ""

@@ -53,7 +53,7 @@ async def test_xlsx_export_is_masked_defused_and_audited(harness: BotHarness, pe
     await last_month(coordinator)
     reply = await coordinator.tap(said("rekap-button-xlsx"))
     name, data = file_of(harness, reply)
-    assert name == f"rekap-{TANGERANG}-{NOVEMBER}.xlsx"
+    assert name == "rekap-Tangerang-2026-11-01_2026-11-30.xlsx"  # readable, not codes
     assert reply.last["caption"] == said(
         "rekap-export-caption", scope="Tangerang", period=NOVEMBER_2026, rows=3, part=1, parts=1
     )

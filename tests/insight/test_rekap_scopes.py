@@ -47,7 +47,7 @@ async def test_coordinator_sees_only_their_kecamatan(harness: BotHarness, people
     asked = await coordinator.send("/rekap")
     assert said("rekap-ask-period") in asked.text  # one kecamatan: no area question
     reply = await coordinator.tap(LAST_MONTH)
-    summary = reply.last["text"]
+    summary = reply.messages[0]["text"]
     assert rekap_title("Tangerang") in summary
     assert said("rekap-summary-cases", total=3, closed=1) in summary
     # Cipondoh's tinggi is not here
@@ -57,8 +57,10 @@ async def test_coordinator_sees_only_their_kecamatan(harness: BotHarness, people
     assert quiet and "Diam Saja" in quiet["names"]  # the PSM who has gone quiet
     assert "Baru Gabung" not in quiet["names"]  # joined five days before the month's end
     assert len(album(harness, COORD_TANGERANG)) == 8
+    # The words and their export buttons come first, on screen; the album follows them.
+    assert reply.messages[0].get("reply_markup") and all("photo" in m for m in reply.messages[1:])
     # no full-NIK export
-    assert reply.buttons == [said("rekap-button-xlsx"), said("rekap-button-csv")]
+    assert coordinator.buttons() == [said("rekap-button-xlsx"), said("rekap-button-csv")]
     assert await views(people) == [{"scope": TANGERANG, "period": "2026110120261130"}]
 
 
@@ -68,14 +70,14 @@ async def test_admin_sees_the_city_or_a_chosen_kecamatan(harness: BotHarness, pe
     assert admin.buttons()[0] == CITY and "Cipondoh" in admin.buttons()
     await admin.tap(CITY)
     city = await admin.tap(LAST_MONTH)
-    assert rekap_title("Kota Tangerang") in city.last["text"]
-    assert said_pattern("rekap-summary-cases", total=5).search(city.last["text"])
-    assert said("rekap-button-full") in city.buttons
+    assert rekap_title("Kota Tangerang") in city.messages[0]["text"]
+    assert said_pattern("rekap-summary-cases", total=5).search(city.messages[0]["text"])
+    assert said("rekap-button-full") in admin.buttons()
 
     await admin.send("/rekap")
     await admin.tap("Cipondoh")
     one = await admin.tap(LAST_MONTH)
-    assert said("rekap-summary-cases", total=2, closed=0) in one.last["text"]
+    assert said("rekap-summary-cases", total=2, closed=0) in one.messages[0]["text"]
     assert [v["scope"] for v in await views(people)] == ["city", CIPONDOH]
 
 
@@ -90,7 +92,7 @@ async def test_forged_kecamatan_buttons_are_refused(harness: BotHarness, people:
     # Still at the area question: a real button goes on.
     await coordinator.tap("Karawaci")
     reply = await coordinator.tap(LAST_MONTH)
-    assert said("rekap-summary-empty") in reply.last["text"]
+    assert said("rekap-summary-empty") in reply.messages[0]["text"]
     assert [v["scope"] for v in await views(people)] == [KARAWACI]
 
 
@@ -105,9 +107,9 @@ async def test_typed_dates_are_read_and_mistakes_explained(
     assert said("rekap-bad-period-order") in backwards.text
     reply = await coordinator.send("30-10-2026 sd 06-11-2026")
     typed = said("rekap-period-range", first="30-10-2026", last="06-11-2026")
-    assert rekap_title("Tangerang", typed) in reply.last["text"]
+    assert rekap_title("Tangerang", typed) in reply.messages[0]["text"]
     # 30 Oct, 3 and 5 Nov
-    assert said_pattern("rekap-summary-cases", total=3).search(reply.last["text"])
+    assert said_pattern("rekap-summary-cases", total=3).search(reply.messages[0]["text"])
     assert [v["period"] for v in await views(people)] == ["2026103020261106"]
 
 
@@ -119,7 +121,7 @@ async def test_a_coordinator_who_lost_the_area_is_refused_at_the_answer(
     await coordinator.tap("Karawaci")
     await set_role(people, COORD_TWO, Role.PSM)
     reply = await coordinator.tap(LAST_MONTH)
-    assert reply.last["text"] == said("rekap-refused-not-allowed")
+    assert reply.messages[0]["text"] == said("rekap-refused-not-allowed")
     assert await views(people) == []
 
 
@@ -129,5 +131,5 @@ async def test_the_chosen_area_survives_a_restart(harness: BotHarness, people: s
     await admin.tap("Cipondoh")
     await harness.restart()
     reply = await admin.tap(LAST_MONTH)
-    assert rekap_title("Cipondoh") in reply.last["text"]
-    assert said_pattern("rekap-summary-cases", total=2).search(reply.last["text"])
+    assert rekap_title("Cipondoh") in reply.messages[0]["text"]
+    assert said_pattern("rekap-summary-cases", total=2).search(reply.messages[0]["text"])

@@ -44,7 +44,9 @@ async def test_a_psm_menu_lists_only_what_a_psm_may_use_in_their_app_language(
     assert list(menu_of(harness, LUTPIAH)) == PSM_MENU
     english = menu_of(harness, RINA, "en")
     assert list(english) == PSM_MENU and english["lapor"] == said("command-lapor", "en")
-    assert not has_own_menu(harness, LUTPIAH) and not has_own_menu(harness, RINA)
+    # Rina chose English with /bahasa: hers is a menu of her own, whatever her phone's language.
+    assert not has_own_menu(harness, LUTPIAH) and has_own_menu(harness, RINA)
+    assert menu_of(harness, RINA)["lapor"] == said("command-lapor", "en")
 
 
 async def test_coordinators_and_admins_get_a_menu_of_their_own_in_the_language_they_chose(
@@ -58,7 +60,32 @@ async def test_coordinators_and_admins_get_a_menu_of_their_own_in_the_language_t
     assert set(menu_of(harness, ADMIN_ID)) == set(PSM_MENU) | COORDINATING | ADMINISTERING
 
 
-async def test_a_menu_follows_a_change_of_language_or_status_at_the_next_tick(
+async def test_a_menu_follows_a_change_of_language_at_once(
+    harness: BotHarness, opened: None
+) -> None:
+    await harness.run_job(JOB)
+    budi, lutpiah = harness.user(BUDI), harness.user(LUTPIAH)
+    await budi.tap_data("lang:en", (await budi.send("/bahasa")).last)
+    await lutpiah.tap_data("lang:en", (await lutpiah.send("/bahasa")).last)
+    # No tick of the job in between: the chats show the new language as soon as it is chosen.
+    assert menu_of(harness, BUDI)["rekap"] == said("command-rekap", "en")
+    lutpiah_menu = menu_of(harness, LUTPIAH)  # an Indonesian phone; she chose English
+    assert list(lutpiah_menu) == PSM_MENU and lutpiah_menu["lapor"] == said("command-lapor", "en")
+
+
+async def test_help_lists_only_the_commands_of_the_persons_role(
+    harness: BotHarness, opened: None
+) -> None:
+    psm = (await harness.user(LUTPIAH).send("/bantuan")).text
+    admin = (await harness.user(ADMIN_ID).send("/bantuan")).text
+    for name in PSM_MENU:
+        assert said(f"help-command-{name}") in psm
+    for name in COORDINATING | ADMINISTERING:
+        assert said(f"help-command-{name}") not in psm and said(f"help-command-{name}") in admin
+    assert said("help-command-audit") not in (await harness.user(BUDI).send("/bantuan")).text
+
+
+async def test_a_menu_follows_a_change_of_status_made_elsewhere_at_the_next_tick(
     harness: BotHarness, opened: None, schema: str
 ) -> None:
     await harness.run_job(JOB)

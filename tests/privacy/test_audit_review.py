@@ -66,14 +66,19 @@ async def test_an_admin_reviews_the_log_by_case_user_and_period(
 
     by_case = await admin.send("/audit TNG-2026-00001")
     assert by_case.says("audit-header", shown=1, total=1)
-    assert by_case.says("audit-line", action="case.view", case="TNG-2026-00001")
+    # Actions in words, not codes; details as a readable line.
+    viewed, listed = said("audit-action-case-view"), said("audit-action-case-list")
+    assert by_case.says("audit-line", action=viewed, case="TNG-2026-00001", detail="")
     by_user = await admin.send(f"/audit {COORDINATOR}")
-    assert by_user.says("audit-line", action="case.view") and "case.list" not in by_user.text
+    assert by_user.says("audit-line", action=viewed, detail="") and listed not in by_user.text
     recent = await admin.send("/audit")
-    assert recent.says("audit-line", action="case.list", case="-")
-    assert recent.says("audit-line", action="audit.view", case="-")
+    assert recent.says("audit-line", action=listed, case="")
+    reviewed = recent.says("audit-line", action=said("audit-action-audit-view"), case="")
+    by_account = f"{said('audit-detail-by')} {said('audit-by-user')}"
+    assert reviewed and by_account in reviewed["detail"]
+    assert "{" not in recent.text and "case.view" not in recent.text
     assert (await admin.send("/audit 01-01-2020 31-01-2020")).text == said("audit-empty")
-    assert (await admin.send("/audit 01-12-2026")).says("audit-line", action="case.view")
+    assert (await admin.send("/audit 01-12-2026")).says("audit-line", action=viewed, detail="")
 
     reviews = await fetch(schema, AuditEntry, action="audit.view")
     assert [r.detail["filter"]["by"] for r in reviews] == [
@@ -102,7 +107,8 @@ async def test_the_log_downloads_as_a_spreadsheet_and_the_download_is_audited(
     header, *rows = sheet.iter_rows(values_only=True)
     columns = ("at", "who", "action", "case", "detail")
     assert header == tuple(said(f"audit-col-{column}") for column in columns)
-    assert [(r[2], r[3]) for r in rows] == [("case.view", "TNG-2026-00001")]
+    assert [(r[2], r[3]) for r in rows] == [(said("audit-action-case-view"), "TNG-2026-00001")]
+    assert sent.last["document"]["file_name"] == "audit-2026-12-01.xlsx"
     [export] = await fetch(schema, AuditEntry, action="audit.export")
     assert export.detail["rows"] == 1 and export.actor_id is not None
 

@@ -101,7 +101,7 @@ async def test_the_access_request_is_one_spreadsheet_of_cases_history_referrals_
     assert "Anaknya di Bekasi" in [row[2] for row in events.iter_rows(values_only=True, min_row=2)]
     audit = book[said("subject-sheet-audit")]
     actions = [row[2] for row in audit.iter_rows(values_only=True, min_row=2)]
-    assert actions.count("case.view") == 2
+    assert actions.count(said("audit-action-case-view")) == 2
     assert NIK not in str([list(sheet.values) for sheet in book])
     [export] = await fetch(schema, AuditEntry, action="subject.export")
     assert (export.detail["cases"], export.actor_id is not None) == (2, True)

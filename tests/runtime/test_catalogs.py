@@ -13,6 +13,7 @@ from fluent.syntax.visitor import Visitor
 
 from bot.announcements.report import EXPORT_COLUMNS
 from bot.insight.export_rows import COLUMNS as REKAP_COLUMNS
+from bot.people.menus import COMMANDS
 from bot.people.roster_problems import Column, Issue
 from bot.records.audit_review import AUDIT_COLUMNS
 from bot.records.exports import CASE_COLUMNS, EVENT_COLUMNS, REFERRAL_COLUMNS
@@ -48,6 +49,7 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
         *("rekap", "profil", "pengguna", "impor"),
     ),
     "role-{}": ("psm", "coordinator", "admin"),
+    "help-command-{}": COMMANDS,
     "person-status-{}": ("pending", "active", "rejected", "inactive", "blocked"),
     "people-filter-{}": ("all", "active", "pending", "inactive", "idle"),
     "people-{}": ("refused", "stale", "same", "empty", "decided", "needs-kelurahan"),
@@ -88,7 +90,8 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
     "rekap-outcome-{}": ("accepted", "rejected", "done", "pending"),
     "rekap-chart-{}": (
         *("category", "area-kecamatan", "area-kelurahan", "urgency", "status"),
-        *("flow-weekly", "flow-monthly", "timing", "referrals", "psm"),
+        *("flow-weekly", "flow-monthly", "referrals", "psm"),
+        *("timing-days", "timing-hours", "timing-minutes"),
     ),
     "rekap-summary-{}": ("verify", "close"),
     "rekap-col-{}": REKAP_COLUMNS,

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from bot.sandbox.telegram import FakeTelegramServer, FakeUser
+from bot.sandbox.telegram.bot_api_limits import render
 from tests.sandbox.conftest import USER_ID, Api, keyboard
 
 
@@ -137,3 +138,9 @@ async def test_every_schema_method_is_served(api: Api, server: FakeTelegramServe
     for method in server.schema.methods:
         status, _ = await api(method)
         assert status != 404, method
+
+
+def test_a_command_in_a_bot_message_is_marked_as_telegram_marks_it() -> None:
+    shown = render("Ketik /lapor, atau <code>/batal</code>; 12/2026 dan https://x.id/a", "HTML")
+    commands = [e for e in shown.entities if e["type"] == "bot_command"]
+    assert [shown.text[e["offset"] : e["offset"] + e["length"]] for e in commands] == ["/lapor"]

@@ -210,22 +210,22 @@ flow-lost = That conversation has already ended. Please start again with its com
 
 ## Help and errors
 
-help =
-    <b>PSM Bot</b> helps Pekerja Sosial Masyarakat (PSM, community social workers) report social welfare cases.
-    /lapor: report a new case, step by step
-    /kasus: see and follow up cases
-    /hadir CODE: record that you attend an event, with the coordinator's code
-    /pengumuman: announce an event and see the PSM's answers (coordinators)
-    /siaran: send a message to PSM (coordinators)
-    /rekap: statistics, charts and case downloads for your area (coordinators)
-    /profil: see and change your details (name, number, kelurahan), or leave
-    /pengguna: manage the PSM of your area (coordinators)
-    /impor: upload the PSM roster from Excel (coordinators)
-    /audit: who saw, listed and downloaded what (admins)
-    /subjek: everything held about one person, for data subject requests (admins)
-    /batal: cancel the report you are filling in
-    /bahasa: change language
-    /start: register or see your account status
+help = <b>PSM Bot</b> helps Pekerja Sosial Masyarakat (PSM, community social workers) report social welfare cases.
+help-command-lapor = /lapor: report a new case, step by step
+help-command-kasus = /kasus: see and follow up cases
+help-command-hadir = /hadir CODE: record that you attend an event, with the coordinator's code
+help-command-pengumuman = /pengumuman: announce an event and see the PSM's answers
+help-command-siaran = /siaran: send a message to PSM
+help-command-rekap = /rekap: statistics, charts and case downloads for your area
+help-command-profil = /profil: see and change your details (name, number, kelurahan), or leave
+help-command-pengguna = /pengguna: manage the PSM of your area
+help-command-impor = /impor: upload the PSM roster from Excel
+help-command-audit = /audit: who saw, listed and downloaded what
+help-command-subjek = /subjek: everything held about one person, for data subject requests
+help-command-batal = /batal: cancel the report you are filling in
+help-command-bantuan = /bantuan: this help
+help-command-bahasa = /bahasa: change language
+help-command-start = /start: register or see your account status
 help-report = Answer the questions one at a time. Your answers are saved even if the bot restarts. Before sending, you can check and change every answer. Type /batal to cancel.
 hint = Type /lapor to report a case, or /bantuan for help.
 edit-not-read = The bot does not read edited messages again. To change an answer, send it again as a new message (in a report: with the change buttons on the review page).

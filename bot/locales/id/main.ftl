@@ -201,22 +201,22 @@ flow-lost = Percakapan sebelumnya sudah berakhir. Silakan mulai lagi dengan peri
 
 ## Help and errors
 
-help =
-    <b>PSM Bot</b> membantu Pekerja Sosial Masyarakat melaporkan kasus kesejahteraan sosial.
-    /lapor: laporkan kasus baru, langkah demi langkah
-    /kasus: lihat dan tindak lanjuti kasus
-    /hadir KODE: catat kehadiran di acara, dengan kode dari koordinator
-    /pengumuman: umumkan acara dan lihat jawaban PSM (koordinator)
-    /siaran: kirim pesan ke PSM (koordinator)
-    /rekap: statistik, grafik dan unduhan kasus wilayah (koordinator)
-    /profil: lihat dan ubah data Anda (nama, nomor, kelurahan), atau keluar
-    /pengguna: kelola PSM di wilayah Anda (koordinator)
-    /impor: unggah daftar PSM dari Excel (koordinator)
-    /audit: siapa melihat, mendaftar dan mengunduh apa (admin)
-    /subjek: data satu orang, untuk permintaan subjek data (admin)
-    /batal: batalkan laporan yang sedang diisi
-    /bahasa: ganti bahasa
-    /start: daftar atau lihat status akun
+help = <b>PSM Bot</b> membantu Pekerja Sosial Masyarakat melaporkan kasus kesejahteraan sosial.
+help-command-lapor = /lapor: laporkan kasus baru, langkah demi langkah
+help-command-kasus = /kasus: lihat dan tindak lanjuti kasus
+help-command-hadir = /hadir KODE: catat kehadiran di acara, dengan kode dari koordinator
+help-command-pengumuman = /pengumuman: umumkan acara dan lihat jawaban PSM
+help-command-siaran = /siaran: kirim pesan ke PSM
+help-command-rekap = /rekap: statistik, grafik dan unduhan kasus wilayah
+help-command-profil = /profil: lihat dan ubah data Anda (nama, nomor, kelurahan), atau keluar
+help-command-pengguna = /pengguna: kelola PSM di wilayah Anda
+help-command-impor = /impor: unggah daftar PSM dari Excel
+help-command-audit = /audit: siapa melihat, mendaftar dan mengunduh apa
+help-command-subjek = /subjek: data satu orang, untuk permintaan subjek data
+help-command-batal = /batal: batalkan laporan yang sedang diisi
+help-command-bantuan = /bantuan: petunjuk ini
+help-command-bahasa = /bahasa: ganti bahasa
+help-command-start = /start: daftar atau lihat status akun
 help-report = Jawab pertanyaan satu per satu. Jawaban Anda tersimpan walau bot dimulai ulang. Sebelum dikirim, Anda bisa memeriksa dan mengubah setiap jawaban. Ketik /batal untuk membatalkan.
 hint = Ketik /lapor untuk melaporkan kasus, atau /bantuan untuk petunjuk.
 edit-not-read = Pesan yang diubah tidak dibaca ulang oleh bot. Untuk mengganti jawaban, kirim lagi sebagai pesan baru (dalam laporan: lewat tombol ubah di halaman periksa laporan).

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .bot_api_schema import first_error
-from .html_check import HtmlParseError, ParsedText, parse_html
+from .html_check import HtmlParseError, ParsedText, parse_html, with_commands
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -34,11 +34,11 @@ def render(text: str, parse_mode: str | None) -> ParsedText:
     mode = (parse_mode or "").lower()
     if mode == "html":
         try:
-            return parse_html(text)
+            return with_commands(parse_html(text))
         except HtmlParseError as err:
             raise ValueError(f"Bad Request: can't parse entities: {err}") from err
     if mode in {"", "markdown", "markdownv2"}:
-        return ParsedText(text)  # Markdown is deliberately left unchecked
+        return with_commands(ParsedText(text))  # Markdown is deliberately left unchecked
     raise ValueError(f"Bad Request: unsupported parse_mode {parse_mode!r}")
 
 

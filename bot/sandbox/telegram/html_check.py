@@ -95,6 +95,28 @@ def parse_html(source: str) -> ParsedText:
     return ParsedText("".join(out), entities)
 
 
+# A /command as Telegram finds one in any message: not inside a word, a path or a link.
+_COMMAND = re.compile(r"(?<![\w/@.-])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{5,32})?(?![\w/])")
+_NO_COMMANDS_IN = frozenset({"code", "pre", "text_link", "url", "email"})
+
+
+def with_commands(parsed: ParsedText) -> ParsedText:
+    """Add the bot_command entities Telegram adds to a message, so apps make them tappable."""
+    taken = [
+        (e["offset"], e["offset"] + e["length"])
+        for e in parsed.entities
+        if e["type"] in _NO_COMMANDS_IN
+    ]
+    found = []
+    for match in _COMMAND.finditer(parsed.text):
+        start = utf16_len(parsed.text[: match.start()])
+        end = start + utf16_len(match.group())
+        if not any(start < stop and begin < end for begin, stop in taken):
+            found.append({"type": "bot_command", "offset": start, "length": end - start})
+    entities = sorted([*parsed.entities, *found], key=lambda e: (e["offset"], -e["length"]))
+    return ParsedText(parsed.text, entities)
+
+
 def _bytes(source: str, pos: int) -> int:
     return len(source[:pos].encode("utf-8"))
 

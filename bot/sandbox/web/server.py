@@ -24,7 +24,8 @@ PAGE_TEXTS = (
     "bot-status", "message-placeholder", "send", "menu", "keyboard", "ok", "attach", "attach-photo",
     "attach-document", "attach-location", "caption", "location-title", "location-hint",
     "latitude", "longitude", "location-send", "cancel", "violations", "violations-none",
-    "edited", "contact", "location", "download", "offline", "send-failed",
+    "edited", "contact", "location", "download", "offline", "send-failed", "start",
+    "tour-title", "tour-step-1", "tour-step-2", "tour-step-3", "tour-close",
 )  # fmt: skip
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SIMULATION = web.AppKey("simulation", Simulation)

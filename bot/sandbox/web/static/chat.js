@@ -91,6 +91,11 @@ function renderPersonas() {
     button.addEventListener("click", () => openChat(persona.id));
     nav.append(button);
   }
+  const current = page.personas.find((p) => p.id === page.current);
+  $("current-persona").textContent = current ? current.name : "";
+  const unread = Object.values(page.unread).reduce((sum, n) => sum + n, 0);
+  $("unread-total").textContent = unread ? String(unread) : "";
+  $("unread-total").hidden = !unread;
 }
 
 async function openChat(personaId) {
@@ -113,6 +118,9 @@ async function openChat(personaId) {
   $("messages").replaceChildren();
   $("messages").dataset.chat = personaId;
   for (const message of chat.messages) showMessage(message);
+  showStart();
+  // On a phone the persona list folds away once someone is chosen, leaving room for the chat.
+  if (window.matchMedia("(max-width: 760px)").matches) $("persona-switcher").open = false;
   page.keyboardOpen = true;
   setKeyboard(chat.keyboard);
   for (const event of missed) handle(event);
@@ -173,6 +181,7 @@ function showMessage(message) {
   const existing = document.querySelector(`[data-message-id="${message.message_id}"]`);
   if (existing) existing.replaceWith(element); // an edit, in place
   else $("messages").append(element);
+  showStart();
 }
 
 function renderMessage(message) {
@@ -291,6 +300,17 @@ const TAGS = {
 };
 
 function elementFor(entity) {
+  if (entity.type === "bot_command") {
+    // As in Telegram: a /command in a message is a link that sends it.
+    const command = document.createElement("a");
+    command.className = "command";
+    command.href = "#";
+    command.addEventListener("click", (event) => {
+      event.preventDefault();
+      sendText(command.textContent);
+    });
+    return command;
+  }
   if (entity.type === "text_link" && /^(https?|tg):/i.test(entity.url || "")) {
     const link = document.createElement("a");
     link.href = entity.url;
@@ -392,8 +412,19 @@ async function sendTyped(event) {
   const input = $("text");
   const text = input.value.trim();
   if (!text) return;
-  if (await act(() => post(`/api/chats/${page.current}/text`, { text }))) input.value = "";
+  if (await sendText(text)) input.value = "";
   input.focus();
+}
+
+function sendText(text) {
+  return act(() => post(`/api/chats/${page.current}/text`, { text }));
+}
+
+// A chat that never started shows Telegram's START button instead of an empty screen.
+function showStart() {
+  const empty = $("messages").childElementCount === 0;
+  $("start").hidden = !empty;
+  $("composer").hidden = empty;
 }
 
 function toggle(id) {
@@ -420,7 +451,7 @@ async function showCommands() {
     item.append(name, description);
     item.addEventListener("click", async () => {
       menu.hidden = true;
-      await act(() => post(`/api/chats/${page.current}/text`, { text: `/${command.command}` }));
+      await sendText(`/${command.command}`);
     });
     menu.append(item);
   }
@@ -613,6 +644,12 @@ document.addEventListener("DOMContentLoaded", () => {
     $("reply-keyboard").hidden = !page.keyboardOpen;
   });
   $("reset").addEventListener("click", reset);
+  $("start").addEventListener("click", () => sendText("/start"));
+  $("tour-close").addEventListener("click", () => {
+    $("tour").hidden = true;
+    localStorage.setItem("tour-seen", "1");
+  });
+  $("tour").hidden = localStorage.getItem("tour-seen") === "1";
   listen();
   loadState();
 });
