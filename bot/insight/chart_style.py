@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
+from storage.cases import Urgency
+
 SIZE_PX = 1080
 DPI = 150
 LABEL_WIDTH = 16  # characters per line of a bar's label before it wraps
@@ -25,7 +27,12 @@ TEAL, AMBER, CORAL, SLATE, SAGE, SAND = (
     "#8AAE92",
     "#C9B79C",
 )
-URGENCY_COLORS = {"darurat": CORAL, "tinggi": AMBER, "sedang": "#E8C547", "rendah": SAGE}
+URGENCY_COLORS = {
+    Urgency.DARURAT: CORAL,
+    Urgency.TINGGI: AMBER,
+    Urgency.SEDANG: "#E8C547",
+    Urgency.RENDAH: SAGE,
+}
 OUTCOME_COLORS = {"accepted": TEAL, "done": SAGE, "rejected": CORAL, "pending": SAND}
 
 TEXT_SIZES = {

@@ -28,7 +28,12 @@ from bot.runtime.texts import MAX_MESSAGE, Html, first_that_fit, telegram_length
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
-URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah": "🟢"}
+URGENCY_ICON: dict[str, str] = {
+    Urgency.DARURAT: "🔴",
+    Urgency.TINGGI: "🟠",
+    Urgency.SEDANG: "🟡",
+    Urgency.RENDAH: "🟢",
+}
 # Each tap on a filter button moves it to the next value.
 STATUS_CYCLE = [StatusFilter.OPEN, *(StatusFilter(s.value) for s in Status), StatusFilter.ALL]
 URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]
