@@ -131,6 +131,7 @@ audit-action-audit-view = viewed the audit log
 audit-action-audit-export = downloaded the audit log
 audit-action-retention-run = ran data retention
 audit-action-key-rotate = rotated the data key
+audit-action-data-restore = restored a backup
 audit-action-data-backup = made a backup
 audit-detail-user-id = account
 audit-detail-rows = rows

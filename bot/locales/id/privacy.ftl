@@ -131,6 +131,7 @@ audit-action-audit-view = melihat log audit
 audit-action-audit-export = mengunduh log audit
 audit-action-retention-run = menjalankan masa simpan data
 audit-action-key-rotate = mengganti kunci data
+audit-action-data-restore = memulihkan data dari cadangan
 audit-action-data-backup = membuat cadangan data
 audit-detail-user-id = akun
 audit-detail-rows = baris
