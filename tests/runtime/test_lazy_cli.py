@@ -1,0 +1,35 @@
+"""`psm-bot --help` and the parser load no part of the bot: an operator's typo answers at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("telegram", "telegram.ext", "sqlalchemy", "alembic", "openpyxl", "matplotlib", "pydantic")
+
+BUILD_THE_PARSER = f"""
+import sys
+from bot.cli import parser
+parser().format_help()
+print(sorted(name for name in {HEAVY!r} if name in sys.modules))
+"""
+
+
+def test_building_the_command_line_imports_no_library_of_the_bot() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_THE_PARSER], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command_without_loading_the_bot() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for command in ("run", "sandbox", "status", "migrate", "import-roster", "backup"):
+        assert command in done.stdout
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert imported.isdisjoint(HEAVY)
