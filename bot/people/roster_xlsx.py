@@ -12,9 +12,6 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from bot.people.roster import RosterReport, read_roster, read_roster_data
 from bot.people.roster_problems import Issue, RosterProblem
 from bot.reference.regions import Regions
@@ -41,6 +38,10 @@ def _cell(value: object) -> str:
 
 def xlsx_as_csv(data: bytes) -> str:
     """The first sheet of a workbook as CSV text, blank rows kept as blank lines."""
+    # Here, not at the top: a bot start need not load openpyxl (and numpy) for a rare upload.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -1,4 +1,4 @@
-"""`psm-bot --help` and the parser load no part of the bot: an operator's typo answers at once."""
+"""Start-up loads only what it uses: `psm-bot --help` answers at once, no chart at bot start."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def test_help_lists_every_command_without_loading_the_bot() -> None:
         assert command in done.stdout
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
     assert imported.isdisjoint(HEAVY)
+
+
+def test_a_bot_start_loads_neither_charts_nor_workbooks_until_one_is_made() -> None:
+    build_the_app = (
+        "import sys, bot.app; print(sorted({'matplotlib', 'openpyxl'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", build_the_app], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
