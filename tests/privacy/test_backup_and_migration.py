@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -21,6 +22,7 @@ from tests.factories import fetch
 from tests.privacy.nik_cases import NIKS, cases_with_niks
 
 
+@pytest.mark.process
 async def test_backup_copies_the_database_consistently_with_its_key(
     tmp_path: Path, database_url: str
 ) -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.process
+
 HEAVY = ("telegram", "telegram.ext", "sqlalchemy", "alembic", "openpyxl", "matplotlib", "pydantic")
 
 BUILD_THE_PARSER = f"""

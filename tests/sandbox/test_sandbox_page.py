@@ -20,7 +20,7 @@ from playwright.async_api import Locator, Page, async_playwright, expect
 from tests.cli import BotProcess, free_port
 from tests.texts import said, said_pattern
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.process]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
