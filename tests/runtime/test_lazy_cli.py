@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ HEAVY = ("telegram", "telegram.ext", "sqlalchemy", "alembic", "openpyxl", "matpl
 
 BUILD_THE_PARSER = f"""
 import sys
+from pathlib import Path
 from bot.cli import parser
 parser().format_help()
 print(sorted(name for name in {HEAVY!r} if name in sys.modules))
@@ -47,3 +49,14 @@ def test_a_bot_start_loads_neither_charts_nor_workbooks_until_one_is_made() -> N
         [sys.executable, "-c", build_the_app], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_restart_on_a_database_already_migrated_leaves_alembic_unloaded(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    migrate = f"from storage.migrate import upgrade; upgrade({url!r})"
+    start = f"import sys; {migrate}; print('alembic' in sys.modules)"
+    first, again = (
+        subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    )
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")

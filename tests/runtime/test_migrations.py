@@ -6,12 +6,13 @@ import asyncio
 import json
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from storage.conversations import ChatPreference, ConversationDraft
 from storage.db import create_engine
 from storage.delivery import OutboxMessage
-from storage.migrate import alembic_config
+from storage.migrate import alembic_config, newest_revision
 from tests.factories import fetch
 
 
@@ -51,3 +52,8 @@ async def test_every_migration_can_be_undone_and_done_again(database_url: str) -
     await _run(database_url, "base", down=True)
     await _run(database_url, "head")
     assert await fetch(database_url, OutboxMessage) == []
+
+
+def test_the_newest_migration_file_names_alembics_head() -> None:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert newest_revision() == head
