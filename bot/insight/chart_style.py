@@ -6,7 +6,10 @@ type sizes are three times what a printed chart would use.
 
 from __future__ import annotations
 
-from matplotlib.axes import Axes
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 from storage.cases import Urgency
 

@@ -10,6 +10,7 @@ Telegram caps callback data at 64 bytes; `encode()` refuses anything longer.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -41,9 +42,10 @@ class Callback:
         cls.PREFIX = prefix
 
     @classmethod
-    def _fields(cls) -> list[tuple[str, Any]]:
+    @functools.cache  # resolving the hints compiles each annotation: once per kind, not per tap
+    def _fields(cls) -> tuple[tuple[str, Any], ...]:
         hints = typing.get_type_hints(cls)
-        return [(field.name, hints[field.name]) for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        return tuple((field.name, hints[field.name]) for field in dataclasses.fields(cls))  # type: ignore[arg-type]
 
     @classmethod
     def pattern(cls, **fixed: object) -> re.Pattern[str]:
