@@ -180,18 +180,10 @@ async def test_psm_bot_retention_shows_what_is_due_and_applies_it_only_when_aske
 
     cipher = load_cipher(None, tmp_path / "data")
     await add_psm_and_coordinator(database_url, PSM, COORDINATOR)
-    # The command reads the wall clock, so the cases' years are counted back from it: one closed
-    # ten years ago (due), one last year (kept), on any date.
-    year = Clock().now().year
+    year = Clock().now().year  # as the command reads it: so the test holds in any year
     due, kept = f"TNG-{year - 11}-00001", f"TNG-{year - 1}-00001"
     old = await lived_case(
-        database_url,
-        cipher,
-        PSM,
-        COORDINATOR,
-        due,
-        reported=day(year - 11),
-        closed=day(year - 10),
+        database_url, cipher, PSM, COORDINATOR, due, reported=day(year - 11), closed=day(year - 10)
     )
     await lived_case(
         database_url,
