@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.file_notices import files_line, new_files, send_files_after
 from bot.cases.messages import CaseMessages
 from bot.cases.work import Change
-from bot.delivery import enqueue_localized
+from bot.delivery import Payload, enqueue_localized
 from bot.people import reviewers_for
 from storage.cases import Case, CasePhoto, Urgency
 from storage.delivery import Lane
@@ -32,16 +33,28 @@ async def alert_reviewers(
 
     They oversee the case, so the alert names every earlier case about the same person."""
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
-    return await enqueue_localized(
+    recipients = await reviewers_for(session, case.kecamatan_code)
+    lane = Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL
+    files = await new_files(session, case.id)
+
+    def build(locale: str) -> Payload:
+        payload = messages.alert(locale, case, reporter, photos, earlier)
+        if files:
+            payload.text += "\n\n" + files_line(messages, locale, files)
+        return payload
+
+    queued = await enqueue_localized(
         session,
         kind=ALERT,
         campaign_id=case.id,
-        recipients=await reviewers_for(session, case.kecamatan_code),
-        build=lambda locale: messages.alert(locale, case, reporter, photos, earlier),
+        recipients=recipients,
+        build=build,
         default_locale=messages.services.settings.default_locale,
         not_before=now,
-        lane=Lane.URGENT if case.urgency == Urgency.DARURAT else Lane.PERSONAL,
+        lane=lane,
     )
+    await send_files_after(session, messages, (ALERT, case.id), case, files, recipients, now, lane)
+    return queued
 
 
 async def tell_other_side(

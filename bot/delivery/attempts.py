@@ -18,7 +18,7 @@ from telegram import (
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.delivery import media
-from bot.delivery.claims import Claimed, Outcome
+from bot.delivery.claims import Claimed, Outcome, still_unsent
 from bot.delivery.media import Attachment
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotContext
@@ -67,6 +67,10 @@ async def deliver(
     if payload.document:
         return await bot.send_document(
             chat_id, payload.document, caption=payload.text, reply_markup=markup
+        )
+    if payload.voice:
+        return await bot.send_voice(
+            chat_id, payload.voice, caption=payload.text or None, reply_markup=markup
         )
     return await bot.send_message(chat_id, payload.text, reply_markup=markup)
 
@@ -137,6 +141,14 @@ async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outco
     clock = context.services.clock
     try:
         payload = Payload.from_json(row.payload)
+        if payload.after and await still_unsent(context.services.sessions, row, payload.after):
+            return Outcome(
+                DeliveryStatus.PENDING,
+                clock.now(),
+                "waits for the message it follows",
+                retry_at=clock.now() + QUICK_RETRIES[0],
+                deferred=True,
+            )
         files = await media.load(context.services.sessions, payload.media or [])
         message = await deliver(context.bot, row.chat_id, payload, files)
     except RetryAfter as flood:

@@ -10,7 +10,7 @@ Buttons = list[list[tuple[str, str]]]
 
 @dataclass
 class Payload:
-    """What one recipient receives: HTML text (the caption when there is a photo or document)."""
+    """What one recipient receives: HTML text (the caption of a photo, document or voice)."""
 
     text: str
     photo: str | None = None
@@ -18,6 +18,10 @@ class Payload:
     buttons: Buttons | None = None
     # Ids of files the bot made (bot/delivery/media.py), sent as one photo or an album.
     media: list[int] | None = None
+    voice: str | None = None
+    # [kind, campaign id] of the message this one follows (a case's voice note after its
+    # alert): it waits while that one is still unsent to the same person.
+    after: list[Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         buttons = None
@@ -32,6 +36,8 @@ class Payload:
             "document": self.document,
             "buttons": buttons,
             "media": self.media,
+            "voice": self.voice,
+            "after": self.after,
         }
 
     @classmethod
@@ -45,4 +51,6 @@ class Payload:
             if rows
             else None,
             media=data.get("media") or None,
+            voice=data.get("voice"),
+            after=data.get("after"),
         )

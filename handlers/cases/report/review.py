@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
+from bot.cases.attachments import Held, fetch_copies, keep
 from bot.cases.draft import Draft
 from bot.cases.lifecycle import AccessDenied
 from bot.cases.messages import CaseMessages
@@ -62,6 +63,7 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     """Save the case and its coordinators' alert in one transaction, then give its number."""
     draft, services = REPORT.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
+    files = await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files])
     try:
         async with REPORT.finishing(context) as session:
             reporter = await get_user(session, update.effective_user.id)
@@ -71,6 +73,7 @@ async def submit(update: Update, context: BotContext) -> Step | int:
             )
             assert reporter is not None  # submit_case refuses anyone who may not report
             if result.created:
+                keep(session, result.case.id, files, now, event_id=None)
                 messages = CaseMessages(services)
                 await alert_reviewers(session, messages, result.case, reporter, now, result.earlier)
     except IncompleteDraft as missing:

@@ -1,0 +1,15 @@
+# Voice notes and documents (bot/cases/attachments.py, handlers/cases/files.py)
+voice-note-text = 🎤 voice note, { $length }
+voice-note-caption = 🎤 { $number }
+document-caption = 📎 { $number }
+report-voice-added = 🎤 Voice note ({ $length }) received as the account of what happened.
+report-document-added = 📎 Document { $count } received. Send another photo or document, or tap Done.
+report-documents-full = That is { $max } documents, the most allowed. Tap Done to go on.
+case-voice-added = 🎤 Voice note ({ $length }) saved.
+case-document-added = 📎 Document { $count } received. Type the note to save it.
+file-too-large = That file is too large. The limit is { $max_mb } MB. Send a smaller file, or tap Done.
+file-wrong-type = That kind of file cannot be accepted. Accepted: photos, images (JPG, PNG) or PDF, up to { $max_mb } MB.
+case-file-refused = That kind of file cannot be accepted here. Accepted: voice notes, photos or PDF, up to { $max_mb } MB.
+button-case-voice = ▶️ Voice notes ({ $count })
+button-case-documents = 📎 Documents ({ $count })
+case-alert-files = 🎤 { $voice } voice notes · 📎 { $documents } documents, following below.

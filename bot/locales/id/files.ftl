@@ -1,0 +1,15 @@
+# Voice notes and documents (bot/cases/attachments.py, handlers/cases/files.py)
+voice-note-text = 🎤 pesan suara, { $length }
+voice-note-caption = 🎤 { $number }
+document-caption = 📎 { $number }
+report-voice-added = 🎤 Pesan suara ({ $length }) diterima sebagai cerita kejadian.
+report-document-added = 📎 Dokumen ke-{ $count } diterima. Kirim foto atau dokumen lain, atau tekan Selesai.
+report-documents-full = Sudah { $max } dokumen, jumlah maksimal. Tekan Selesai untuk lanjut.
+case-voice-added = 🎤 Pesan suara ({ $length }) disimpan.
+case-document-added = 📎 Dokumen ke-{ $count } diterima. Tulis catatannya untuk menyimpan.
+file-too-large = File itu terlalu besar. Batasnya { $max_mb } MB. Kirim file yang lebih kecil, atau tekan Selesai.
+file-wrong-type = Jenis file itu tidak bisa diterima. Yang bisa: foto, gambar (JPG, PNG) atau PDF, maksimal { $max_mb } MB.
+case-file-refused = Jenis file itu tidak bisa diterima di sini. Yang bisa: pesan suara, foto atau PDF, maksimal { $max_mb } MB.
+button-case-voice = ▶️ Pesan suara ({ $count })
+button-case-documents = 📎 Dokumen ({ $count })
+case-alert-files = 🎤 { $voice } pesan suara · 📎 { $documents } dokumen, menyusul di bawah.
