@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.attachments import Held, keep
 from bot.cases.lifecycle import Action, IllegalTransition, Status
 from bot.cases.messages import CaseMessages
 from bot.cases.notices import tell_other_side
@@ -29,6 +30,8 @@ class ChangeRequest:
     photos: Sequence[tuple[str, str]] = ()
     sectors: Sequence[str] = field(default_factory=tuple)
     kind: str | None = None
+    # Voice notes and documents that came with the note, their copies fetched.
+    files: Sequence[Held] = ()
 
 
 async def change_case(
@@ -54,6 +57,7 @@ async def change_case(
             request.photos,
             request.kind,
         )
+    keep(session, case.id, request.files, now, event_id=change.event.id)
     await tell_other_side(session, CaseMessages(services), change, now)
     return change
 

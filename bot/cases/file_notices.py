@@ -41,6 +41,16 @@ async def new_files(session: AsyncSession, case_id: int) -> list[CaseAttachment]
     return list(rows)
 
 
+async def files_with(session: AsyncSession, event_id: int) -> list[CaseAttachment]:
+    """The files that came with one timeline event (a note, an answer), oldest first."""
+    rows = await session.scalars(
+        select(CaseAttachment)
+        .where(CaseAttachment.event_id == event_id)
+        .order_by(CaseAttachment.id)
+    )
+    return list(rows)
+
+
 def _payload(
     messages: CaseMessages, locale: str, *, case: Case, file: CaseAttachment, after: list[object]
 ) -> Payload:

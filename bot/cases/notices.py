@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cases.file_notices import files_line, new_files, send_files_after
+from bot.cases.file_notices import files_line, files_with, new_files, send_files_after
 from bot.cases.messages import CaseMessages
 from bot.cases.work import Change
 from bot.delivery import Payload, enqueue_localized
@@ -68,7 +68,7 @@ async def tell_other_side(
         reporter = await session.get(User, case.reporter_id)
         recipients = [reporter] if reporter else []
     recipients = [user for user in recipients if user.id != change.actor.id]
-    return await enqueue_localized(
+    queued = await enqueue_localized(
         session,
         kind=NOTICE,
         campaign_id=change.event.id,
@@ -78,3 +78,7 @@ async def tell_other_side(
         not_before=now,
         lane=Lane.PERSONAL,
     )
+    files = await files_with(session, change.event.id)
+    after = (NOTICE, change.event.id)
+    await send_files_after(session, messages, after, case, files, recipients, now, Lane.PERSONAL)
+    return queued

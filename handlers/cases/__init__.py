@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.cases.buttons import (
+    CaseFiles,
     CaseList,
     CasePhotos,
     Nudge,
@@ -15,7 +16,7 @@ from bot.cases.buttons import (
     TapAction,
 )
 from bot.runtime.context import BotApp
-from handlers.cases import browse, quick, view
+from handlers.cases import browse, file_view, quick, view
 from handlers.cases.input import build_case_input
 
 
@@ -30,6 +31,7 @@ def register(application: BotApp) -> None:
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),
         (view.show_photos, CasePhotos.pattern()),
+        (file_view.show_files, CaseFiles.pattern()),
         (quick.one_tap, TapAction.pattern()),
         (quick.choose_outcome, ReferralMenu.pattern()),
         (quick.set_outcome, ReferralOutcome.pattern()),

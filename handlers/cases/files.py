@@ -1,12 +1,13 @@
-"""Voice notes and documents as they arrive in a message, and refusing one kindly."""
+"""Voice notes and documents: as they arrive in a message, refused kindly, offered on a case."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import Message
+from telegram import InlineKeyboardButton, Message
 
 from bot.cases.attachments import MAX_BYTES, Held, Refused, checked, length
+from bot.cases.buttons import CaseFiles
 from bot.runtime.context import BotContext
 from storage.attachments import AttachmentKind
 
@@ -52,3 +53,25 @@ def voice_text(context: BotContext, held: Held) -> str:
 def _seconds(duration: int | timedelta) -> int:
     # PTB 22 gives an int, or a timedelta where PTB_TIMEDELTA asks for the coming behaviour.
     return int(duration.total_seconds()) if isinstance(duration, timedelta) else int(duration)
+
+
+# The case card's buttons, in this order, for the kinds the case has.
+FILE_BUTTONS = {
+    AttachmentKind.VOICE: "button-case-voice",
+    AttachmentKind.DOCUMENT: "button-case-documents",
+}
+
+
+def file_buttons(
+    context: BotContext, case_id: int, counts: dict[str, int]
+) -> list[list[InlineKeyboardButton]]:
+    """'▶️ voice notes (n)' and '📎 documents (n)' for a case that has them."""
+    return [
+        [
+            InlineKeyboardButton(
+                context.t(key, count=counts[kind]), callback_data=CaseFiles(case_id, kind).encode()
+            )
+        ]
+        for kind, key in FILE_BUTTONS.items()
+        if counts.get(kind)
+    ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
+from bot.cases.attachments import Held, Refused, fetch_copies
 from bot.cases.buttons import Nudge, NudgeReply, TypedAction
 from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
@@ -16,12 +18,16 @@ from bot.cases.work import open_case
 from bot.runtime.answers import bounded_text
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
+from handlers.cases.files import held_from, refusal, voice_text
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
 from handlers.replies import typed_text
 from handlers.wizard import TYPED, Markup, Texts, Wizard
+from storage.attachments import AttachmentKind
 
 NOTE_LENGTH = (3, 1500)
+# A note, and the answer to a coordinator's question, may be spoken.
+BY_VOICE = (Action.NOTE.value, Action.ANSWER.value)
 
 
 class Input(IntEnum):
@@ -38,6 +44,7 @@ class CaseInput:
     status: str | None = None
     sectors: list[str] = field(default_factory=list)
     photos: list[list[str]] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _text(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
@@ -132,15 +139,52 @@ async def sectors_done(update: Update, context: BotContext) -> Input:
 async def add_photo(update: Update, context: BotContext) -> Input | int:
     """Keep a photo for a note; with a caption it is the note itself."""
     message = update.message
-    assert message is not None and message.photo
+    assert message is not None
+    # An image sent as a file is a photo too.
+    media = message.photo[-1] if message.photo else message.document
+    assert media is not None
     if CASE_INPUT.draft(context).action != Action.NOTE:
         return await CASE_INPUT.ask(update, context, Input.TEXT, context.t("wrong-need-text"))
     with CASE_INPUT.edit(context) as draft:
-        draft.photos.append([message.photo[-1].file_id, message.photo[-1].file_unique_id])
+        draft.photos.append([media.file_id, media.file_unique_id])
     if message.caption:
         return await _finish(update, context, message.caption)
     await CASE_INPUT.commit(update, context, Input.TEXT)
     await message.reply_text(context.t("case-photo-added", count=len(draft.photos)))
+    return Input.TEXT
+
+
+async def add_voice(update: Update, context: BotContext) -> Input | int:
+    """Take a voice note as the note or the answer itself."""
+    assert update.message is not None
+    if CASE_INPUT.draft(context).action not in BY_VOICE:
+        return await CASE_INPUT.ask(update, context, Input.TEXT, context.t("wrong-need-text"))
+    try:
+        held = held_from(update.message)
+    except Refused as refused:
+        return await CASE_INPUT.ask(update, context, Input.TEXT, refusal(context, refused))
+    with CASE_INPUT.edit(context) as draft:
+        draft.files.append(held.to_draft())
+    return await _finish(update, context, voice_text(context, held))
+
+
+async def add_document(update: Update, context: BotContext) -> Input | int:
+    """Keep a PDF for a note; with a caption it is the note itself."""
+    message = update.message
+    assert message is not None
+    try:
+        if CASE_INPUT.draft(context).action != Action.NOTE:
+            raise Refused("case-file-refused")
+        held = held_from(message)
+    except Refused as refused:
+        return await CASE_INPUT.ask(update, context, Input.TEXT, refusal(context, refused))
+    with CASE_INPUT.edit(context) as draft:
+        draft.files.append(held.to_draft())
+    if message.caption:
+        return await _finish(update, context, message.caption)
+    await CASE_INPUT.commit(update, context, Input.TEXT)
+    count = sum(1 for f in draft.files if f["kind"] == AttachmentKind.DOCUMENT)
+    await message.reply_text(context.t("case-document-added", count=count))
     return Input.TEXT
 
 
@@ -159,6 +203,7 @@ async def _finish(update: Update, context: BotContext, text: str) -> int:
         note=note,
         photos=[(file_id, unique) for file_id, unique in draft.photos],
         sectors=draft.sectors,
+        files=await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files]),
     )
     await apply(update, context, request, ending=CASE_INPUT)
     return ConversationHandler.END
@@ -184,7 +229,9 @@ def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
         states={
             Input.TEXT: [
                 MessageHandler(TYPED, receive_text),
-                MessageHandler(tg_filters.PHOTO, add_photo),
+                MessageHandler(tg_filters.PHOTO | tg_filters.Document.IMAGE, add_photo),
+                MessageHandler(tg_filters.VOICE, add_voice),
+                MessageHandler(tg_filters.Document.ALL, add_document),
             ],
             Input.SECTORS: [
                 CASE_INPUT.button(sectors_done, "done"),

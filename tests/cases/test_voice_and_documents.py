@@ -70,3 +70,25 @@ async def test_the_coordinator_gets_the_alert_then_the_voice_even_after_a_server
     assert voice["voice"]["duration"] == 42
     assert voice["caption"] == said("voice-note-caption", number=case.number)
     assert {r.status for r in await fetch(schema, OutboxMessage)} == {"sent"}
+
+
+async def test_a_pdf_at_the_photo_step_is_kept_and_follows_the_alert(
+    psm: Chat, schema: str, harness: BotHarness
+) -> None:
+    await fill_until_review(psm)
+    await psm.tap(said("edit-photos"))
+    added = await psm.send_document("surat-rt.pdf", "application/pdf", data=b"%PDF-1.4 RT 02")
+    assert said("report-document-added", count=1) in added.text
+    await psm.tap(said("button-photos-done"))
+    await psm.tap(said("button-submit"))
+
+    [case] = await fetch(schema, Case)
+    [document] = await fetch(schema, CaseAttachment, case_id=case.id)
+    assert (document.kind, document.mime_type) == ("document", "application/pdf")
+    assert document.data == b"%PDF-1.4 RT 02" and document.file_name == "surat-rt.pdf"
+    await harness.deliver()
+    await harness.deliver()
+    alert, sent = harness.telegram.sent_to(COORDINATOR_ID)
+    assert said("case-alert-files", voice=0, documents=1) in alert["text"]
+    assert sent["document"]["file_name"] == "surat-rt.pdf"
+    assert sent["caption"] == said("document-caption", number=case.number)
