@@ -13,3 +13,12 @@ case-file-refused = That kind of file cannot be accepted here. Accepted: voice n
 button-case-voice = ▶️ Voice notes ({ $count })
 button-case-documents = 📎 Documents ({ $count })
 case-alert-files = 🎤 { $voice } voice notes · 📎 { $documents } documents, following below.
+# The subject request's sheet of voice notes and documents (bot/records/subject_files.py)
+subject-sheet-files = Voice notes, documents
+subject-col-kind = Kind
+subject-col-added = Received
+subject-col-length = Length
+subject-col-size = Size (bytes)
+subject-col-copy = Copy
+file-kind-voice = voice note
+file-kind-document = document

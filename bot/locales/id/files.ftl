@@ -13,3 +13,12 @@ case-file-refused = Jenis file itu tidak bisa diterima di sini. Yang bisa: pesan
 button-case-voice = ▶️ Pesan suara ({ $count })
 button-case-documents = 📎 Dokumen ({ $count })
 case-alert-files = 🎤 { $voice } pesan suara · 📎 { $documents } dokumen, menyusul di bawah.
+# The subject request's sheet of voice notes and documents (bot/records/subject_files.py)
+subject-sheet-files = Suara dan dokumen
+subject-col-kind = Jenis
+subject-col-added = Diterima
+subject-col-length = Durasi
+subject-col-size = Ukuran (byte)
+subject-col-copy = Salinan
+file-kind-voice = pesan suara
+file-kind-document = dokumen
