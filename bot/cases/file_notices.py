@@ -28,7 +28,9 @@ CASE_FILE = "case_file"
 def files_line(messages: CaseMessages, locale: str, files: Sequence[CaseAttachment]) -> str:
     """What the alert says of the files that follow it."""
     voice = sum(1 for f in files if f.kind == AttachmentKind.VOICE)
-    return messages.t(locale, "case-alert-files", voice=voice, documents=len(files) - voice)
+    counts = (("case-alert-voice", voice), ("case-alert-documents", len(files) - voice))
+    parts = [messages.t(locale, key, count=count) for key, count in counts if count]
+    return messages.t(locale, "case-alert-files", files=" · ".join(parts))
 
 
 async def new_files(session: AsyncSession, case_id: int) -> list[CaseAttachment]:

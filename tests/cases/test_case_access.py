@@ -124,8 +124,8 @@ WELL_FORMED = {"rk:n"}
 # Every prefix a button of the bot can carry; a new kind of button is added here too.
 PREFIXES = (
     "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
-    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro", "rk", "rk:x", "rk:y", "rk:n", "sj", "au",
-    "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "pe", "im", "pf",
+    "k:o", "k:l", "k:p", "k:f", "k:v", "k:t", "k:r", "k:ro", "rk", "rk:x", "rk:y", "rk:n", "sj",
+    "au", "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "pe", "im", "pf",
 )  # fmt: skip
 
 

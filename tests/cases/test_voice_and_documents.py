@@ -66,7 +66,7 @@ async def test_the_coordinator_gets_the_alert_then_the_voice_even_after_a_server
     alert, voice = harness.telegram.sent_to(COORDINATOR_ID)
     assert said_pattern("case-new-darurat", number=case.number).search(alert["text"])
     assert said("voice-note-text", length="0:42") in alert["text"]
-    assert said("case-alert-files", voice=1, documents=0) in alert["text"]
+    assert said("case-alert-files", files=said("case-alert-voice", count=1)) in alert["text"]
     assert voice["voice"]["duration"] == 42
     assert voice["caption"] == said("voice-note-caption", number=case.number)
     assert {r.status for r in await fetch(schema, OutboxMessage)} == {"sent"}
@@ -89,6 +89,6 @@ async def test_a_pdf_at_the_photo_step_is_kept_and_follows_the_alert(
     await harness.deliver()
     await harness.deliver()
     alert, sent = harness.telegram.sent_to(COORDINATOR_ID)
-    assert said("case-alert-files", voice=0, documents=1) in alert["text"]
+    assert said("case-alert-files", files=said("case-alert-documents", count=1)) in alert["text"]
     assert sent["document"]["file_name"] == "surat-rt.pdf"
     assert sent["caption"] == said("document-caption", number=case.number)

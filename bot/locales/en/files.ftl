@@ -7,12 +7,20 @@ report-document-added = 📎 Document { $count } received. Send another photo or
 report-documents-full = That is { $max } documents, the most allowed. Tap Done to go on.
 case-voice-added = 🎤 Voice note ({ $length }) saved.
 case-document-added = 📎 Document { $count } received. Type the note to save it.
-file-too-large = That file is too large. The limit is { $max_mb } MB. Send a smaller file, or tap Done.
+file-too-large = That file is too large: the limit is { $max_mb } MB. Send a smaller one.
 file-wrong-type = That kind of file cannot be accepted. Accepted: photos, images (JPG, PNG) or PDF, up to { $max_mb } MB.
-case-file-refused = That kind of file cannot be accepted here. Accepted: voice notes, photos or PDF, up to { $max_mb } MB.
+case-file-refused = Files cannot be attached here. Type the answer, or /batal to cancel.
 button-case-voice = ▶️ Voice notes ({ $count })
 button-case-documents = 📎 Documents ({ $count })
-case-alert-files = 🎤 { $voice } voice notes · 📎 { $documents } documents, following below.
+case-alert-files = { $files } following below.
+case-alert-voice = 🎤 { $count ->
+    [one] 1 voice note
+   *[other] { $count } voice notes
+}
+case-alert-documents = 📎 { $count ->
+    [one] 1 document
+   *[other] { $count } documents
+}
 # The subject request's sheet of voice notes and documents (bot/records/subject_files.py)
 subject-sheet-files = Voice notes, documents
 subject-col-kind = Kind

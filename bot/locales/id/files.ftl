@@ -7,12 +7,14 @@ report-document-added = 📎 Dokumen ke-{ $count } diterima. Kirim foto atau dok
 report-documents-full = Sudah { $max } dokumen, jumlah maksimal. Tekan Selesai untuk lanjut.
 case-voice-added = 🎤 Pesan suara ({ $length }) disimpan.
 case-document-added = 📎 Dokumen ke-{ $count } diterima. Tulis catatannya untuk menyimpan.
-file-too-large = File itu terlalu besar. Batasnya { $max_mb } MB. Kirim file yang lebih kecil, atau tekan Selesai.
+file-too-large = File itu terlalu besar: batasnya { $max_mb } MB. Kirim file yang lebih kecil.
 file-wrong-type = Jenis file itu tidak bisa diterima. Yang bisa: foto, gambar (JPG, PNG) atau PDF, maksimal { $max_mb } MB.
-case-file-refused = Jenis file itu tidak bisa diterima di sini. Yang bisa: pesan suara, foto atau PDF, maksimal { $max_mb } MB.
+case-file-refused = File tidak bisa dilampirkan di sini. Ketik jawabannya, atau /batal untuk membatalkan.
 button-case-voice = ▶️ Pesan suara ({ $count })
 button-case-documents = 📎 Dokumen ({ $count })
-case-alert-files = 🎤 { $voice } pesan suara · 📎 { $documents } dokumen, menyusul di bawah.
+case-alert-files = { $files } menyusul di bawah.
+case-alert-voice = 🎤 { $count } pesan suara
+case-alert-documents = 📎 { $count } dokumen
 # The subject request's sheet of voice notes and documents (bot/records/subject_files.py)
 subject-sheet-files = Suara dan dokumen
 subject-col-kind = Jenis
