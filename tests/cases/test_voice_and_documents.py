@@ -79,7 +79,9 @@ async def test_a_pdf_at_the_photo_step_is_kept_and_follows_the_alert(
     await psm.tap(said("edit-photos"))
     added = await psm.send_document("surat-rt.pdf", "application/pdf", data=b"%PDF-1.4 RT 02")
     assert said("report-document-added", count=1) in added.text
-    await psm.tap(said("button-photos-done"))
+    review = await psm.tap(said("button-photos-done"))
+    shown = "2 · " + said("case-alert-documents", count=1)
+    assert review.says("report-review", photos=shown, name="Mak Onah")
     await psm.tap(said("button-submit"))
 
     [case] = await fetch(schema, Case)
