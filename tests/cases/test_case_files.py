@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.cases.attachments import MAX_BYTES
-from storage.attachments import CaseAttachment
+from bot.cases.buttons import CaseFiles
+from storage.attachments import AttachmentKind, CaseAttachment
 from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent
-from tests.factories import add_case, add_psm_and_coordinator, fetch
+from storage.people import Role
+from tests.factories import CIPONDOH, add_case, add_psm_and_coordinator, add_user, fetch
 from tests.harness import BotHarness
 from tests.texts import said
 
@@ -106,3 +108,37 @@ async def test_a_file_too_large_or_of_another_kind_is_refused_naming_the_limit(
     assert said("file-wrong-type", max_mb=10) in other.text
     await psm.send("Sudah dikunjungi lagi.")
     assert await fetch(schema, CaseAttachment, case_id=case_id) == []
+
+
+async def test_a_voice_note_telegram_no_longer_keeps_is_sent_from_the_local_copy(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    psm = harness.user(PSM_ID)
+    await psm.send(f"/kasus {NUMBER}")
+    await psm.tap(said("action-note"))
+    await psm.send_voice(12, b"OggS the copy")
+    [voice] = await fetch(schema, CaseAttachment, case_id=case_id)
+    # Telegram no longer knows the file id (as after a long time, or another bot token).
+    forgot = "Bad Request: wrong file identifier/HTTP URL specified"
+    harness.telegram.fail_next("sendVoice", 400, forgot, chat_id=PSM_ID)
+
+    card = await psm.send(f"/kasus {NUMBER}")
+    played = await psm.tap(said("button-case-voice", count=1), card.last)
+    resent = played.last["voice"]["file_id"]
+    assert resent != voice.file_id and harness.telegram.state.files[resent].data == b"OggS the copy"
+
+
+async def test_another_kecamatans_coordinator_cannot_fetch_the_files_with_a_forged_button(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    await add_user(schema, 2002, Role.COORDINATOR, kelurahan=None, areas=(CIPONDOH,))
+    psm = harness.user(PSM_ID)
+    await psm.send(f"/kasus {NUMBER}")
+    await psm.tap(said("action-note"))
+    await psm.send_voice(12)
+    stranger = harness.user(2002)
+    help_message = (await stranger.send("/bantuan")).last
+    await stranger.tap_data(CaseFiles(case_id, AttachmentKind.VOICE).encode(), help_message)
+    assert said("case-refused") in harness.button_answers()[-1]
+    assert not any("voice" in m for m in harness.telegram.sent_to(2002))
+    assert "case.voice" not in [a.action for a in await fetch(schema, AuditEntry)]
