@@ -67,6 +67,8 @@ async def test_the_psm_answers_a_coordinators_question_by_voice(
     await harness.deliver()
     psm = harness.user(PSM_ID)
     await psm.tap(said("action-answer"), harness.telegram.sent_to(PSM_ID)[-1])
+    refused = await psm.send_document("ktp.pdf", "application/pdf", data=PDF)
+    assert said("case-file-refused") in refused.text, "an answer is words or a voice note"
     await psm.send_voice(20)
     [case] = await fetch(schema, Case, id=case_id)
     assert case.status == "baru"
