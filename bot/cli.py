@@ -1,5 +1,5 @@
-"""Command line: `psm-bot run | sandbox | status | migrate | import-roster FILE [--sync] |
-retention | person | rotate-key | backup`.
+"""Command line: `psm-bot run | sandbox | status | migrate | doctor | import-roster FILE [--sync] |
+retention | person | rotate-key | backup | restore DIR`.
 
 Also `python -m bot ...`.
 """
@@ -16,7 +16,7 @@ from telegram.error import InvalidToken
 from bot.operations.roster_command import import_roster_command
 from bot.operations.serve import run_bot
 from bot.operations.status import status
-from bot.records import backup_command, person_command, retention_command, rotate_key
+from bot.records import person_command, retention_command, rotate_key
 from bot.runtime.context import cipher_of
 from bot.runtime.logs import configure_logging
 from bot.runtime.settings import Settings, SettingsError, load_settings
@@ -47,9 +47,14 @@ def _data_protection_commands(commands: argparse._SubParsersAction[Any]) -> None
         "rotate-key", help="re-encrypt every NIK under a new key (bot stopped; resumable)"
     )
     copy = commands.add_parser(
-        "backup", help="a consistent copy of the SQLite database and the key file"
+        "backup", help="a consistent copy of the database with its data key and a manifest"
     )
     copy.add_argument("--to", type=Path, metavar="DIR", help="default DATA_DIR/backups")
+    back = commands.add_parser(
+        "restore", help="put a backup folder into an empty database and check it (bot stopped)"
+    )
+    back.add_argument("folder", type=Path, metavar="DIR")
+    back.add_argument("--force", action="store_true", help="replace a database that is not empty")
 
 
 def _data_protection(settings: Settings, args: argparse.Namespace) -> int:
@@ -61,6 +66,12 @@ def _data_protection(settings: Settings, args: argparse.Namespace) -> int:
         return person_command(settings, typed, args.export, args.erase, confirm)
     if args.command == "rotate-key":
         return rotate_key(settings)
+    if args.command == "restore":
+        from bot.records import restore_command
+
+        return restore_command(settings, args.folder, args.force)
+    from bot.records import backup_command
+
     return backup_command(settings, args.to)
 
 
@@ -78,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("sandbox", help="the bot and a chat page in the browser, no Telegram")
     commands.add_parser("status", help="health of the running bot and its database")
     commands.add_parser("migrate", help="apply database migrations")
+    doctor = commands.add_parser(
+        "doctor", help="check the configuration without starting the bot (exit 0: all good)"
+    )
+    doctor.add_argument("--online", action="store_true", help="also ask Telegram (getMe)")
     roster = commands.add_parser(
         "import-roster", help="import PSM and coordinators from CSV or XLSX"
     )
@@ -105,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             return status(settings)
         if args.command == "migrate":
             return _migrate(settings)
+        if args.command == "doctor":
+            from bot.operations.doctor import doctor_command
+
+            return doctor_command(settings, args.online)
         if args.command == "import-roster":
             return import_roster_command(settings, args.file, args.sync, args.apply)
         return _data_protection(settings, args)

@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.people import commands_for, get_user
 from bot.runtime.context import BotApp, BotContext
+from handlers import asides
 from storage.people import Role, UserStatus
 
 
@@ -41,6 +42,8 @@ async def old_button(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
+    asides.read_only("bantuan", show_help)
+    asides.read_only("help", show_help)
     application.add_handler(CommandHandler("bantuan", show_help))
     application.add_handler(CommandHandler("help", show_help))
     application.add_handler(CommandHandler("batal", nothing_to_cancel))

@@ -6,7 +6,7 @@ import contextlib
 import html
 import logging
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.delivery import Audience
@@ -31,9 +31,16 @@ async def mark_chosen(update: Update, label: str) -> None:
     if query is None:
         return
     await query.answer()
+    await fold_into_choice(query, label)
+
+
+async def fold_into_choice(query: CallbackQuery, label: str) -> None:
+    """Replace the answered message's keyboard by the choice, for a button already answered."""
     message = query.message
     if not isinstance(message, Message) or message.text is None:
         return
+    if message.from_user is not None and not message.from_user.is_bot:
+        return  # a label typed instead of tapped (handlers/typed_choices.py) shows the choice
     # The prompt may be too old to edit; the choice itself is recorded either way.
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(f"{message.text_html}\n<b>➜ {html.escape(label)}</b>")

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import (
-    Awaitable,
-    Callable,
-    Coroutine,
-    Mapping,
-    Sequence,
-)
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -35,6 +29,7 @@ from telegram.ext import (
 from bot.runtime.answers import BadAnswer
 from bot.runtime.callbacks import reserve_prefix
 from bot.runtime.context import BotContext
+from handlers import asides, typed_choices
 from handlers.drafts import END, D, DraftSlot, S, chat_id
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
@@ -75,6 +70,7 @@ class Wizard(DraftSlot[S, D]):
         reserve_prefix(prefix, name)
         self.prefix = prefix
         self._kinds: set[str] = set()  # of button, for the stale-button answer (see `button`)
+        self.states: Mapping[S, Sequence[BaseHandler[Any, Any, Any]]] = {}
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
         if texts.busy:
@@ -192,6 +188,7 @@ class Wizard(DraftSlot[S, D]):
         Other commands are answered as wrong input unless `catch_commands` is False, when they
         go on to their usual handlers (help, language) while the conversation waits.
         """
+        typed_choices.take_labels(self, states)  # a typed button label counts as a tap
         for step, handlers in states.items():
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
@@ -199,9 +196,11 @@ class Wizard(DraftSlot[S, D]):
             CallbackQueryHandler(self._guard(self.stale_button), pattern=self._stale_pattern()),
             MessageHandler(
                 filters.ALL if catch_commands else filters.ALL & ~filters.COMMAND,
-                self._guard(self.wrong_input),
+                self._guard(typed_choices.label_or(self, self.wrong_input, ambiguous=True)),
             ),
         ]
+        if catch_commands:
+            generic.insert(0, asides.aside(self, self._guard))
         if command:
             generic.insert(0, CommandHandler(command, self._guard(self.resume)))
         return ConversationHandler(

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.base import Base
@@ -126,3 +126,19 @@ class Referral(Base):
     outcome_at: Mapped[datetime | None]
     # Pending referrals nudge their coordinator when this passes; cleared by an outcome.
     next_nudge_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class CaseMessage(Base):
+    """A message in a chat that is about one case: an alert, a notice, a nudge or its card.
+
+    A Telegram reply to it adds to that case (bot/cases/replies.py); a card is edited in place
+    by the actions taken from it. Ids only, no text.
+    """
+
+    __tablename__ = "case_messages"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    card: Mapped[bool] = mapped_column(default=False)
+    at: Mapped[datetime]

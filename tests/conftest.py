@@ -20,6 +20,8 @@ from tests.factories import START
 from tests.harness import BotHarness
 
 ADMIN_ID = 900_001
+# Every test fails if one of the bot's callbacks holds the event loop (tests/loop_guard.py).
+pytest_plugins = ["tests.loop_guard"]
 
 
 # Under `pytest -n`, each worker (gw0, gw1...) has a database of its own next to the given one.

@@ -138,8 +138,9 @@ class Chat:
         await self.harness.handled(push())
         return Reply(self.history()[before:])
 
-    async def send(self, text: str) -> Reply:
-        return await self._do(lambda: self.user.send_text(text))
+    async def send(self, text: str, reply_to: Message | None = None) -> Reply:
+        """Send a text; with `reply_to`, as Telegram's Reply to that message of this chat."""
+        return await self._do(lambda: self.user.send_text(text, reply_to))
 
     async def edit(self, message: Message, text: str) -> Reply:
         """Edit one of this user's earlier messages (see `sent_by_user`)."""
@@ -154,8 +155,10 @@ class Chat:
     async def share_location(self, latitude: float, longitude: float) -> Reply:
         return await self._do(lambda: self.user.send_location(latitude, longitude))
 
-    async def send_photo(self, caption: str | None = None) -> Reply:
-        return await self._do(lambda: self.user.send_photo(caption))
+    async def send_photo(
+        self, caption: str | None = None, reply_to: Message | None = None
+    ) -> Reply:
+        return await self._do(lambda: self.user.send_photo(caption, reply_to=reply_to))
 
     async def send_sticker(self) -> Reply:
         return await self._do(lambda: self.user.send_sticker())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.runtime.answers import BadAnswer
+from bot.runtime.typed_moments import read_moment
 
 TITLE_LENGTH = (3, 100)
 VENUE_LENGTH = (3, 200)
@@ -17,9 +17,6 @@ BODY_LENGTH = (10, 3000)
 CAPTION_BODY_LENGTH = (10, 500)
 # Further ahead than this is almost always a mistyped year.
 FURTHEST_START = timedelta(days=366)
-TIME_PATTERN = re.compile(
-    r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ ,]+(?:pukul |jam |at )?(\d{1,2})[:.](\d{2})"
-)
 TIME_FORMAT = "%d-%m-%Y %H:%M"
 
 
@@ -54,21 +51,20 @@ class AnnouncementDraft:
         return datetime.fromisoformat(self.send_at) if self.send_at else None
 
 
-def local_time(text: str, tz: ZoneInfo) -> datetime:
-    """Read a typed date and time like 15-12-2026 09:00 (or 15/12/2026 09.00) in `tz`."""
-    match = TIME_PATTERN.fullmatch(" ".join(text.lower().split()))
-    if match is None:
-        raise BadAnswer("announce-time-format")
-    day, month, year, hour, minute = (int(part) for part in match.groups())
+def local_time(text: str, now: datetime, tz: ZoneInfo) -> datetime:
+    """Read a typed date and time in `tz` (15-12-2026 09:00, 10/12 jam 9, besok jam 2 siang)."""
     try:
-        return datetime(year, month, day, hour, minute, tzinfo=tz)
+        moment = read_moment(text, now, tz)
     except ValueError:
         raise BadAnswer("announce-time-invalid") from None
+    if moment is None:
+        raise BadAnswer("announce-time-format")
+    return moment
 
 
 def event_start(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     """The event's start: a real moment, in the future, within a year."""
-    moment = local_time(text, tz)
+    moment = local_time(text, now, tz)
     if moment <= now:
         raise BadAnswer("announce-start-past")
     if moment > now + FURTHEST_START:
@@ -78,7 +74,7 @@ def event_start(text: str, now: datetime, tz: ZoneInfo) -> datetime:
 
 def send_moment(text: str, now: datetime, starts_at: datetime, tz: ZoneInfo) -> datetime:
     """When to send: in the future, and before the event starts."""
-    moment = local_time(text, tz)
+    moment = local_time(text, now, tz)
     if moment <= now:
         raise BadAnswer("announce-send-past")
     if moment >= starts_at:

@@ -114,3 +114,17 @@ class ReferralOutcome(Callback, prefix="k:ro"):
 class Nudge(Callback, prefix="n"):
     reply: NudgeReply
     case_id: int
+
+
+@dataclass(frozen=True)
+class UndoAnswer(Callback, prefix="k:u"):
+    """Take back an answer taken from a plain message (bot/cases/replies.py)."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class CaseHistory(Callback, prefix="k:h"):
+    """A case's whole timeline, beyond the last events its card shows."""
+
+    case_id: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +33,8 @@ class ChangeRequest:
     kind: str | None = None
     # Voice notes and documents that came with the note, their copies fetched.
     files: Sequence[Held] = ()
+    # How long the other side's notice waits (an answer that may still be taken back).
+    hold: timedelta = timedelta(0)
 
 
 async def change_case(
@@ -58,7 +61,7 @@ async def change_case(
             request.kind,
         )
     keep(session, case.id, request.files, now, event_id=change.event.id)
-    await tell_other_side(session, CaseMessages(services), change, now)
+    await tell_other_side(session, CaseMessages(services), change, now + request.hold)
     return change
 
 

@@ -58,9 +58,9 @@ def _payload(
 ) -> Payload:
     if file.kind == AttachmentKind.VOICE:
         caption = messages.t(locale, "voice-note-caption", number=case.number)
-        return Payload(caption, voice=file.file_id, after=after)
+        return Payload(caption, voice=file.file_id, after=after, case_id=case.id)
     caption = messages.t(locale, "document-caption", number=case.number)
-    return Payload(caption, document=file.file_id, after=after)
+    return Payload(caption, document=file.file_id, after=after, case_id=case.id)
 
 
 async def send_files_after(

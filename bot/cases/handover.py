@@ -1,8 +1,9 @@
 """A departed PSM's open cases: how many, and handing them to a colleague of the kelurahan.
 
-Checked by the one rule (the actor may change the departed PSM), each case gets a timeline
-event and an audit row, its follow-up clock restarts for the new PSM, who is told which cases
-are now theirs, all in one transaction.
+Checked by the one rule (the actor may change the departed PSM, and only the cases within the
+actor's reach are listed or handed over), each case gets a timeline event and an audit row, its
+follow-up clock restarts for the new PSM, who is told which cases are now theirs, all in one
+transaction.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.cases.lifecycle import OPEN
 from bot.cases.nudges import record_activity
 from bot.delivery import Payload, enqueue
 from bot.people import ChangeRefused, reach, record
+from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from bot.runtime.context import Services
 from storage.cases import Case, CaseEvent
@@ -33,8 +35,11 @@ async def count_open(session: AsyncSession, user_id: int) -> int:
     return await session.scalar(query) or 0
 
 
-async def open_numbers(session: AsyncSession, user_id: int) -> list[str]:
-    query = select(Case.number).where(Case.reporter_id == user_id, Case.status.in_(sorted(OPEN)))
+async def open_numbers(session: AsyncSession, viewer: User | None, user_id: int) -> list[str]:
+    """The numbers of the open cases `user_id` follows up that `viewer` may open."""
+    query = select(Case.number).where(
+        Case.reporter_id == user_id, Case.status.in_(sorted(OPEN)), scope_of(viewer).cases_clause()
+    )
     return list(await session.scalars(query.order_by(Case.id)))
 
 
@@ -46,9 +51,10 @@ async def hand_over(
     to_id: int,
     now: datetime,
 ) -> tuple[User, User, list[str]]:
-    """Give every open case of the departed PSM `from_id` to the active PSM `to_id` of the
-    same kelurahan; returns both and the case numbers. Refused when nothing is left to give."""
-    actor, person, _ = await reach(session, actor_telegram_id, from_id)
+    """Give every open case of the departed PSM `from_id` within the actor's reach to the
+    active PSM `to_id` of the same kelurahan; returns both and the case numbers. Refused when
+    nothing is left to give."""
+    actor, person, scope = await reach(session, actor_telegram_id, from_id)
     heir = await session.get(User, to_id)
     if (
         heir is None
@@ -61,7 +67,11 @@ async def hand_over(
     cases = list(
         await session.scalars(
             select(Case)
-            .where(Case.reporter_id == person.id, Case.status.in_(sorted(OPEN)))
+            .where(
+                Case.reporter_id == person.id,
+                Case.status.in_(sorted(OPEN)),
+                scope.cases_clause(),  # a case in another kecamatan stays with its coordinator
+            )
             .order_by(Case.id)
             .with_for_update()
         )

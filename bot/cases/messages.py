@@ -48,10 +48,20 @@ class CaseMessages:
             s.texts, s.regions, s.categories, locale, Summary.of_case(case, photos)
         )
         key = "case-new-darurat" if case.urgency == Urgency.DARURAT else "case-new"
-        text = self.t(locale, key, number=case.number, reporter=reporter.full_name, **fields)
+        # A phone number in a message is a tap-to-call link in every Telegram client.
+        phone = reporter.phone or "-"
+        text = self.t(
+            locale, key, number=case.number, reporter=reporter.full_name, phone=phone, **fields
+        )
         if earlier:
             text += "\n\n" + self.linked_cases(locale, earlier)
-        return Payload(text=text, buttons=self._open(locale, case))
+        return Payload(text=text, buttons=self._open(locale, case), case_id=case.id)
+
+    def place(self, case: Case) -> Payload | None:
+        """The case's GPS point as a map pin, when the PSM shared one."""
+        if case.latitude is None or case.longitude is None:
+            return None
+        return Payload(text="", location=(case.latitude, case.longitude), case_id=case.id)
 
     def linked_cases(self, locale: str, cases: Sequence[Case]) -> str:
         """Other cases about the same person: number, status and kecamatan of the newest ones
@@ -85,7 +95,7 @@ class CaseMessages:
         if event.kind == Action.RETURN:
             answer = TypedAction(Typed.ANSWER, case.id, Status(case.status)).encode()
             buttons.insert(0, [(self.t(locale, "action-answer"), answer)])
-        return Payload(text=text, buttons=buttons)
+        return Payload(text=text, buttons=buttons, case_id=case.id)
 
     def nudge(self, locale: str, case: Case) -> Payload:
         """Ask the reporting PSM how the case is going."""
@@ -98,7 +108,7 @@ class CaseMessages:
         buttons = [
             [(self.t(locale, key), Nudge(reply, case.id).encode())] for key, reply in replies
         ]
-        return Payload(text=text, buttons=buttons)
+        return Payload(text=text, buttons=buttons, case_id=case.id)
 
     def escalation(
         self, locale: str, case: Case, reporter: User | None, count: int, departed: bool = False
@@ -112,12 +122,12 @@ class CaseMessages:
             reporter=reporter.full_name if reporter else "-",
             count=count,
         )
-        return Payload(text=text, buttons=self._open(locale, case))
+        return Payload(text=text, buttons=self._open(locale, case), case_id=case.id)
 
     def referral_reminder(self, locale: str, case: Case, sector: str, days: int) -> Payload:
         name = self.services.sectors.name(sector, locale)
         text = self.t(locale, "referral-reminder", number=case.number, sector=name, days=days)
-        return Payload(text=text, buttons=self._open(locale, case))
+        return Payload(text=text, buttons=self._open(locale, case), case_id=case.id)
 
     def draft_reminder(self, locale: str) -> Payload:
         return Payload(text=self.t(locale, "draft-reminder"))

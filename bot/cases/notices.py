@@ -11,13 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cases.file_notices import files_line, files_with, new_files, send_files_after
 from bot.cases.messages import CaseMessages
 from bot.cases.work import Change
-from bot.delivery import Payload, enqueue_localized
+from bot.delivery import Payload, enqueue, enqueue_localized
 from bot.people import reviewers_for
 from storage.cases import Case, CasePhoto, Urgency
 from storage.delivery import Lane
 from storage.people import User
 
 ALERT = "case_alert"
+# The alert's map pin: a message of its own, queued with the alert in the same lane.
+ALERT_PLACE = "case_alert_place"
 NOTICE = "case_notice"
 
 
@@ -29,7 +31,9 @@ async def alert_reviewers(
     now: datetime,
     earlier: Sequence[Case] = (),
 ) -> int:
-    """Queue the new case's alert for its coordinators (or the admins); Darurat jumps the queue.
+    """Queue the new case's alert for its coordinators (or the admins), then its map pin when
+    GPS was given, then its voice notes and documents, each waiting for the one before it;
+    Darurat jumps the queue.
 
     They oversee the case, so the alert names every earlier case about the same person."""
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id)) or 0
@@ -53,7 +57,22 @@ async def alert_reviewers(
         not_before=now,
         lane=lane,
     )
-    await send_files_after(session, messages, (ALERT, case.id), case, files, recipients, now, lane)
+    pin = messages.place(case)
+    last = (ALERT, case.id)
+    if pin is not None:
+        # Queued after the alert, and waiting while it is unsent (a 500 on the alert), so each
+        # recipient gets the text first, then where it is.
+        pin.after, last = list(last), (ALERT_PLACE, case.id)
+        await enqueue(
+            session,
+            kind=ALERT_PLACE,
+            campaign_id=case.id,
+            recipients=recipients,
+            payload=pin,
+            not_before=now,
+            lane=lane,
+        )
+    await send_files_after(session, messages, last, case, files, recipients, now, lane)
     return queued
 
 

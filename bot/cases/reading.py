@@ -17,6 +17,10 @@ from bot.privacy.crypto import Cipher
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 
+# A card shows the newest few events; the rest are a button away (`case_history`).
+CARD_EVENTS = 5
+HISTORY_EVENTS = 200
+
 
 @dataclass(frozen=True)
 class CaseView:
@@ -25,7 +29,9 @@ class CaseView:
     viewer: User
     case: Case
     reporter: str
+    # The newest CARD_EVENTS, oldest first; `more_events` when there are older ones.
     events: list[tuple[CaseEvent, str | None]]
+    more_events: bool
     referrals: list[Referral]
     actions: list[Action]
     photos: int
@@ -43,11 +49,13 @@ async def view_case(
     reporter = await session.get(User, case.reporter_id)
     photos = await session.scalar(select(func.count()).where(CasePhoto.case_id == case.id))
     audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id)
+    events = await timeline(session, case.id, CARD_EVENTS + 1)
     return CaseView(
         viewer,
         case,
         reporter.full_name if reporter else "-",
-        await timeline(session, case.id),
+        events[-CARD_EVENTS:],
+        len(events) > CARD_EVENTS,
         await referrals_of(session, case.id),
         available_actions(viewer, case),
         photos or 0,
@@ -58,11 +66,31 @@ async def view_case(
 
 async def case_photos(
     session: AsyncSession, telegram_id: int, case_id: int, now: datetime
-) -> tuple[Case, list[str]]:
-    """The case's photo file ids for someone allowed to see it; the access is audited."""
+) -> tuple[Case, list[tuple[str, str | None]]]:
+    """The case's photos (file id, and the note they came with: a photo's caption is its
+    note) for someone allowed to see the case; the access is audited."""
     viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
-    photos = await session.scalars(
-        select(CasePhoto.file_id).where(CasePhoto.case_id == case.id).order_by(CasePhoto.id)
+    # A note and its photos are written in one transaction, at one moment.
+    same_note = (
+        (CaseEvent.case_id == CasePhoto.case_id)
+        & (CaseEvent.at == CasePhoto.added_at)
+        & CaseEvent.note.is_not(None)
     )
+    rows = await session.execute(
+        select(CasePhoto.id, CasePhoto.file_id, CaseEvent.note)
+        .outerjoin(CaseEvent, same_note)
+        .where(CasePhoto.case_id == case.id)
+        .order_by(CasePhoto.id)
+    )
+    photos = {photo_id: (file_id, note) for photo_id, file_id, note in rows}
     audit(session, Audit.CASE_PHOTOS, at=now, actor_id=viewer.id, case_id=case.id)
-    return case, list(photos)
+    return case, list(photos.values())
+
+
+async def case_history(
+    session: AsyncSession, telegram_id: int, case_id: int, now: datetime
+) -> tuple[Case, list[tuple[CaseEvent, str | None]]]:
+    """The case's timeline, oldest first, for someone allowed to see it; the read is audited."""
+    viewer, case = await open_case(session, telegram_id, case_id, Action.VIEW)
+    audit(session, Audit.CASE_VIEW, at=now, actor_id=viewer.id, case_id=case.id, history=True)
+    return case, await timeline(session, case.id, HISTORY_EVENTS)

@@ -6,6 +6,7 @@ say so, and the coordinators' alert names the earlier cases.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -13,13 +14,18 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.attachments import Held, keep
 from bot.cases.draft import Draft
 from bot.cases.lifecycle import AccessDenied
+from bot.cases.messages import CaseMessages
+from bot.cases.notices import alert_reviewers
 from bot.cases.nudges import record_activity
 from bot.cases.repeats import cases_with_index
+from bot.people import get_user
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from bot.privacy.crypto import Cipher
+from bot.runtime.context import Services
 from bot.runtime.settings import Settings
 from storage.cases import Case, CaseCounter, CaseEvent, CasePhoto
 from storage.people import User
@@ -32,6 +38,7 @@ class IncompleteDraft(ValueError):
 @dataclass(frozen=True)
 class Submitted:
     case: Case
+    reporter: User
     created: bool  # False when this draft had already been submitted (a repeated tap)
     # Other cases about the same person (same NIK), oldest first.
     earlier: list[Case] = field(default_factory=list)
@@ -81,19 +88,36 @@ async def _highest_in_use(session: AsyncSession, prefix: str, year: int) -> int:
 
 async def submit_case(
     session: AsyncSession,
+    services: Services,
+    telegram_id: int,
     draft: Draft,
-    reporter: User | None,
-    settings: Settings,
-    now: datetime,
-    cipher: Cipher,
+    files: Sequence[Held] = (),
 ) -> Submitted:
-    """Write the draft as a new case, or return the case it already became; AccessDenied for
-    an account that may not report (not active, unknown)."""
+    """Write the draft as a new case with its voice notes and documents (`files`, copies
+    fetched) and its coordinators' alert, or return the case it already became; AccessDenied
+    for an account that may not report (not active, unknown)."""
+    reporter = await get_user(session, telegram_id)
     if reporter is None or scope_of(reporter).empty:
         raise AccessDenied("report")
     existing = await session.scalar(select(Case).where(Case.draft_id == draft.id))
     if existing is not None:
-        return Submitted(existing, created=False)
+        return Submitted(existing, reporter, created=False)
+    # The case number's year is the local one: a report at 01:00 WIB on 1 January is next year's.
+    now = services.clock.now().astimezone(services.settings.tz)
+    case, earlier = await _write(session, draft, reporter, services.settings, now, services.cipher)
+    keep(session, case.id, files, now, event_id=None)
+    await alert_reviewers(session, CaseMessages(services), case, reporter, now, earlier)
+    return Submitted(case, reporter, created=True, earlier=earlier)
+
+
+async def _write(
+    session: AsyncSession,
+    draft: Draft,
+    reporter: User,
+    settings: Settings,
+    now: datetime,
+    cipher: Cipher,
+) -> tuple[Case, list[Case]]:
     for required in ("category", "name", "sex", "kecamatan", "kelurahan", "address"):
         if getattr(draft, required) in (None, ""):
             raise IncompleteDraft(required)
@@ -143,4 +167,4 @@ async def submit_case(
         number=case.number,
         linked=len(earlier),
     )
-    return Submitted(case, created=True, earlier=earlier)
+    return case, earlier

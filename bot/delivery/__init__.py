@@ -19,6 +19,7 @@ from bot.delivery.audience import (
 )
 from bot.delivery.media import Attachment, discard_media, store_media
 from bot.delivery.outbox import (
+    FAREWELL,
     DeliveryCounts,
     cancel_pending,
     counts,
@@ -29,6 +30,7 @@ from bot.delivery.payload import Buttons, Payload
 from bot.delivery.sender import CampaignDone, OutboxSender, schedule_sender
 
 __all__ = [
+    "FAREWELL",
     "NOT_ALLOWED",
     "Attachment",
     "Audience",

@@ -31,8 +31,8 @@ TIMED_OUT = "TimedOut"
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 # A personal message that failed is tried again within seconds, a few times, before the usual
-# backoff: one 500 from Telegram must not hold a Darurat alert for half a minute.
-QUICK_RETRIES = (timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=15))
+# backoff: three 500s in a row from Telegram cost a Darurat alert about 10 s, not a minute.
+QUICK_RETRIES = (timedelta(seconds=1), timedelta(seconds=3), timedelta(seconds=3))
 
 
 async def deliver(
@@ -60,6 +60,9 @@ async def deliver(
                 for row in payload.buttons
             ]
         )
+    if payload.location:
+        latitude, longitude = payload.location
+        return await bot.send_location(chat_id, latitude, longitude, reply_markup=markup)
     if payload.photo:
         return await bot.send_photo(
             chat_id, payload.photo, caption=payload.text, reply_markup=markup

@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select, update
+from sqlalchemy import Select, and_, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
+from bot.delivery.outbox import reachable
 from bot.privacy.audit import Audit, audit
+from storage.cases import CaseMessage
 from storage.db import Sessions
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
-from storage.people import UNREACHABLE, User, UserStatus
+from storage.people import User, UserStatus
 
 UNFINISHED = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
@@ -107,7 +109,7 @@ def _due(now: datetime) -> Select[OutboxMessage, str]:
 
 
 def _reachable(row: OutboxMessage, user_status: str) -> bool:
-    if user_status in UNREACHABLE:
+    if not reachable(user_status, row.kind):
         # Blocked the bot in another campaign since this one was queued, or deactivated.
         row.status, row.last_error = DeliveryStatus.CANCELLED, "recipient inactive"
         return False
@@ -157,6 +159,22 @@ async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]])
             for row, outcome in outcomes
         ],
     )
+    about_cases = [
+        {
+            "chat_id": row.chat_id,
+            "message_id": outcome.message_id,
+            "case_id": row.payload["case_id"],
+            "card": False,
+            "at": outcome.at,
+        }
+        for row, outcome in outcomes
+        if outcome.status == DeliveryStatus.SENT
+        and outcome.message_id
+        and row.payload.get("case_id")
+    ]
+    if about_cases:
+        # A reply to an alert or a notice adds to its case (bot/cases/replies.py).
+        await session.execute(insert(CaseMessage), about_cases)
     for row, outcome in outcomes:
         if outcome.status == DeliveryStatus.BLOCKED:
             await _mark_blocked(session, row.user_id, outcome)

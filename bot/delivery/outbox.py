@@ -18,7 +18,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.payload import Payload
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
-from storage.people import UNREACHABLE, User
+from storage.people import UNREACHABLE, User, UserStatus
+
+# The one message a deactivated person still gets, queued as the account closes: why, and
+# whom to ask (bot.people words it).
+FAREWELL = "person_farewell"
+
+
+def reachable(status: str, kind: str) -> bool:
+    """Whether a message of `kind` may go to someone whose account is `status`."""
+    return status not in UNREACHABLE or (kind == FAREWELL and status == UserStatus.INACTIVE)
 
 
 async def enqueue(
@@ -41,7 +50,7 @@ async def enqueue(
     )
     rows: list[dict[str, Any]] = []
     for user in recipients:
-        if user.status in UNREACHABLE or user.id in queued:
+        if not reachable(user.status, kind) or user.id in queued:
             continue
         queued.add(user.id)
         rows.append(

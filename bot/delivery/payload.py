@@ -22,6 +22,10 @@ class Payload:
     # [kind, campaign id] of the message this one follows (a case's voice note after its
     # alert): it waits while that one is still unsent to the same person.
     after: list[Any] | None = None
+    # A map pin (latitude, longitude), sent as a location with no text.
+    location: tuple[float, float] | None = None
+    # The case the message is about: a reply to it adds to that case (bot/cases/replies.py).
+    case_id: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         buttons = None
@@ -38,11 +42,14 @@ class Payload:
             "media": self.media,
             "voice": self.voice,
             "after": self.after,
+            "location": list(self.location) if self.location else None,
+            "case_id": self.case_id,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Payload:
         rows = data.get("buttons") or None
+        location = data.get("location")
         return cls(
             text=data["text"],
             photo=data.get("photo"),
@@ -53,4 +60,6 @@ class Payload:
             media=data.get("media") or None,
             voice=data.get("voice"),
             after=data.get("after"),
+            location=(float(location[0]), float(location[1])) if location else None,
+            case_id=data.get("case_id"),
         )

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import cast
 
 from bot.delivery.attempts import ChatSpacing, Pacer, attempt
 from bot.delivery.claims import (
@@ -36,6 +38,10 @@ from storage.db import Sessions
 
 _log = logging.getLogger(__name__)
 JOB_NAME = "outbox"
+WAKE_JOB = "outbox retry"
+# A retry due this soon is sent when it falls due, not at the next tick (OUTBOX_TICK_SECONDS).
+WAKE_WITHIN = timedelta(seconds=30)
+WAKES_PER_SECOND = 4
 # Enough concurrent sends to hide Telegram's latency (0.3 s at 25 messages/s needs 8) and the
 # wait for a shared commit; it also bounds how many messages a crash can repeat.
 MAX_IN_FLIGHT = 20
@@ -89,6 +95,7 @@ class OutboxSender:
         self._recorder = Recorder()
         self._resume_at: datetime | None = None
         self._clean = False
+        self._wakes: set[int] = set()  # due times of the wakes set, in WAKES_PER_SECOND
 
     async def tick(self, context: BotContext) -> None:
         """Send every due message and run the hooks of finished campaigns; one tick at a time."""
@@ -158,8 +165,27 @@ class OutboxSender:
                 # Telegram asked the whole bot to wait: nothing more is sent until then.
                 self._resume_at = outcome.retry_at
             await self._recorder.record(context.services.sessions, row, outcome)
+            if outcome.retry_at is not None:
+                self._wake_at(context, outcome.retry_at)
         finally:
             slots.release()
+
+    def _wake_at(self, context: BotContext, due: datetime) -> None:
+        """Drain again as soon as a quick retry falls due; one wake per quarter second of due
+        times, so a broadcast failing by the hundred sets a few, not hundreds."""
+        now = context.services.clock.now()
+        slot = math.ceil(due.timestamp() * WAKES_PER_SECOND)
+        jobs = cast(BotApp, context.application).job_queue
+        if due - now > WAKE_WITHIN or slot in self._wakes or jobs is None:
+            return
+        self._wakes.add(slot)
+        delay = max(0.0, slot / WAKES_PER_SECOND - now.timestamp())
+        jobs.run_once(self._woken, delay, data=slot, name=WAKE_JOB)
+
+    async def _woken(self, context: BotContext) -> None:
+        assert context.job is not None
+        self._wakes.discard(context.job.data)
+        await self.drain(context)
 
     async def _finish_campaigns(self, context: BotContext) -> None:
         """Run the hooks of campaigns with nothing left to send, then close them."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.insight.periods import Period
 from bot.runtime.callbacks import Callback
 
 
@@ -22,21 +21,13 @@ class RekapExport(Callback, prefix="rk:x"):
 
     kind: ExportKind
     area: str
-    period: str  # Period.encode()
-
-    @property
-    def chosen(self) -> Period:
-        return Period.decode(self.period)
+    period: str  # Period.encode(), read with Period.decode()
 
 
 @dataclass(frozen=True)
 class FullExportConfirmed(Callback, prefix="rk:y"):
     area: str
     period: str
-
-    @property
-    def chosen(self) -> Period:
-        return Period.decode(self.period)
 
 
 @dataclass(frozen=True)

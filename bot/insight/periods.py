@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.runtime.clock import on_calendar
+
 # Longer periods would need too many buckets for a phone screen and too much work per tap.
 LONGEST = timedelta(days=366)
 # Up to this many days the new/closed chart has a bar pair per week, beyond it per month.
@@ -24,7 +26,7 @@ class Preset(StrEnum):
     THIS_YEAR = "year"
 
 
-class BadPeriod(Exception):
+class BadPeriod(ValueError):
     """Typed dates that cannot be a period; `reason` names the catalog text that explains it."""
 
     def __init__(self, reason: str) -> None:
@@ -68,6 +70,8 @@ class Period:
     def decode(cls, text: str) -> Period:
         first = datetime.strptime(text[:8], "%Y%m%d").date()
         last = datetime.strptime(text[8:], "%Y%m%d").date()
+        if not (on_calendar(first) and on_calendar(last)):
+            raise BadPeriod("range")
         if last < first or last - first >= LONGEST:
             raise ValueError(f"not a period: {text}")
         return cls(first, last)
@@ -107,6 +111,8 @@ def parse_range(text: str, today: date) -> Period:
         last = date(numbers[5], numbers[4], numbers[3])
     except ValueError:
         raise BadPeriod("date") from None
+    if not (on_calendar(first) and on_calendar(last)):
+        raise BadPeriod("range")
     if last < first:
         raise BadPeriod("order")
     if first > today:

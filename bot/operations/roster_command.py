@@ -56,17 +56,18 @@ def import_roster_command(settings: Settings, path: Path, sync: bool, apply: boo
         now = Clock().now()
         engine = create_engine(settings.db_url)
         try:
-            async with create_sessions(engine).begin() as session:
+            sessions = create_sessions(engine)
+            async with sessions.begin() as session:
                 if sync and not apply:
                     # Lists the people it would deactivate, by name and phone: audited.
                     plan = await preview_roster(session, report.rows, OPERATOR, None, now)
                     return plan, 0, 0
                 plan = await plan_roster(session, report.rows, OPERATOR)
-                chosen = {user.id for user in plan.missing} if sync else None
-                done = await apply_roster(
-                    session, wording, report.rows, OPERATOR, None, now, count_open, chosen
-                )
-                return plan, done.saved, len(done.deactivated)
+            chosen = {user.id for user in plan.missing} if sync else None
+            done = await apply_roster(
+                sessions, wording, report.rows, OPERATOR, None, now, count_open, chosen
+            )
+            return plan, done.saved, len(done.deactivated)
         finally:
             await engine.dispose()
 

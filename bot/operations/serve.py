@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.operations.health_server import HealthServer
+from bot.operations.webhook import run_webhook
 from bot.runtime.context import cipher_of
 from bot.runtime.health import HealthState, Mode, Role
 from bot.runtime.settings import Settings
@@ -17,11 +18,15 @@ def run_bot(settings: Settings) -> int:
     """Stand by until no other instance is active, migrate, then serve until SIGINT/SIGTERM.
 
     State is flushed on the way out. Exits 1 if the active lock was lost, so that a supervisor
-    restarting on failure brings this process back as a standby.
+    restarting on failure brings this process back as a standby. Exits 2 without starting
+    when a check of `psm-bot doctor` fails (it printed why).
     """
     from bot.app import ALLOWED_UPDATES, build_application
+    from bot.operations.doctor import refuse_unless_ready
 
     token = settings.require_token()
+    if not refuse_unless_ready(settings):
+        return 2
     state = HealthState(mode=Mode.WEBHOOK if settings.webhook_url else Mode.POLLING)
     with HealthServer(settings, state), ActiveLock(settings.db_url, token) as lock:
         state.role = Role.ACTIVE
@@ -29,16 +34,8 @@ def run_bot(settings: Settings) -> int:
         asyncio.run(wait_for_telegram(settings))
         application = build_application(settings, health=state)
         if settings.webhook_url:
-            assert settings.webhook_secret_token is not None  # the settings insist on it
             # Telegram posts to WEBHOOK_URL; a proxy forwards to this listener, same path.
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret_token.get_secret_value(),
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            run_webhook(application, settings, ALLOWED_UPDATES)
         else:
             # Should Telegram drop again before polling starts, PTB retries with backoff too.
             application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)

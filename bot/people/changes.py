@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.directory import get_user
 from bot.people.history import record
-from bot.people.wording import Wording, tell
+from bot.people.wording import Wording, farewell, tell
 from bot.privacy.access import Scope, scope_of
 from bot.privacy.audit import Audit, audit
 from storage.people import CoordinatorArea, Role, User, UserStatus
@@ -55,12 +55,15 @@ async def withdraw_move_requests(session: AsyncSession, person: User, now: datet
 
 
 async def deactivate(
-    session: AsyncSession, actor: User | None, person: User, reason: str, now: datetime
+    session: AsyncSession,
+    wording: Wording,
+    actor: User | None,
+    person: User,
+    reason: str,
+    now: datetime,
 ) -> PersonEvent:
-    """Switch the person off: the outbox sends them nothing more, every command refuses them.
-
-    Not told through the outbox (it would refuse them now); they read why when they write.
-    """
+    """Switch the person off: every command refuses them, and the outbox sends them one last
+    message (why, and whom to ask) unless they left by themselves, then nothing more."""
     if person.status not in MAY_DEACTIVATE:
         raise ChangeRefused("stale")
     person.status, person.inactive_since = UserStatus.INACTIVE, now
@@ -69,6 +72,8 @@ async def deactivate(
     event = await record(session, person, kind, now, actor, reason=reason)
     action = Audit.USER_LEAVE if actor is person else Audit.USER_DEACTIVATE
     audit(session, action, at=now, actor_id=actor.id if actor else None, user_id=person.id)
+    if actor is not person:
+        await farewell(session, wording, actor, person, event, now)
     return event
 
 

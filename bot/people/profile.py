@@ -45,10 +45,12 @@ async def rename(session: AsyncSession, telegram_id: int, name: str, now: dateti
     return user
 
 
-async def leave(session: AsyncSession, telegram_id: int, now: datetime) -> tuple[User, PersonEvent]:
+async def leave(
+    session: AsyncSession, wording: Wording, telegram_id: int, now: datetime
+) -> tuple[User, PersonEvent]:
     """Deactivate oneself; coming back goes through a coordinator."""
     user = await active_self(session, telegram_id)
-    return user, await deactivate(session, user, user, "", now)
+    return user, await deactivate(session, wording, user, user, "", now)
 
 
 async def change_phone(

@@ -51,6 +51,15 @@ class Issue(StrEnum):
     MIXED_ENCODINGS = "mixed-encodings"
     NOT_TEXT = "not-text"
     UNREADABLE_WORKBOOK = "unreadable-workbook"
+    # The file passes a limit of bot/people/roster_limits.py; `limit` says how far it may go.
+    LIMIT_ROWS = "limit-rows"
+    LIMIT_COLUMNS = "limit-columns"
+    LIMIT_CELLS = "limit-cells"
+    LIMIT_PARTS = "limit-parts"
+    LIMIT_INFLATED = "limit-inflated"
+    LIMIT_STRINGS = "limit-strings"
+    LIMIT_STYLES = "limit-styles"
+    LIMIT_TIME = "limit-time"
 
 
 @dataclass(frozen=True)

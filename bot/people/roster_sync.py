@@ -2,12 +2,13 @@
 
 `plan_roster` compares the checked rows with the roster and the registered users an importer
 reaches: new, updated, unchanged, rows outside their reach, and, for sync mode, the active
-PSM missing from the file. `apply_roster` saves the rows (`save_roster`), updates registered
-PSM, and in sync mode deactivates exactly the missing PSM the importer was shown.
+PSM missing from the file. `apply_roster` saves the rows (`save_entries`), updates registered
+PSM, and in sync mode deactivates exactly the missing PSM the importer was shown, in batches.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,13 +18,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.people.changes import deactivate, relocate
 from bot.people.handover import OpenCases, ask_handover
 from bot.people.history import record
-from bot.people.roster import RosterRow, save_roster
-from bot.people.wording import Wording
+from bot.people.roster import RosterRow, batches, save_entries
+from bot.people.wording import ROSTER_REASON, Wording
 from bot.privacy.access import Scope
 from bot.privacy.audit import Audit, audit
+from storage.db import Sessions
 from storage.people import Role, RosterEntry, User, UserStatus
 
-ROSTER_REASON = "roster"
+# People deactivated per transaction: each is several writes and a handover question.
+HANDOVER_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,16 @@ def _user_update(row: RosterRow, user: User) -> dict[str, str]:
 
 
 async def _known(
-    session: AsyncSession, phones: list[str]
+    session: AsyncSession, phones: Sequence[str]
 ) -> tuple[dict[str, RosterEntry], dict[str, User]]:
-    entries = await session.scalars(select(RosterEntry).where(RosterEntry.phone.in_(phones)))
-    users = await session.scalars(select(User).where(User.phone.in_(phones)))
-    return {e.phone: e for e in entries}, {u.phone: u for u in users if u.phone}
+    entries: dict[str, RosterEntry] = {}
+    users: dict[str, User] = {}
+    for batch in batches(phones):
+        query = select(RosterEntry).where(RosterEntry.phone.in_(batch))
+        entries.update((e.phone, e) for e in await session.scalars(query))
+        found = await session.scalars(select(User).where(User.phone.in_(batch)))
+        users.update((u.phone, u) for u in found if u.phone)
+    return entries, users
 
 
 async def _missing(session: AsyncSession, scope: Scope, phones: set[str]) -> list[User]:
@@ -135,7 +143,7 @@ class Imported:
 
 
 async def apply_roster(
-    session: AsyncSession,
+    sessions: Sessions,
     wording: Wording,
     rows: list[RosterRow],
     scope: Scope,
@@ -145,11 +153,47 @@ async def apply_roster(
     deactivate_ids: set[int] | None = None,
 ) -> Imported:
     """Import `rows` (checked again: a refused row refuses all); with `deactivate_ids` (sync
-    mode), deactivate those of them still missing, and drop their roster entries too."""
-    plan = await plan_roster(session, rows, scope)
+    mode), deactivate those of them still missing, and drop their roster entries too.
+
+    Each batch of rows is a transaction of its own, so other writers (a PSM's report) wait
+    for one batch at most. Killed halfway, applying the same rows again finishes the work:
+    saved rows are saved again unchanged, and only people still active are deactivated."""
+    async with sessions() as session:
+        plan = await plan_roster(session, rows, scope)
     if plan.refused:
         raise ValueError("rows outside the importer's reach")
-    saved = await save_roster(session, rows, now)
+    for batch in batches(rows):
+        async with sessions.begin() as session:
+            await save_entries(session, batch, now)
+            await _update_users(session, wording, batch, actor, now)
+    chosen = [user.id for user in plan.missing if user.id in (deactivate_ids or set())]
+    deactivated: list[int] = []
+    for ids in batches(chosen, HANDOVER_BATCH):
+        async with sessions.begin() as session:
+            deactivated += await _deactivate(session, wording, ids, actor, now, open_cases)
+    async with sessions.begin() as session:
+        actor_id = actor.id if actor else None
+        audit(session, Audit.ROSTER_IMPORT, at=now, actor_id=actor_id, rows=len(rows))
+        audit(
+            session,
+            Audit.ROSTER_UPLOAD,
+            at=now,
+            actor_id=actor_id,
+            rows=len(rows),
+            sync=deactivate_ids is not None,
+            deactivated=deactivated,
+        )
+    return Imported(len(rows), deactivated)
+
+
+async def _update_users(
+    session: AsyncSession,
+    wording: Wording,
+    rows: Sequence[RosterRow],
+    actor: User | None,
+    now: datetime,
+) -> None:
+    """Rename and move the registered PSM whose rows say so."""
     _, users = await _known(session, [row.phone for row in rows])
     for row in rows:
         user = users.get(row.phone)
@@ -159,26 +203,25 @@ async def apply_roster(
             await record(session, user, "renamed", now, actor, reason=ROSTER_REASON)
         if user is not None and "kelurahan" in changes:
             await relocate(session, wording, actor, user, changes["kelurahan"], now)
-    deactivated: list[int] = []
-    chosen = deactivate_ids or set()
-    for user in plan.missing:
-        if user.id not in chosen:
+
+
+async def _deactivate(
+    session: AsyncSession,
+    wording: Wording,
+    ids: Sequence[int],
+    actor: User | None,
+    now: datetime,
+    open_cases: OpenCases,
+) -> list[int]:
+    """Deactivate those of these PSM still active, asking for a handover of their cases."""
+    done = []
+    for user_id in ids:
+        user = await session.get(User, user_id, with_for_update=True)
+        if user is None or user.status != UserStatus.ACTIVE:
             continue
-        await session.refresh(user, with_for_update=True)
-        if user.status != UserStatus.ACTIVE:
-            continue
-        event = await deactivate(session, actor, user, ROSTER_REASON, now)
+        event = await deactivate(session, wording, actor, user, ROSTER_REASON, now)
         await ask_handover(session, wording, user, event, await open_cases(session, user.id), now)
-        deactivated.append(user.id)
+        done.append(user.id)
         if user.phone:
             await session.execute(delete(RosterEntry).where(RosterEntry.phone == user.phone))
-    audit(
-        session,
-        Audit.ROSTER_UPLOAD,
-        at=now,
-        actor_id=actor.id if actor else None,
-        rows=saved,
-        sync=deactivate_ids is not None,
-        deactivated=deactivated,
-    )
-    return Imported(saved, deactivated)
+    return done

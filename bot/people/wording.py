@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery import Payload, enqueue
+from bot.delivery import FAREWELL, Payload, enqueue
 from bot.reference.regions import Regions
 from bot.runtime.context import Services
 from bot.runtime.texts import Texts
@@ -20,6 +20,8 @@ from storage.people import Role, User
 from storage.people_changes import PersonEvent
 
 CHANGE = "person_change"
+# The reason of a deactivation by a roster import in sync mode (the person was left out).
+ROSTER_REASON = "roster"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,38 @@ async def tell(
     return await enqueue(
         session,
         kind=CHANGE,
+        campaign_id=event.id,
+        recipients=[person],
+        payload=Payload(text=text),
+        not_before=now,
+        lane=Lane.PERSONAL,
+    )
+
+
+async def farewell(
+    session: AsyncSession,
+    wording: Wording,
+    actor: User | None,
+    person: User,
+    event: PersonEvent,
+    now: datetime,
+) -> int:
+    """Queue, as the account closes, why and whom to ask: the last message the person gets."""
+    locale, reason = wording.locale_of(person), (event.data or {}).get("reason") or "-"
+    if reason == ROSTER_REASON:
+        reason = wording.t(locale, "person-farewell-roster")
+    if actor is not None and actor.phone:
+        contact = wording.t(
+            locale, "person-farewell-contact", who=actor.full_name, phone=actor.phone
+        )
+    else:
+        contact = (
+            actor.full_name if actor is not None else wording.t(locale, "person-farewell-anyone")
+        )
+    text = wording.t(locale, "person-farewell", reason=reason, contact=contact)
+    return await enqueue(
+        session,
+        kind=FAREWELL,
         campaign_id=event.id,
         recipients=[person],
         payload=Payload(text=text),

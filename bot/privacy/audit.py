@@ -23,6 +23,8 @@ class Audit(StrEnum):
     CASE_VERIFY = "case.verify"
     CASE_RETURN = "case.return"
     CASE_ANSWER = "case.answer"
+    # The PSM took back an answer within a minute, before the coordinators were told.
+    CASE_ANSWER_UNDONE = "case.answer_undone"
     CASE_HANDLE = "case.handle"
     CASE_REFER = "case.refer"
     CASE_OUTCOME = "case.outcome"
@@ -75,6 +77,7 @@ class Audit(StrEnum):
     RETENTION_RUN = "retention.run"
     KEY_ROTATE = "key.rotate"
     DATA_BACKUP = "data.backup"
+    DATA_RESTORE = "data.restore"
 
     @classmethod
     def of_case(cls, what: str) -> Audit:

@@ -15,9 +15,10 @@ from bot.records.audit_review import (
     who,
 )
 from bot.records.audit_words import AuditWords
-from bot.records.backup import Backup, NotSqlite, backup
+from bot.records.backup import Backup, backup
+from bot.records.backup_commands import backup_command, restore_command
 from bot.records.buttons import AuditExport, SubjectButton, SubjectStep
-from bot.records.commands import backup_command, person_command, retention_command
+from bot.records.commands import person_command, retention_command
 from bot.records.exports import audit_sheet, subject_sheet
 from bot.records.jobs import schedule
 from bot.records.retention import RetentionDone, RetentionPlan, apply, plan
@@ -46,7 +47,6 @@ __all__ = [
     "BadAuditFilter",
     "BadPerson",
     "NotAllowed",
-    "NotSqlite",
     "Person",
     "RetentionDone",
     "RetentionPlan",
@@ -65,6 +65,7 @@ __all__ = [
     "parse_person",
     "person_command",
     "plan",
+    "restore_command",
     "retention_command",
     "review",
     "rotate_key",

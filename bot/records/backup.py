@@ -1,60 +1,70 @@
-"""`psm-bot backup`: a consistent copy of the SQLite database and, with it, the key file.
+"""`psm-bot backup` and `psm-bot restore`: the database, its data key and a manifest, together.
 
-SQLite's online backup API copies a consistent snapshot while the bot keeps writing (WAL). The
-key goes in the same folder because the copy is useless without it: NIKs stay encrypted. On
-PostgreSQL the database is the DBA's to dump (pg_dump); the key still has to go with it.
+A copy is useless without the key that encrypts its NIKs, so every backup folder holds the
+whole key ring too (data.key, readable by the owner only), whether it came from DATA_KEY or the
+key file; a folder without one is never made. Old backups go after BACKUP_KEEP_DAYS.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from bot.privacy.crypto import KEY_FILE, write_keys
+from bot.records.dumps import backend_of, dump
+from bot.records.manifest import Manifest, sha256, write_manifest
 
-from bot.privacy.crypto import key_file
-
-
-class NotSqlite(Exception):
-    """The database is not a SQLite file."""
+PREFIX = "psm-bot-"
+STAMP = "%Y%m%d-%H%M%S"
 
 
 @dataclass(frozen=True)
 class Backup:
     folder: Path
-    database: Path
-    key: Path | None  # None when the key is DATA_KEY, which lives in the environment
+    manifest: Manifest
+    removed: list[Path]  # older backups past BACKUP_KEEP_DAYS
 
 
-def backup(
-    database_url: str, data_dir: Path, key_in_env: bool, into: Path, now: datetime
+async def backup(
+    database_url: str, keys: Sequence[bytes], into: Path, now: datetime, keep_days: int
 ) -> Backup:
-    """Copy database and key into a new folder under `into`, readable by the owner only."""
-    url = make_url(database_url)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise NotSqlite(url.get_backend_name())
-    if not Path(url.database).is_file():
-        raise FileNotFoundError(url.database)
-    folder = into / f"psm-bot-{now:%Y%m%d-%H%M%S}"
+    """Copy database and key ring into a new folder under `into`, then drop expired ones."""
+    folder = into / f"{PREFIX}{now:{STAMP}}"
     folder.mkdir(parents=True, mode=0o700)
-    target = folder / "psm-bot.db"
-    source = sqlite3.connect(url.database)
     try:
-        copy = sqlite3.connect(target)
+        write_keys(folder / KEY_FILE, keys)
+        name, revision, counts = await dump(database_url, folder)
+    except BaseException:
+        shutil.rmtree(folder)  # half a backup must not pass for one
+        raise
+    manifest = Manifest(
+        created_at=now.isoformat(),
+        backend=backend_of(database_url),
+        database=name,
+        revision=revision,
+        counts=counts,
+        checksums={file: sha256(folder / file) for file in (name, KEY_FILE)},
+    )
+    write_manifest(folder, manifest)
+    return Backup(folder, manifest, _expire(into, now, keep_days, keep=folder))
+
+
+def _expire(into: Path, now: datetime, keep_days: int, keep: Path) -> list[Path]:
+    """Remove this command's own folders older than `keep_days` (0: keep every one)."""
+    if keep_days == 0:
+        return []
+    removed = []
+    for folder in sorted(into.glob(f"{PREFIX}*")):
         try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    os.chmod(target, 0o600)
-    key = None
-    if not key_in_env:
-        key = folder / key_file(data_dir).name
-        shutil.copyfile(key_file(data_dir), key)
-        os.chmod(key, 0o600)
-    return Backup(folder, target, key)
+            made = datetime.strptime(folder.name.removeprefix(PREFIX), STAMP).replace(
+                tzinfo=now.tzinfo
+            )
+        except ValueError:
+            continue  # not ours: leave it alone
+        if folder != keep and now - made > timedelta(days=keep_days):
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from bot.records.audit_review import AuditBy, AuditFilter
+from bot.records.audit_review import AuditBy, AuditFilter, BadAuditFilter
 from bot.runtime.callbacks import Callback
+from bot.runtime.clock import on_calendar
 
 
 class SubjectStep(StrEnum):
@@ -41,7 +42,8 @@ class AuditExport(Callback, prefix="au"):
         return cls(wanted.by, _day(wanted.first), _day(wanted.last))
 
     def wanted(self) -> AuditFilter | None:
-        """The filter again; None when the data cannot be one (a forged button)."""
+        """The filter again; None when the data cannot be one (a forged button), BadAuditFilter
+        for dates off the calendar."""
         if self.by is AuditBy.CASE:
             return AuditFilter(self.by, case_id=self.first)
         if self.by is AuditBy.USER:
@@ -50,6 +52,8 @@ class AuditExport(Callback, prefix="au"):
             first, last = _date(self.first), _date(self.last or 0)
         except ValueError:
             return None
+        if not (on_calendar(first) and on_calendar(last)):
+            raise BadAuditFilter("range")
         return AuditFilter(self.by, first=first, last=last)
 
 

@@ -1,4 +1,4 @@
-"""The operator's data-protection commands: `psm-bot retention`, `person` and `backup`.
+"""The operator's data-protection commands: `psm-bot retention` and `person`.
 
 They print for an operator (English, like the rest of the command line), never a NIK, and
 write the same audit rows as the bot does, with no actor: the operator at the machine.
@@ -13,8 +13,6 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.privacy.audit import Audit, audit
-from bot.records.backup import NotSqlite, backup
 from bot.records.exports import subject_sheet
 from bot.records.retention import apply, plan
 from bot.records.subject_files import write_copies
@@ -173,38 +171,3 @@ def _print_record(found: SubjectRecord, settings: Settings) -> None:
             f"{len([r for r in found.referrals if r.case_id == case.id])} referral(s)  "
             f"{rows} audit row(s)"
         )
-
-
-def backup_command(settings: Settings, into: Path | None) -> int:
-    """Copy the SQLite database and the key file into a new folder; audited."""
-    now = Clock().now()
-    try:
-        made = backup(
-            settings.db_url,
-            settings.data_dir,
-            settings.data_key is not None,
-            into or settings.data_dir / "backups",
-            now,
-        )
-    except NotSqlite:
-        print(
-            "error: the database is PostgreSQL: back it up with pg_dump, and copy the key "
-            "(DATA_KEY or DATA_DIR/data.key) with it; see README"
-        )
-        return 2
-    except FileNotFoundError as missing:
-        print(f"error: no database at {missing}")
-        return 1
-
-    async def record(sessions: Sessions) -> None:
-        async with sessions.begin() as session:
-            audit(session, Audit.DATA_BACKUP, at=now, key=made.key is not None)
-
-    _with_sessions(settings, record)
-    print(f"database copied to {made.database}")
-    if made.key is not None:
-        print(f"key copied to {made.key}")
-    else:
-        print("the key is DATA_KEY: keep it with this copy, which cannot be read without it")
-    print("keep the folder safe: it holds personal data, and the key that opens it")
-    return 0

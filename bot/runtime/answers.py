@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.runtime.typed_moments import MONTHS
+
 NAME_LENGTH = (2, 100)
 REASON_LENGTH = (3, 200)
 ADDRESS_LENGTH = (5, 300)
@@ -55,16 +57,28 @@ class AgeAnswer:
     birth_date: date | None
 
 
+# Words around an age that say it is a guess or what it is: "sekitar 10 tahun", "umur 10".
+_ABOUT = re.compile(
+    r"^(?:(?:sekitar|kira[- ]?kira|kira2|kurang lebih|kurleb|umur(?:nya)?|usia(?:nya)?"
+    r"|about|age|[±~])\s*)+"
+)
+_YEARS = re.compile(r"(\d{1,3})(?:\s*an)?\s*(?:th|thn|tahun(?:an)?|years?(?: old)?|yo|y)?\.?")
+
+
 def age_or_birth_date(text: str, today: date) -> AgeAnswer:
-    """Accept an age in years ("72", "72 tahun") or a birth date (12-03-1950, 12/3/1950)."""
-    cleaned = text.strip().lower()
-    if match := re.fullmatch(r"(\d{1,3})\s*(th|thn|tahun|years?|y)?\.?", cleaned):
+    """Accept an age in years ("72", "72 tahun", "sekitar 10 thn", "umur 10") or a birth date
+    (12-03-1950, 12/3/1950, 12 Maret 1950)."""
+    cleaned = _ABOUT.sub("", " ".join(text.lower().split()))
+    if match := _YEARS.fullmatch(cleaned):
         age = int(match.group(1))
         if age > MAX_AGE:
             raise BadAnswer("answer-age-range", max=MAX_AGE)
         return AgeAnswer(age, None)
-    if match := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", cleaned):
-        day, month, year = (int(part) for part in match.groups())
+    cleaned = re.sub(r"^(?:lahir|tgl|tanggal)\.?\s*", "", cleaned)
+    if match := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2}|[a-z]+)\.?[-/. ](\d{4})", cleaned):
+        day, year = int(match.group(1)), int(match.group(3))
+        part = match.group(2)
+        month = int(part) if part.isdigit() else MONTHS.get(part, 0)
         try:
             born = date(year, month, day)
         except ValueError:

@@ -4,6 +4,9 @@ Exception messages are where personal data leaks: `int("Mak Onah")` puts a name 
 a database error quotes the row it failed to write. So every log record's exception is replaced,
 as the record is made, by a traceback of code locations and exception types; messages are kept
 only for exception types whose texts come from Telegram, the network or SQLite's schema checks.
+Libraries fill their messages with what passes through them (aiosqlite a statement's parameters,
+PTB an update it could not read, httpx a URL with the token), at any level: their records keep
+only numbers, times and described exceptions, and every other value becomes its type's name.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import logging
 import sqlite3
 import traceback
 from collections.abc import Iterator, Mapping
+from datetime import date, datetime, timedelta
+from enum import Enum
 from typing import Any
 
 from telegram.error import TelegramError
@@ -26,7 +31,15 @@ CHATTY_LIBRARIES = {
     "apscheduler": logging.WARNING,  # INFO is one line per job run
     "sqlalchemy": logging.WARNING,
     "asyncio": logging.INFO,
+    "aiosqlite": logging.WARNING,  # DEBUG is every statement with its parameters
+    "asyncpg": logging.WARNING,
+    "aiohttp": logging.WARNING,  # INFO is the access log
 }
+# Loggers whose messages are this project's own, written to carry ids only (alembic's: revision
+# ids of our migrations). Every other logger's values are reduced to their types.
+OWN_LOGGERS = ("bot", "handlers", "storage", "alembic", "__main__")
+# Values a library may log as they are: they describe its work, never a person.
+SAFE_VALUES = (int, float, bool, type(None), datetime, date, timedelta)
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MAX_MESSAGE = 300
 _MAX_STATEMENT = 120
@@ -96,17 +109,34 @@ def _safe_arg(value: Any) -> Any:
     return describe(value) if isinstance(value, BaseException) else value
 
 
+def _library_arg(value: Any) -> Any:
+    """What a library's log line may show of a value: numbers, times, members of an enum and
+    described exceptions; anything else (texts, bytes, updates, requests) by its type only."""
+    if isinstance(value, BaseException):
+        return describe(value)
+    if isinstance(value, SAFE_VALUES):  # an IntEnum too, which `%d` may format
+        return value
+    if isinstance(value, Enum):
+        return f"{type(value).__name__}.{value.name}"
+    return f"<{type(value).__name__}>"
+
+
+def _is_own(name: str) -> bool:
+    return name.split(".", 1)[0] in OWN_LOGGERS
+
+
 def _redact(record: logging.LogRecord) -> logging.LogRecord:
     if record.exc_info and record.exc_info[1] is not None:
         # Formatters print exc_text as is; without exc_info they never format the exception.
         record.exc_text = safe_traceback(record.exc_info[1])
         record.exc_info = None
-    if isinstance(record.msg, BaseException):
-        record.msg = describe(record.msg)
+    safe = _safe_arg if _is_own(record.name) else _library_arg
+    if not isinstance(record.msg, str):
+        record.msg = str(safe(record.msg))
     if isinstance(record.args, tuple):
-        record.args = tuple(_safe_arg(arg) for arg in record.args)
+        record.args = tuple(safe(arg) for arg in record.args)
     elif isinstance(record.args, Mapping):
-        record.args = {key: _safe_arg(value) for key, value in record.args.items()}
+        record.args = {key: safe(value) for key, value in record.args.items()}
     return record
 
 

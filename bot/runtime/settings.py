@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     retention_years: int = Field(default=5, ge=1, le=100)
     # The monthly retention run inside the bot (1st of the month, 03:00 TIMEZONE).
     retention_job: bool = True
+    # `psm-bot doctor` and `psm-bot run` refuse to go on with less free space under DATA_DIR.
+    min_free_disk_mb: int = Field(default=200, ge=0)
+    # `psm-bot backup` removes its own backups older than this many days; 0 keeps them all.
+    backup_keep_days: int = Field(default=14, ge=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

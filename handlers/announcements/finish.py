@@ -75,11 +75,12 @@ async def discard(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def preview_only(update: Update, context: BotContext) -> Compose:
-    """Explain that the preview's buttons only show what recipients will get."""
+async def preview_only(update: Update, context: BotContext) -> Compose | None:
+    """Explain that the preview's buttons only show what recipients will get (also once the
+    announcement is sent: the author's preview stays in the chat)."""
     assert update.callback_query is not None
     await update.callback_query.answer(context.t("announce-preview-only"), show_alert=True)
-    return ANNOUNCE.step(context)
+    return ANNOUNCE.step(context) if ANNOUNCE.active(context) else None
 
 
 async def busy(update: Update, context: BotContext) -> Compose:

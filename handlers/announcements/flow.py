@@ -109,12 +109,17 @@ async def show_preview(
         count=count,
         send=send or context.t("announce-send-immediately"),
     )
-    actions = [
-        (context.t("button-announce-submit"), ANNOUNCE.data("ok")),
-        (context.t("button-announce-discard"), ANNOUNCE.data("no")),
-    ]
-    await context.bot.send_message(chat_id, summary, reply_markup=grid(actions, columns=2))
+    await context.bot.send_message(chat_id, summary, reply_markup=_submit(context, draft)[1])
     return Compose.PREVIEW
+
+
+def _submit(c: BotContext, d: AnnouncementDraft) -> tuple[str, Markup]:
+    """Send or discard; the summary above them comes with the preview (`show_preview`)."""
+    actions = [
+        (c.t("button-announce-submit"), ANNOUNCE.data("ok")),
+        (c.t("button-announce-discard"), ANNOUNCE.data("no")),
+    ]
+    return c.t("announce-preview-intro"), grid(actions, columns=2)
 
 
 NEXT = {
@@ -163,6 +168,7 @@ ANNOUNCE: Wizard[Compose, AnnouncementDraft] = Wizard(
         Compose.KECAMATAN: lambda c, d: (c.t("announce-ask-kecamatan"), kecamatan_keyboard(c, d)),
         Compose.SEND_AT: _send_at,
         Compose.NEW_TIME: _new_time,
+        Compose.PREVIEW: _submit,  # its buttons, read when typed; `show_preview` shows the step
     },
     follows=_follows,
     shows={Compose.PREVIEW: show_preview},

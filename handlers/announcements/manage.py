@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
@@ -179,7 +180,8 @@ async def export_rsvps(update: Update, context: BotContext) -> None:
             rows = await rsvp_rows(session, item, user, services.clock.now())
     except ChangeRefused as refused:
         return await _refuse(update, context, refused)
-    data = rsvp_sheet(item.title, rows, context.t, services.regions, services.settings.tz)
+    tz = services.settings.tz
+    data = await asyncio.to_thread(rsvp_sheet, item.title, rows, context.t, services.regions, tz)
     assert update.callback_query is not None
     await update.callback_query.answer()
     await context.bot.send_document(

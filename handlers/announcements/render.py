@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.announcements.messages import AnnouncementMessages
 from bot.announcements.report import AnnouncementStats
-from bot.delivery import Audience, Buttons
+from bot.delivery import Audience, Buttons, DeliveryCounts
 from bot.runtime.context import BotContext
 from handlers.replies import audience_label
 from storage.announcements import Announcement, AnnouncementStatus
@@ -27,11 +27,16 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
     )
 
 
-def status_label(context: BotContext, item: Announcement) -> str:
+def status_label(context: BotContext, item: Announcement, delivery: DeliveryCounts) -> str:
+    """Where the announcement is: cancelled, started, or how far its delivery has got."""
     if item.status == AnnouncementStatus.CANCELLED:
         return context.t("announce-status-cancelled")
     if item.starts_at <= context.services.clock.now():
         return context.t("announce-status-started")
+    if delivery.total and not delivery.pending:
+        return context.t("announce-status-delivered")
+    if delivery.total > delivery.pending:
+        return context.t("announce-status-sending")
     return context.t("announce-status-scheduled")
 
 
@@ -46,7 +51,7 @@ def detail_text(context: BotContext, item: Announcement, stats: AnnouncementStat
         venue=item.venue,
         audience=audience_label(context, Audience.from_json(item.audience)),
         send=messages.when(context.locale, item.send_at),
-        status=status_label(context, item),
+        status=status_label(context, item, delivery),
         code=item.code,
         sent=delivery.sent,
         pending=delivery.pending,

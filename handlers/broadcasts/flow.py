@@ -68,12 +68,17 @@ async def preview(
     await deliver(context.bot, chat_id, payload_for(context.services.texts, context.locale, draft))
     label = audience_label(context, audience)
     question = context.t("broadcast-confirm", count=count, audience=label)
-    actions = [
-        (context.t("broadcast-button-send"), BROADCAST.data("send")),
-        (context.t("broadcast-button-cancel"), BROADCAST.data("cancel")),
-    ]
-    await context.bot.send_message(chat_id, question, reply_markup=grid(actions, columns=2))
+    await context.bot.send_message(chat_id, question, reply_markup=_confirm(context, draft)[1])
     return Step.CONFIRM
+
+
+def _confirm(c: BotContext, d: BroadcastDraft) -> tuple[str, Markup]:
+    """Send or cancel; the question itself comes with the preview (`preview`)."""
+    actions = [
+        (c.t("broadcast-button-send"), BROADCAST.data("send")),
+        (c.t("broadcast-button-cancel"), BROADCAST.data("cancel")),
+    ]
+    return c.t("broadcast-preview"), grid(actions, columns=2)
 
 
 def _follows(done: Step, draft: BroadcastDraft) -> Step:
@@ -98,6 +103,7 @@ BROADCAST: Wizard[Step, BroadcastDraft] = Wizard(
         Step.TEXT: lambda c, d: (c.t("broadcast-ask-text"), None),
         Step.AUDIENCE: _audience,
         Step.KECAMATAN: lambda c, d: (c.t("broadcast-ask-kecamatan"), kecamatan_keyboard(c, d)),
+        Step.CONFIRM: _confirm,  # its buttons, read when typed; `preview` shows the step
     },
     follows=_follows,
     shows={Step.CONFIRM: preview},

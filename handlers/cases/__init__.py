@@ -6,6 +6,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.cases.buttons import (
     CaseFiles,
+    CaseHistory,
     CaseList,
     CasePhotos,
     Nudge,
@@ -14,9 +15,11 @@ from bot.cases.buttons import (
     ReferralMenu,
     ReferralOutcome,
     TapAction,
+    UndoAnswer,
 )
 from bot.runtime.context import BotApp
-from handlers.cases import browse, file_view, quick, view
+from handlers import asides
+from handlers.cases import browse, file_view, quick, replies, view
 from handlers.cases.input import build_case_input
 
 
@@ -27,15 +30,20 @@ def register_input(application: BotApp) -> None:
 
 def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("kasus", browse.list_cases))
+    asides.read_only("kasus", browse.list_cases)
     for callback, pattern in (
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),
         (view.show_photos, CasePhotos.pattern()),
         (file_view.show_files, CaseFiles.pattern()),
+        (view.show_history, CaseHistory.pattern()),
         (quick.one_tap, TapAction.pattern()),
         (quick.choose_outcome, ReferralMenu.pattern()),
         (quick.set_outcome, ReferralOutcome.pattern()),
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.ONGOING)),
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.RESOLVED)),
+        (replies.undo, UndoAnswer.pattern()),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    # Last of the conversations: a text or photo none of them waits for goes to its case.
+    application.add_handler(replies.build_replies())

@@ -18,11 +18,13 @@ async def apply(
     context: BotContext,
     request: ChangeRequest,
     ending: Wizard[Any, Any] | None = None,
+    card: int | None = None,
 ) -> bool:
-    """Change the case in one transaction; refuse forged or stale requests politely.
+    """Change the case in one transaction, confirm in a toast or one line and bring its card
+    up to date in place; refuse forged or stale requests politely.
 
     With `ending`, that conversation's draft goes in the same commit: applied or refused, the
-    input it collected is spent.
+    input it collected is spent. `card` is the card the action was started from.
     """
     assert update.effective_user is not None
     unit = ending.finishing(context) if ending else context.services.sessions.begin()
@@ -35,16 +37,20 @@ async def apply(
         if isinstance(refused, AccessDenied):
             await refuse(update, context)
         else:
-            await stale(update, context, request.case_id)
+            await stale(update, context, request.case_id, card)
         return False
     if update.callback_query:
         await update.callback_query.answer(context.t("case-updated-short"))
-    await show_case(update, context, request.case_id, context.t("case-updated"))
+    elif update.effective_message:
+        await update.effective_message.reply_text(context.t("case-updated"))
+    await show_case(update, context, request.case_id, in_place=True, card=card)
     return True
 
 
-async def stale(update: Update, context: BotContext, case_id: int) -> None:
-    """Say the case changed since the button was drawn, and show it as it is now."""
+async def stale(update: Update, context: BotContext, case_id: int, card: int | None = None) -> None:
+    """The case changed since the button was drawn: show it as it is now, silently in its card
+    (a card elsewhere, or a new one, says so)."""
     if update.callback_query:
-        await update.callback_query.answer(context.t("case-changed"), show_alert=True)
-    await show_case(update, context, case_id, context.t("case-changed"))
+        await update.callback_query.answer()
+    note = context.t("case-changed")
+    await show_case(update, context, case_id, note, in_place=True, card=card)

@@ -84,5 +84,5 @@ async def open_from_list(update: Update, context: BotContext) -> None:
     query = update.callback_query
     button = OpenCase.decode(query.data if query else None)
     assert query is not None and button is not None
-    if await show_case(update, context, button.case_id):
+    if await show_case(update, context, button.case_id, in_place=True):
         await query.answer()

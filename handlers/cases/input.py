@@ -14,14 +14,14 @@ from bot.cases.attachments import Held, Refused, fetch_copies
 from bot.cases.buttons import Nudge, NudgeReply, TypedAction
 from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
-from bot.cases.work import open_case
+from bot.cases.work import open_case, referrals_of
 from bot.runtime.answers import bounded_text
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
 from handlers.cases.files import held_from, refusal, voice_text
-from handlers.cases.view import refuse, show_case
+from handlers.cases.view import refuse
 from handlers.keyboards import grid
-from handlers.replies import typed_text
+from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED, Markup, Texts, Wizard
 from storage.attachments import AttachmentKind
 
@@ -33,6 +33,7 @@ BY_VOICE = (Action.NOTE.value, Action.ANSWER.value)
 class Input(IntEnum):
     TEXT = 0
     SECTORS = 1
+    CONFIRM_CLOSE = 2
 
 
 @dataclass
@@ -45,6 +46,10 @@ class CaseInput:
     sectors: list[str] = field(default_factory=list)
     photos: list[list[str]] = field(default_factory=list)
     files: list[dict[str, Any]] = field(default_factory=list)
+    # The card the action was started from, brought up to date in place when it is done.
+    card: int | None = None
+    # Sectors whose referral still waits for its outcome, named before a closing.
+    waiting: list[str] = field(default_factory=list)
 
 
 def _text(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
@@ -57,6 +62,15 @@ def sector_keyboard(c: BotContext, d: CaseInput) -> InlineKeyboardMarkup:
         for s in c.services.sectors.items
     ]
     return grid(choices, extra=[(c.t("button-sectors-done"), CASE_INPUT.data("done"))])
+
+
+def _confirm_close(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
+    names = ", ".join(c.services.sectors.name(code, c.locale) for code in d.waiting)
+    buttons = [
+        (c.t("button-close-anyway"), CASE_INPUT.data("close")),
+        (c.t("button-close-wait"), CASE_INPUT.data("wait")),
+    ]
+    return c.t("case-close-pending", sectors=names, count=len(d.waiting)), grid(buttons)
 
 
 CASE_INPUT: Wizard[Input, CaseInput] = Wizard(
@@ -72,6 +86,7 @@ CASE_INPUT: Wizard[Input, CaseInput] = Wizard(
     prompts={
         Input.TEXT: _text,
         Input.SECTORS: lambda c, d: (c.t("case-ask-sectors"), sector_keyboard(c, d)),
+        Input.CONFIRM_CLOSE: _confirm_close,
     },
     follows=lambda done, d: Input.TEXT,
 )
@@ -98,6 +113,7 @@ async def begin(update: Update, context: BotContext) -> Input | int:
             next_status(case.status, action)
             if status is not None and case.status != status:
                 raise IllegalTransition(Status(case.status), action)
+            referrals = await referrals_of(session, case_id) if action is Action.CLOSE else []
     except AccessDenied:
         await refuse(update, context)
         return ConversationHandler.END
@@ -105,9 +121,27 @@ async def begin(update: Update, context: BotContext) -> Input | int:
         await stale(update, context, case_id)
         return ConversationHandler.END
     await update.callback_query.answer()
-    draft = CaseInput(case_id, action.value, status)
-    step = Input.SECTORS if action is Action.REFER else Input.TEXT
+    message = update.callback_query.message
+    draft = CaseInput(case_id, action.value, status, card=message.message_id if message else None)
+    draft.waiting = [r.sector for r in referrals if r.outcome is None]
+    step = Input.TEXT
+    if action is Action.REFER:
+        step = Input.SECTORS
+    elif draft.waiting:
+        step = Input.CONFIRM_CLOSE
     return await CASE_INPUT.begin(update, context, draft, step)
+
+
+async def close_anyway(update: Update, context: BotContext) -> Input:
+    """Go on to the closing outcome although referrals still wait for theirs."""
+    await mark_chosen(update, context.t("button-close-anyway"))
+    return await CASE_INPUT.ask(update, context, Input.TEXT)
+
+
+async def wait_for_referrals(update: Update, context: BotContext) -> int:
+    """Leave the case open until the referrals have their outcomes."""
+    await mark_chosen(update, context.t("button-close-wait"))
+    return await cancel(update, context)
 
 
 async def toggle_sector(update: Update, context: BotContext) -> Input:
@@ -129,10 +163,13 @@ async def toggle_sector(update: Update, context: BotContext) -> Input:
 async def sectors_done(update: Update, context: BotContext) -> Input:
     """Ask the referral note once at least one sector is ticked."""
     assert update.callback_query is not None
-    if not CASE_INPUT.draft(context).sectors:
+    chosen = CASE_INPUT.draft(context).sectors
+    if not chosen:
         await update.callback_query.answer(context.t("case-sectors-none"), show_alert=True)
         return Input.SECTORS
-    await update.callback_query.answer()
+    sectors = context.services.sectors
+    # The keyboard folds into the choice, so that the case card is the chat's only live buttons.
+    await mark_chosen(update, ", ".join(sectors.name(code, context.locale) for code in chosen))
     return await CASE_INPUT.ask(update, context, Input.TEXT)
 
 
@@ -205,17 +242,15 @@ async def _finish(update: Update, context: BotContext, text: str) -> int:
         sectors=draft.sectors,
         files=await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files]),
     )
-    await apply(update, context, request, ending=CASE_INPUT)
+    await apply(update, context, request, ending=CASE_INPUT, card=draft.card)
     return ConversationHandler.END
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """Drop the action in progress and show the case again."""
-    case_id = CASE_INPUT.draft(context).case_id
+    """Drop the action in progress; the card it started from is still as it was."""
     await CASE_INPUT.end(context)
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(context.t("case-input-cancelled"))
-    await show_case(update, context, case_id)
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, context.t("case-input-cancelled"))
     return ConversationHandler.END
 
 
@@ -236,6 +271,10 @@ def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
             Input.SECTORS: [
                 CASE_INPUT.button(sectors_done, "done"),
                 CASE_INPUT.button(toggle_sector, "sec", r"\w+"),
+            ],
+            Input.CONFIRM_CLOSE: [
+                CASE_INPUT.button(close_anyway, "close"),
+                CASE_INPUT.button(wait_for_referrals, "wait"),
             ],
         },
         fallbacks=[CommandHandler("batal", cancel)],

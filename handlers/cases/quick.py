@@ -10,6 +10,7 @@ from telegram.error import BadRequest
 from bot.cases.buttons import Nudge as NudgeButton
 from bot.cases.buttons import (
     NudgeReply,
+    OpenCase,
     Outcome,
     ReferralMenu,
     ReferralOutcome,
@@ -17,9 +18,10 @@ from bot.cases.buttons import (
 )
 from bot.cases.changes import ChangeRequest, decide_referral
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition
+from bot.cases.replies import is_card
 from bot.cases.work import referral_for
 from bot.runtime.context import BotContext
-from handlers.cases.apply import apply
+from handlers.cases.apply import apply, stale
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
 
@@ -38,12 +40,15 @@ async def one_tap(update: Update, context: BotContext) -> None:
 
 
 async def choose_outcome(update: Update, context: BotContext) -> None:
-    """Offer the outcomes of one referral to someone who may record them."""
+    """Offer the outcomes of one referral in place of the card's buttons (Back restores them)."""
     button = ReferralMenu.decode(_data(update))
-    assert button is not None and update.effective_user is not None
+    query = update.callback_query
+    assert query is not None and button is not None and update.effective_user is not None
+    card = query.message.message_id if query.message else 0
     try:
         async with context.services.sessions() as session:
             referral = await referral_for(session, update.effective_user.id, button.referral_id)
+            in_card = await is_card(session, query.from_user.id, card, referral.case_id)
     except AccessDenied:
         await refuse(update, context)
         return
@@ -52,16 +57,19 @@ async def choose_outcome(update: Update, context: BotContext) -> None:
         (context.t(f"outcome-{o}"), ReferralOutcome(button.referral_id, o).encode())
         for o in Outcome
     ]
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    back = (context.t("button-back"), OpenCase(referral.case_id).encode())
+    await query.answer(context.t("outcome-ask", sector=sector))
+    if in_card:
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(grid(choices, extra=[back]))
+        return
     await context.bot.send_message(
         query.from_user.id, context.t("outcome-ask", sector=sector), reply_markup=grid(choices)
     )
 
 
 async def set_outcome(update: Update, context: BotContext) -> None:
-    """Record the outcome the coordinator chose for a referral."""
+    """Record the outcome the coordinator chose for a referral, and update the card."""
     button = ReferralOutcome.decode(_data(update))
     assert button is not None and update.effective_user is not None
     query, services = update.callback_query, context.services
@@ -75,13 +83,12 @@ async def set_outcome(update: Update, context: BotContext) -> None:
         await refuse(update, context)
         return
     except IllegalTransition:
-        await query.answer(context.t("case-changed"), show_alert=True)
+        async with services.sessions() as session:
+            referral = await referral_for(session, update.effective_user.id, button.referral_id)
+        await stale(update, context, referral.case_id)
         return
     await query.answer(context.t("case-updated-short"))
-    # The outcome menu has done its job; an old one that cannot be edited any more is harmless.
-    with contextlib.suppress(BadRequest):
-        await query.edit_message_reply_markup(None)
-    await show_case(update, context, change.case.id, context.t("case-updated"))
+    await show_case(update, context, change.case.id, in_place=True)
 
 
 async def answer_nudge(update: Update, context: BotContext) -> None:

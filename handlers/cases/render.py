@@ -8,6 +8,7 @@ from typing import TypeVar
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.cases.buttons import (
+    CaseHistory,
     CaseList,
     CasePhotos,
     OpenCase,
@@ -32,6 +33,8 @@ URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah":
 # Each tap on a filter button moves it to the next value.
 STATUS_CYCLE = [StatusFilter.OPEN, *(StatusFilter(s.value) for s in Status), StatusFilter.ALL]
 URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]
+# A PSM's own cases: open, closed or all, so that a closed case stays findable.
+MINE = (StatusFilter.OPEN, StatusFilter.SELESAI, StatusFilter.ALL)
 # Actions that need words (or sectors) from the user go through the input conversation.
 NEEDS_INPUT = {Action.NOTE, Action.RETURN, Action.ANSWER, Action.CLOSE, Action.REFER}
 T = TypeVar("T")
@@ -74,16 +77,28 @@ def _filter_row(c: BotContext, actor: User, f: Filters) -> list[InlineKeyboardBu
     return row
 
 
+def _mine_row(c: BotContext, f: Filters) -> list[InlineKeyboardButton]:
+    """Open / closed / all, the one shown marked."""
+    return [
+        InlineKeyboardButton(
+            ("• " if status == f.status else "") + c.t(f"filter-mine-{status}"),
+            callback_data=list_button(0, Filters(status)),
+        )
+        for status in MINE
+    ]
+
+
 def _list_label(c: BotContext, case: Case) -> str:
     icon = URGENCY_ICON.get(case.urgency, "")
     return f"{icon} {case.number} · {case.beneficiary_name[:20]} · {c.t(f'status-{case.status}')}"
 
 
-def _list_heading(c: BotContext, actor: User, listed: CasePage) -> str:
+def _list_heading(c: BotContext, actor: User, f: Filters, listed: CasePage) -> str:
     if listed.total is None:
         return c.t("cases-list-many", cap=COUNT_CAP, page=listed.page + 1)
     if not listed.total:
-        return c.t("cases-empty" if actor.role in (Role.COORDINATOR, Role.ADMIN) else "cases-none")
+        psm_open = actor.role == Role.PSM and f.status is StatusFilter.OPEN
+        return c.t("cases-none" if psm_open else "cases-empty")
     pages = max(1, -(-listed.total // PAGE_SIZE))
     return c.t("cases-list", total=listed.total, page=listed.page + 1, pages=pages)
 
@@ -91,10 +106,7 @@ def _list_heading(c: BotContext, actor: User, listed: CasePage) -> str:
 def case_list(
     c: BotContext, actor: User, listed: CasePage, f: Filters
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The list message: one button per case, paging, and filters for coordinators.
-
-    A PSM without cases gets no keyboard at all: Telegram refuses an empty one.
-    """
+    """The list message: one button per case, paging, and filters (a PSM's are simpler)."""
     rows = _case_buttons(c, listed.cases)
     page, pager = listed.page, []
     if page > 0:
@@ -105,8 +117,9 @@ def case_list(
         rows.append(pager)
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         rows.append(_filter_row(c, actor, f))
-    # Telegram refuses an empty keyboard: a PSM with no cases gets the text alone.
-    return _list_heading(c, actor, listed), InlineKeyboardMarkup(rows) if rows else None
+    else:
+        rows.append(_mine_row(c, f))
+    return _list_heading(c, actor, f, listed), InlineKeyboardMarkup(rows)
 
 
 def _case_buttons(c: BotContext, cases: Sequence[Case]) -> list[list[InlineKeyboardButton]]:
@@ -127,7 +140,7 @@ def found_by_nik(
     return c.t("cases-by-nik", nik=nik_masked, total=len(cases)), InlineKeyboardMarkup(rows)
 
 
-def _event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
+def event_line(c: BotContext, event: CaseEvent, actor_name: str | None) -> str:
     when = event.at.astimezone(c.services.settings.tz).strftime("%d-%m %H:%M")
     line = c.t(f"event-{event.kind}", when=when, who=actor_name or c.t("actor-bot"))
     detail = CaseMessages(c.services).event_detail(c.locale, event)
@@ -171,7 +184,7 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     header = "\n\n" + c.t("timeline-header") + "\n"
     room = MAX_MESSAGE - NOTE_ROOM - telegram_length(text + header)
     # The newest events that fit; the list is oldest first.
-    timeline = [_event_line(c, e, n) for e, n in reversed(events)]
+    timeline = [event_line(c, e, n) for e, n in reversed(events)]
     text += header + "\n".join(first_that_fit(timeline, room)[::-1])
     rows: list[list[InlineKeyboardButton]] = []
     for action in actions:
@@ -199,6 +212,9 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     if photo_count:
         label = c.t("button-case-photos", count=photo_count)
         rows.append([InlineKeyboardButton(label, callback_data=CasePhotos(case.id).encode())])
+    if view.more_events:
+        label = c.t("button-case-history")
+        rows.append([InlineKeyboardButton(label, callback_data=CaseHistory(case.id).encode())])
     rows += file_buttons(c, case.id, view.files)
     back = c.t("button-case-list")
     rows.append([InlineKeyboardButton(back, callback_data=list_button(0, Filters()))])

@@ -10,7 +10,7 @@ from telegram import InputFile, Update
 
 from bot.insight.buttons import ExportKind, FullExportConfirmed, FullExportDeclined, RekapExport
 from bot.insight.exports import ExportRequest, Format, export_cases
-from bot.insight.periods import Period
+from bot.insight.periods import BadPeriod, Period
 from bot.insight.scope import InsightRefused, may_export_full, resolve_scope
 from bot.people import get_user
 from bot.runtime.context import BotContext
@@ -24,10 +24,8 @@ async def export(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     button = RekapExport.decode(update.callback_query.data)
     assert button is not None, "the handler's pattern admits only well-formed data"
-    try:
-        chosen = button.chosen
-    except ValueError:
-        await update.callback_query.answer(context.t("wrong-stale-button-short"), show_alert=True)
+    chosen = await _period_of(update, context, button.period)
+    if chosen is None:
         return
     if button.kind is ExportKind.FULL:
         await _ask_full(update, context, button.area, chosen)
@@ -41,10 +39,8 @@ async def confirm_full(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     button = FullExportConfirmed.decode(update.callback_query.data)
     assert button is not None
-    try:
-        chosen = button.chosen
-    except ValueError:
-        await update.callback_query.answer(context.t("wrong-stale-button-short"), show_alert=True)
+    chosen = await _period_of(update, context, button.period)
+    if chosen is None:
         return
     request = ExportRequest(_caller(update), button.area, chosen, Format.XLSX, full_nik=True)
     await _send(update, context, request, context.t("rekap-button-full-yes"))
@@ -55,6 +51,19 @@ async def decline_full(update: Update, context: BotContext) -> None:
     await mark_chosen(update, context.t("rekap-button-full-no"))
     assert update.effective_chat is not None
     await context.bot.send_message(update.effective_chat.id, context.t("rekap-full-cancelled"))
+
+
+async def _period_of(update: Update, context: BotContext, encoded: str) -> Period | None:
+    """The button's period; None, with the reason as an alert, for a forged or stale one."""
+    assert update.callback_query is not None
+    try:
+        return Period.decode(encoded)
+    except BadPeriod as bad:
+        reason = f"rekap-bad-period-{bad.reason}"
+    except ValueError:
+        reason = "wrong-stale-button-short"
+    await update.callback_query.answer(context.t(reason), show_alert=True)
+    return None
 
 
 def _caller(update: Update) -> int:

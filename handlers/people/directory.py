@@ -84,7 +84,7 @@ async def show_person(
             actor, view = await person_page(
                 session, update.effective_user.id, user_id, services.clock.now()
             )
-            cases = await open_numbers(session, user_id)
+            cases = await open_numbers(session, actor, user_id)
     except NotReached:
         await refuse(update, context)
         return False

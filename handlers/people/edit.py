@@ -93,7 +93,7 @@ async def enter_reason(update: Update, context: BotContext) -> int:
     try:
         async with EDIT.finishing(context) as session:
             actor, person, _ = await reach(session, update.effective_user.id, draft.user_id)
-            event = await deactivate(session, actor, person, reason, now)
+            event = await deactivate(session, wording, actor, person, reason, now)
             count = await count_open(session, person.id)
             await ask_handover(session, wording, person, event, count, now, skip=actor)
             question = handover_question(

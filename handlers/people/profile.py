@@ -130,9 +130,10 @@ async def confirm_leave(update: Update, context: BotContext) -> int:
     now = services.clock.now()
     try:
         async with PROFILE.finishing(context) as session:
-            user, event = await leave(session, sender.id, now)
+            wording = Wording.of(services)
+            user, event = await leave(session, wording, sender.id, now)
             count = await count_open(session, user.id)
-            await ask_handover(session, Wording.of(services), user, event, count, now)
+            await ask_handover(session, wording, user, event, count, now)
     except ChangeRefused as why:
         return await finish(update, context, refusal_key(why.reason))
     await refresh_menu(context, user_id=user.id)

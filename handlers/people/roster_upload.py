@@ -8,18 +8,19 @@ shown as missing and still are.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
 
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.cases import count_open
 from bot.people.directory import get_user
-from bot.people.roster import RosterRow
+from bot.people.roster import rows_as_text, rows_from_text
+from bot.people.roster_limits import MAX_BYTES, MEBIBYTE
 from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_bytes
@@ -31,10 +32,8 @@ from handlers.access import active_user_or_explain
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
 from handlers.wizard import Markup, Texts, Wizard
-from storage.people import Role
 
 SUFFIXES = (".csv", ".xlsx")
-MAX_BYTES = 2 * 1024 * 1024  # some 40,000 rows: far beyond a city's roster
 # Within Telegram's 4096 characters however long the names and cells in the file are.
 SHOWN_PROBLEMS, SHOWN_WARNINGS, SHOWN_MISSING, VALUE_LENGTH = 15, 3, 20, 60
 
@@ -46,12 +45,8 @@ class Upload(IntEnum):
 
 @dataclass
 class RosterUpload:
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: str = ""  # the checked rows (bot.people.roster.rows_as_text)
     missing: list[int] = field(default_factory=list)
-
-
-def rows_of(draft: RosterUpload) -> list[RosterRow]:
-    return [RosterRow(**{**row, "role": Role(row["role"])}) for row in draft.rows]
 
 
 def _confirm(c: BotContext, d: RosterUpload) -> tuple[str, Markup]:
@@ -147,9 +142,12 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     if not name.lower().endswith(SUFFIXES):
         raise BadAnswer("import-wrong-type")
     if (document.file_size or 0) > MAX_BYTES:
-        raise BadAnswer("import-too-large", max=MAX_BYTES // 1024 // 1024)
+        raise BadAnswer("import-too-large", max=MAX_BYTES // MEBIBYTE)
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    report = read_roster_bytes(data, name, services.regions)
+    if len(data) > MAX_BYTES:
+        raise BadAnswer("import-too-large", max=MAX_BYTES // MEBIBYTE)
+    # Reading takes seconds of CPU for a large file: not on the loop everyone's updates share.
+    report = await asyncio.to_thread(read_roster_bytes, data, name, services.regions)
     if report.errors:
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, report.errors))
     async with services.sessions.begin() as session:
@@ -159,15 +157,16 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
     if plan.refused:
         refused = [context.t(r.key, line=r.line) for r in plan.refused]
         return await UPLOAD.ask(update, context, Upload.FILE, _problems(context, refused))
+    rows = await asyncio.to_thread(rows_as_text, report.rows)
     with UPLOAD.edit(context) as draft:
-        draft.rows = [asdict(row) for row in report.rows]
+        draft.rows = rows
         draft.missing = [user.id for user in plan.missing]
     summary = _summary(context, plan, len(report.rows), report.warnings)
     return await UPLOAD.proceed(update, context, Upload.FILE, summary)
 
 
 async def apply(update: Update, context: BotContext) -> Upload | int:
-    """Import the rows (and, in sync mode, deactivate the missing PSM shown) in one transaction."""
+    """Import the rows (and, in sync mode, deactivate the missing PSM shown), batch by batch."""
     sync = UPLOAD.value(update) == "sync"
     draft, services = UPLOAD.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
@@ -178,25 +177,28 @@ async def apply(update: Update, context: BotContext) -> Upload | int:
         ),
     )
     try:
-        async with UPLOAD.finishing(context) as session:
+        async with services.sessions() as session:
             actor = await get_user(session, update.effective_user.id)
-            scope = scope_of(actor)
-            if not scope.oversees:
-                raise PermissionError
-            done = await apply_roster(
-                session,
-                Wording.of(services),
-                rows_of(draft),
-                scope,
-                actor,
-                services.clock.now(),
-                count_open,
-                set(draft.missing) if sync else None,
-            )
+        scope = scope_of(actor)
+        if not scope.oversees:
+            raise PermissionError
+        done = await apply_roster(
+            services.sessions,
+            Wording.of(services),
+            await asyncio.to_thread(rows_from_text, draft.rows),
+            scope,
+            actor,
+            services.clock.now(),
+            count_open,
+            set(draft.missing) if sync else None,
+        )
     except (PermissionError, ValueError):
         # The importer's reach shrank since the preview: nothing was imported.
         await context.bot.send_message(update.effective_chat.id, context.t("import-not-allowed"))
         return await UPLOAD.end(context)
+    # Ended only now: the batches committed one by one, and stopped halfway the conversation
+    # is still at this step.
+    await UPLOAD.end(context)
     text = context.t("import-done", rows=done.saved, deactivated=len(done.deactivated))
     await context.bot.send_message(update.effective_chat.id, text)
     return ConversationHandler.END

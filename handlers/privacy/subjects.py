@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import InputFile, Update
 
 from bot.people import get_user
@@ -76,7 +78,7 @@ async def export(update: Update, context: BotContext) -> None:
         return
     assert update.callback_query is not None
     await update.callback_query.answer()
-    data = subject_sheet(record, services, context.locale)
+    data = await asyncio.to_thread(subject_sheet, record, services, context.locale)
     name = f"data-pribadi-{button.request_id}.xlsx"
     caption = context.t("subject-export-caption", request=button.request_id)
     await context.bot.send_document(user_id, InputFile(data, name), caption=caption)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from bot.delivery import Audience, AudienceRefused, resolve_audience
@@ -48,6 +50,8 @@ async def test_preview_shows_exactly_what_psm_will_receive(
 
     saved = await coordinator.tap(said("button-announce-submit"))
     assert saved.says("announce-saved", count=2, send=said("announce-send-now-done"))
+    await coordinator.tap(said("button-rsvp-yes"), announcement)
+    assert last_alert(harness) == said("announce-preview-only"), "still the preview once sent"
     [item] = await fetch(schema, Announcement)
     assert (item.title, item.body, item.venue) == ("Bimtek Pendampingan Lansia", BODY, VENUE)
     assert item.audience == {"kecamatan": [TANGERANG]} and item.code in saved.text
@@ -185,3 +189,29 @@ async def test_a_draft_survives_a_restart_and_batal_drops_it(
         said("button-announce-list"),
     ]
     assert await fetch(schema, Announcement) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "moment"),
+    [
+        ("10/12 jam 9", at(10, 9)),
+        ("Kamis 10 Desember 09.00", at(10, 9)),
+        ("besok jam 2 siang", at(2, 14)),
+        ("Sabtu jam 8 pagi", at(5, 8)),
+        ("15-12-2026, pukul 19.30 WIB", at(15, 19, 30)),
+    ],
+)
+async def test_the_event_time_is_read_the_way_indonesians_type_it(
+    coordinator: Chat, typed: str, moment: datetime
+) -> None:
+    await coordinator.send("/pengumuman")
+    await coordinator.tap(said("button-announce-new"))
+    await coordinator.send("Bimtek Pendampingan Lansia")
+    await coordinator.send(BODY)
+    assert said("announce-ask-venue") in (await coordinator.send(typed)).text
+    await coordinator.send(VENUE)
+    await coordinator.send("semua psm")
+    preview = await coordinator.send("kirim sekarang")
+    assert when(moment) in preview.text
+    assert preview.says("announce-preview", send=said("announce-send-immediately"))
+    assert (await coordinator.send("kirim")).says("announce-saved")

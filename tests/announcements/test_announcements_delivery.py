@@ -70,6 +70,7 @@ async def test_blocked_recipients_are_not_counted_as_delivered(
     await harness.run_job("outbox")
     card = await coordinator.tap(said("button-announce-open"))
     assert card.says("announce-detail", sent=1, pending=0, blocked=1, failed=0)
+    assert card.says("announce-detail", status=said("announce-status-delivered"))
     assert card.says("announce-detail", yes=0, no=0, unanswered=1)
 
 
@@ -79,4 +80,5 @@ async def test_the_card_shows_pending_sends_before_the_send_time(
     await publish(coordinator, send="10-12-2026 08:00")
     card = await coordinator.tap(said("button-announce-open"))
     assert card.says("announce-detail", sent=0, pending=2, send=when(at(10, 8)))
+    assert card.says("announce-detail", status=said("announce-status-scheduled"))
     assert {said("button-announce-reschedule"), said("button-announce-cancel")} <= set(card.buttons)

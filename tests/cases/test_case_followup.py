@@ -19,7 +19,7 @@ from tests.factories import (
     fetch,
 )
 from tests.harness import BotHarness
-from tests.texts import said
+from tests.texts import said, said_pattern
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
 NUMBER = "TNG-2026-00001"
@@ -62,9 +62,13 @@ async def test_psm_adds_a_note_with_a_photo_and_the_coordinator_hears(
     assert said("case-ask-note") in (await chat.tap(said("action-note"))).text
     assert said("case-photo-added", count=1) in (await chat.send_photo()).text
     note = "Sudah dikunjungi, butuh kursi roda."
-    detail = await chat.send(note)
-    assert said("case-updated") in detail.text and detail.says("event-note", who="Lutpiah")
-    assert said("event-note-suffix", note=note) in detail.text
+    card = chat.last_with_buttons()
+    confirmed = await chat.send(note)
+    assert [m["text"] for m in confirmed.messages] == [said("case-updated")], "one line, no card"
+    assert chat.last_with_buttons()["message_id"] == card["message_id"], "the card is edited"
+    detail = chat.last_with_buttons()["text"]
+    assert said_pattern("event-note", who="Lutpiah").search(detail)
+    assert said("event-note-suffix", note=note) in detail
     await harness.deliver()
     notice = said("notice-note", who="Lutpiah", number=NUMBER, note=note)
     assert notice in harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
@@ -72,8 +76,27 @@ async def test_psm_adds_a_note_with_a_photo_and_the_coordinator_hears(
     coordinator = harness.user(COORDINATOR_ID)
     await coordinator.send("/kasus TNG-2026-00001")
     album = await coordinator.tap(said("button-case-photos", count=1))
-    assert album.last["photo"] and album.last["caption"] == "TNG-2026-00001"
+    assert album.last["photo"] and album.last["caption"] == said(
+        "case-photo-caption", number=NUMBER, note=note
+    )
     assert "case.photos" in [a.action for a in await fetch(schema, AuditEntry, case_id=case_id)]
+
+
+async def test_a_psm_photo_caption_is_kept_when_the_coordinator_views_the_photo(
+    harness: BotHarness, case_id: int
+) -> None:
+    chat = harness.user(PSM_ID)
+    await chat.send("/kasus TNG-2026-00001")
+    await chat.tap(said("action-note"))
+    await chat.send_photo("Atap rumahnya bocor & lantainya tanah")
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    album = await coordinator.tap(said("button-case-photos", count=1))
+    caption = said(
+        "case-photo-caption", number=NUMBER, note="Atap rumahnya bocor & lantainya tanah"
+    )
+    assert album.last["caption"] == caption
+    harness.telegram.assert_no_rejections()
 
 
 async def test_coordinator_verifies_refers_records_outcomes_and_closes(
@@ -91,8 +114,9 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     await coordinator.tap("Dinkes")
     await coordinator.tap("Disdukcapil")
     assert said("case-ask-refer") in (await coordinator.tap(said("button-sectors-done"))).text
-    detail = await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
-    assert said("referral-line", sector=DINKES, outcome=said("outcome-pending")) in detail.text
+    await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
+    detail = coordinator.last_with_buttons()["text"]
+    assert said("referral-line", sector=DINKES, outcome=said("outcome-pending")) in detail
     await harness.deliver()
     notice = harness.telegram.sent_to(PSM_ID)[-1]["text"]
     note = f"{DINKES}, Disdukcapil · Mohon pemeriksaan kesehatan dan pembuatan KTP."
@@ -100,14 +124,18 @@ async def test_coordinator_verifies_refers_records_outcomes_and_closes(
     assert await status_of(schema, case_id) == "dirujuk"
 
     await coordinator.tap(said("action-outcome", sector=DINKES))
-    detail = await coordinator.tap(said("outcome-done"))
-    assert said("referral-line", sector=DINKES, outcome=said("outcome-done")) in detail.text
-    assert "dinkes: done" not in detail.text, "the timeline names sectors and outcomes"
+    assert said("outcome-ask", sector=DINKES) in harness.button_answers()[-1]
+    assert (await coordinator.tap(said("outcome-done"))).messages == [], "the card is edited"
+    detail = coordinator.last_with_buttons()["text"]
+    assert said("referral-line", sector=DINKES, outcome=said("outcome-done")) in detail
+    assert "dinkes: done" not in detail, "the timeline names sectors and outcomes"
     referrals = {r.sector: r for r in await fetch(schema, Referral, case_id=case_id)}
     assert referrals["dinkes"].outcome == "done" and referrals["dukcapil"].outcome is None
     assert referrals["dinkes"].next_nudge_at is None
 
-    await coordinator.tap(said("action-close"))
+    asked = await coordinator.tap(said("action-close"))
+    assert said("case-close-pending", count=1, sectors="Disdukcapil") in asked.text
+    assert said("case-ask-close") in (await coordinator.tap(said("button-close-anyway"))).text
     await coordinator.send("Sudah mendapat layanan dan KTP.")
     assert await status_of(schema, case_id) == "selesai"
     [case] = await fetch(schema, Case, id=case_id)
@@ -182,3 +210,39 @@ async def test_a_long_list_says_more_than_a_hundred_and_pages_on_newest_first(
     following = coordinator.buttons()
     assert following[0].startswith(f"🟡 TNG-2026-{QUEUE_OF_CASES - 4:05d}")
     assert following[5:7] == ["◀️", "▶️"]
+
+
+async def test_closing_with_referrals_still_waiting_names_them_and_asks_first(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send("/kasus TNG-2026-00001")
+    await coordinator.tap(said("action-verify"))
+    await coordinator.tap(said("action-refer"))
+    await coordinator.tap("Dinkes")
+    await coordinator.tap("Disdukcapil")
+    await coordinator.tap(said("button-sectors-done"))
+    await coordinator.send("Mohon pemeriksaan kesehatan dan pembuatan KTP.")
+    asked = await coordinator.tap(said("action-close"))
+    assert said("case-close-pending", count=2, sectors=f"{DINKES}, Disdukcapil") in asked.text
+    kept = await coordinator.tap(said("button-close-wait"))
+    assert said("case-input-cancelled") in kept.text
+    assert await status_of(schema, case_id) == "dirujuk"
+    assert said("action-close") in coordinator.buttons(), "the card is there to close it later"
+
+
+async def test_the_card_shows_the_last_events_and_the_full_history_is_a_tap_away(
+    harness: BotHarness, case_id: int, schema: str
+) -> None:
+    psm = harness.user(PSM_ID)
+    await psm.send("/kasus TNG-2026-00001")
+    for n in range(1, 7):
+        await psm.tap(said("action-note"))
+        await psm.send(f"Kunjungan ke-{n}, kondisi stabil.")
+    card = psm.last_with_buttons()["text"]
+    assert said("event-note-suffix", note="Kunjungan ke-6, kondisi stabil.") in card
+    assert "Kunjungan ke-1," not in card and not said_pattern("event-created").search(card)
+    history = await psm.tap(said("button-case-history"))
+    assert history.says("case-history", number=NUMBER)
+    assert said_pattern("event-created", who="Lutpiah").search(history.text)
+    assert "Kunjungan ke-1," in history.text and "Kunjungan ke-6," in history.text

@@ -15,6 +15,11 @@ from tests.harness import BotHarness
 from tests.texts import said
 
 PSM_ID, COORDINATOR_ID = 1001, 2001
+MINE_FILTERS = [
+    "• " + said("filter-mine-open"),
+    said("filter-mine-selesai"),
+    said("filter-mine-all"),
+]
 
 
 async def close_case(url: str, case_id: int) -> None:
@@ -28,7 +33,7 @@ async def test_psm_without_cases_is_told_there_are_none(harness: BotHarness, sch
     await add_user(schema, PSM_ID)
     reply = await harness.user(PSM_ID).send("/kasus")
     assert said("cases-none") in reply.text
-    assert "reply_markup" not in reply.last
+    assert reply.buttons == MINE_FILTERS
     harness.telegram.assert_no_rejections()
 
 
@@ -43,7 +48,27 @@ async def test_back_to_the_list_after_the_last_case_closed_says_there_are_none(
     await close_case(schema, case_id)
     await chat.tap(said("button-case-list"))
     latest = chat.history()[-1]
-    assert said("cases-none") in latest["text"] and "reply_markup" not in latest
+    assert said("cases-none") in latest["text"] and chat.buttons() == MINE_FILTERS
+    harness.telegram.assert_no_rejections()
+
+
+async def test_a_psm_finds_a_closed_case_with_the_closed_filter(
+    harness: BotHarness, schema: str
+) -> None:
+    await add_user(schema, PSM_ID)
+    await close_case(schema, await add_case(schema, PSM_ID))
+    await add_case(schema, PSM_ID, number="TNG-2026-00002")
+    chat = harness.user(PSM_ID)
+    listing = await chat.send("/kasus")
+    assert "TNG-2026-00002" in " ".join(listing.buttons)
+    assert "TNG-2026-00001" not in " ".join(listing.buttons)
+    closed = await chat.tap(said("filter-mine-selesai"))
+    labels = " ".join(chat.buttons())
+    assert "TNG-2026-00001" in labels and "TNG-2026-00002" not in labels
+    assert "• " + said("filter-mine-selesai") in chat.buttons() and closed.messages == []
+    await chat.tap(said("filter-mine-all"))
+    labels = " ".join(chat.buttons())
+    assert "TNG-2026-00001" in labels and "TNG-2026-00002" in labels
     harness.telegram.assert_no_rejections()
 
 

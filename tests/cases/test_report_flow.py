@@ -34,6 +34,8 @@ async def test_complete_report_is_saved_with_every_field(
 ) -> None:
     await fill_until_review(psm)
     review = psm.history()[-1]["text"]
+    assert psm.buttons()[0] == said("button-submit"), "sending comes before the edit buttons"
+    assert len(psm.last_with_buttons()["reply_markup"]["inline_keyboard"]) <= 6, "one screen"
     assert NIK not in review and "367101••••••••01" in review
     assert "Mak Onah" in review and said("summary-age-born", age=76, born="12-03-1950") in review
 
@@ -55,8 +57,9 @@ async def test_complete_report_is_saved_with_every_field(
     assert queued.campaign_id == case.id and queued.priority == Lane.URGENT
 
     await harness.deliver()
-    alert = harness.telegram.sent_to(COORDINATOR_ID)[-1]["text"]
+    alert = harness.telegram.sent_to(COORDINATOR_ID)[-2]["text"]  # then the map pin
     assert said_pattern("case-new-darurat", number=number.group()).search(alert)
+    assert not re.search(r"\([^()]*\(", alert), "no brackets inside brackets"
     assert NIK not in alert
     assert harness.telegram.sent_to(ADMIN_ID) == []
 

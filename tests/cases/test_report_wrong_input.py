@@ -62,7 +62,7 @@ QUESTIONS = {
 
 # A wrong answer at a step, and the catalog text (key and arguments) that explains it.
 WRONG: list[tuple[str, Action, str, dict[str, object]]] = [
-    ("group", lambda c: c.send("anak"), "wrong-need-button", {}),
+    ("group", lambda c: c.send("entahlah"), "wrong-need-button", {}),
     ("category", lambda c: c.send_sticker(), "wrong-need-button", {}),
     ("name", lambda c: c.send_sticker(), "wrong-need-text", {}),
     ("name", lambda c: c.send_photo(), "wrong-need-text", {}),
@@ -72,7 +72,7 @@ WRONG: list[tuple[str, Action, str, dict[str, object]]] = [
     ("nik", lambda c: c.send("9971015203500001"), "nik-invalid-region", {}),
     ("nik", lambda c: c.send("3671013213500001"), "nik-invalid-date", {}),
     ("nik", lambda c: c.send("3671015203500000"), "nik-invalid-serial", {}),
-    ("kecamatan", lambda c: c.send("Tangerang"), "wrong-need-button", {}),
+    ("kecamatan", lambda c: c.send("di sana"), "wrong-need-button", {}),
     ("kelurahan", lambda c: c.send_photo(), "wrong-need-button", {}),
     ("address", lambda c: c.send("RT"), "answer-address-short", {"min": 5}),
     ("location", lambda c: c.send("di sini"), "wrong-need-location", {}),
@@ -84,7 +84,7 @@ WRONG: list[tuple[str, Action, str, dict[str, object]]] = [
         {"max": 1500, "length": 1600},
     ),
     ("description", lambda c: c.send("/start"), "wrong-command", {}),
-    ("urgency", lambda c: c.send("darurat"), "wrong-need-button", {}),
+    ("urgency", lambda c: c.send("secepatnya"), "wrong-need-button", {}),
     ("photos", lambda c: c.send("ini fotonya"), "wrong-need-photo", {}),
     (
         "photos",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -24,12 +26,24 @@ class Webhook:
 
     def __init__(self, port: int) -> None:
         self.url = f"http://127.0.0.1:{port}/telegram/psm"
+        self.bot: BotProcess | None = None
 
     async def post(self, update: dict[str, Any], secret: str | None) -> int:
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
         async with (
             aiohttp.ClientSession() as session,
             session.post(self.url, json=update, headers=headers) as response,
+        ):
+            return response.status
+
+    async def post_body(self, body: Any, secret: str | None) -> int:
+        """Post raw bytes (or a stream of them) as JSON; the status."""
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.url, data=body, headers=headers) as response,
         ):
             return response.status
 
@@ -50,6 +64,7 @@ async def webhook(
         WEBHOOK_LISTEN="127.0.0.1",
         WEBHOOK_PORT=str(port),
         WEBHOOK_SECRET_TOKEN=SECRET,
+        LOG_LEVEL="DEBUG",
     )
     try:
         for _ in range(600):
@@ -57,7 +72,9 @@ async def webhook(
                 break
             await asyncio.sleep(0.05)
         await bot.line_with("Application started")
-        yield Webhook(port)
+        hook = Webhook(port)
+        hook.bot = bot
+        yield hook
     finally:
         assert await bot.stop() == 0, "".join(bot.output)[-3000:]
 
@@ -93,3 +110,33 @@ async def test_updates_with_the_secret_are_handled_and_others_refused(
     # Updates of one chat are handled in order, so a refused /bantuan would have come first.
     assert not [m for m in telegram.sent_to(USER_ID) if said("help") in m["text"]]
     assert [r.method for r in telegram.requests_for(USER_ID)] == ["sendMessage"]
+
+
+async def slow_body() -> AsyncIterator[bytes]:
+    """A large upload that takes its time, as a flood from a slow client would."""
+    yield b"{" + b" " * 65536
+    await asyncio.sleep(10)
+    yield b"}"
+
+
+async def test_bodies_that_are_no_update_get_400_without_their_data_in_the_logs(
+    webhook: Webhook, telegram: FakeTelegramServer
+) -> None:
+    user = FakeUser(telegram, USER_ID, "Lutpiah")
+    unreadable = update_from(telegram, user, "3671015203500001 Mak Onah 081298765432")
+    unreadable["message"]["date"] = "kemarin"  # no update PTB can read
+    assert await webhook.post_body(json.dumps(unreadable).encode(), SECRET) == 400
+    assert await webhook.post_body(b'{"update_id": 1, "message": ', SECRET) == 400
+    assert await webhook.post_body("Mak Onah".encode("utf-16"), SECRET) == 400
+    assert await webhook.post_body(b"[1, 2]", SECRET) == 400
+    assert await webhook.post_body(b"{" + b" " * (1024 * 1024) + b"}", SECRET) == 413
+
+    started = time.monotonic()
+    assert await webhook.post_body(slow_body(), "wrong") == 403
+    assert time.monotonic() - started < 5, "the refused body was waited for"
+
+    assert await webhook.post(update_from(telegram, user, "/start"), secret=SECRET) == 200
+    await telegram.wait_for_message(USER_ID, timeout=15)
+    assert webhook.bot is not None
+    logged = "".join(webhook.bot.output)
+    assert [s for s in ("3671015203500001", "Mak Onah", "081298765432") if s in logged] == []

@@ -18,6 +18,7 @@ from tests.reporting import fill_until_review
 from tests.texts import said
 
 MEETING = "Rapat PSM hari Jumat."
+FAREWELL = said("person-farewell", reason="Mengundurkan diri", contact="Pak Budi")
 
 
 async def deactivate(coordinator: Chat, name: str, reason: str = "Mengundurkan diri") -> None:
@@ -73,7 +74,7 @@ async def test_until_someone_decides_nudges_go_to_the_coordinator(
     clock.set(clock.now() + timedelta(days=1))
     await harness.run_job("follow_up")
     await harness.deliver()
-    assert harness.telegram.sent_to(LUTPIAH) == []
+    assert [m["text"] for m in harness.telegram.sent_to(LUTPIAH)] == [FAREWELL]
     nudged = coordinator.history()[-1]
     assert nudged["text"] == said(
         "departed-nudge-message", number="TNG-2026-00001", name="Mak Onah", reporter="Lutpiah"
@@ -113,7 +114,7 @@ async def test_a_broadcast_queued_before_the_deactivation_is_not_delivered(
     assert queued.says("broadcast-queued", count=2)
     await deactivate(coordinator, "Lutpiah")
     await harness.deliver()
-    assert harness.telegram.sent_to(LUTPIAH) == []
+    assert [m["text"] for m in harness.telegram.sent_to(LUTPIAH)] == [FAREWELL], "only why"
     received = said("broadcast-message", "en", author="Pak Budi", body=MEETING)
     assert harness.telegram.sent_to(RINA)[-1]["text"] == received
     rows = {row.user_id: row for row in await fetch(schema, OutboxMessage, kind="broadcast")}
@@ -136,3 +137,15 @@ async def test_a_psm_deactivated_while_reporting_cannot_submit_and_keeps_the_dra
     assert not any("TNG-" in m.get("text", "") for m in harness.telegram.sent_to(BUDI))
     [kept] = await fetch(schema, ConversationDraft, telegram_id=LUTPIAH)
     assert kept.data["name"] == "Mak Onah"
+
+
+async def test_a_deactivated_psm_is_told_once_why_and_whom_to_contact(
+    harness: BotHarness, people: People, schema: str
+) -> None:
+    coordinator = harness.user(BUDI)
+    await deactivate(coordinator, "Lutpiah", reason="Pindah tugas ke Bandung")
+    await harness.deliver()
+    await harness.deliver()
+    told = [m["text"] for m in harness.telegram.sent_to(LUTPIAH)]
+    assert told == [said("person-farewell", reason="Pindah tugas ke Bandung", contact="Pak Budi")]
+    assert (await harness.user(LUTPIAH).send("/lapor")).text == said("access-inactive")

@@ -176,9 +176,9 @@ async def test_wrong_input_during_registration_keeps_earlier_answers(
     await chat.share_contact("081299998888")
     assert said("wrong-need-text") in (await chat.send_sticker()).text
     await chat.send("Rina Marlina")
-    reply = await chat.send("Tangerang")
+    reply = await chat.send("entah")
     assert said("wrong-need-button") in reply.text and "Cipondoh" in reply.buttons
-    await chat.tap("Tangerang")
+    await chat.send("tangerang")  # a typed label is as good as a tap
     await chat.tap("Sukarasa")
     [user] = await fetch(schema, User, telegram_id=PSM_ID)
     assert (user.full_name, user.phone, user.status) == (

@@ -66,7 +66,7 @@ async def test_who_may_touch_a_psm_even_with_forged_buttons(
         assert changes == [], f"{actor} changed something by {button}"
 
 
-async def test_deactivating_asks_a_reason_and_the_person_hears_nothing_more(
+async def test_deactivating_asks_a_reason_and_the_person_hears_why_then_nothing_more(
     harness: BotHarness, people: People, schema: str
 ) -> None:
     coordinator = harness.user(BUDI)
@@ -90,7 +90,8 @@ async def test_deactivating_asks_a_reason_and_the_person_hears_nothing_more(
     [entry] = await fetch(schema, AuditEntry, action="user.deactivate")
     assert entry.actor_id == people[BUDI]
     await harness.deliver()
-    assert harness.telegram.sent_to(LUTPIAH) == []
+    why = said("person-farewell", reason="Mengundurkan diri", contact="Pak Budi")
+    assert [m["text"] for m in harness.telegram.sent_to(LUTPIAH)] == [why]
     refused = await harness.user(LUTPIAH).send("/profil")
     assert refused.text == said("access-inactive")
 
@@ -120,7 +121,8 @@ async def test_reactivating_tells_the_person_in_their_language(
     again = await coordinator.tap(said("person-act-on"))
     assert again.says("person-done-on")
     await harness.deliver()
-    [told] = harness.telegram.sent_to(RINA)
+    [why, told] = harness.telegram.sent_to(RINA)
+    assert why["text"] == said("person-farewell", "en", reason="Cuti panjang", contact="Pak Budi")
     reactivated = said("person-event-reactivated", "en")
     assert told["text"] == said("person-told", "en", change=reactivated)
     kinds = [e.kind for e in await fetch(schema, PersonEvent)]

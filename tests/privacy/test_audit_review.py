@@ -183,3 +183,23 @@ async def test_an_update_or_a_delete_on_the_audit_log_fails(schema: str) -> None
 async def test_the_migration_makes_an_existing_audit_log_append_only(database_url: str) -> None:
     await asyncio.to_thread(command.upgrade, alembic_config(database_url), "head")
     await _refused(database_url)
+
+
+async def test_an_export_of_50000_entries_leaves_the_loop_free(
+    harness: BotHarness, admin: Chat, schema: str
+) -> None:
+    at = harness.clock.now()
+    engine = create_engine(schema)
+    async with engine.begin() as connection:
+        rows = [{"action": "user.list", "detail": {"rows": n}, "at": at} for n in range(50_000)]
+        await connection.execute(insert(AuditEntry), rows)
+    await engine.dispose()
+    await admin.send("/audit")
+    # The slow-callback guard (tests/loop_guard.py) fails this test if the loop is held.
+    since = harness.telegram.mark()
+    admin.user.click(admin.last_with_buttons(), said("button-audit-export"))
+    caption = said("audit-export-caption", count=50_000)
+    # Some 20 s on a loaded machine: past the harness's 10 s per update.
+    await harness.telegram.wait_for_message(
+        admin.id, lambda m: m.get("caption") == caption, 60, since
+    )

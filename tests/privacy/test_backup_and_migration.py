@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
+from cryptography.fernet import Fernet
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -29,18 +31,46 @@ async def test_backup_copies_the_database_consistently_with_its_key(
     made = await run_cli(
         tmp_path, "backup", "--to", str(tmp_path / "copies"), DATABASE_URL=database_url
     )
-    if make_url(database_url).get_backend_name() == "postgresql":
-        assert made.code == 2 and "pg_dump" in made.stdout
-        return
     assert made.code == 0, made.stdout + made.stderr
     [folder] = (tmp_path / "copies").iterdir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["counts"]["cases"] == 5 and manifest["revision"] is not None
+    assert (folder / "data.key").stat().st_mode & 0o077 == 0
+    assert [a.action for a in await fetch(database_url, AuditEntry)] == ["data.backup"]
+    if make_url(database_url).get_backend_name() == "postgresql":
+        return  # the restore drill reads a dump back (tests/operations/test_restore_drill.py)
     copy = sqlite3.connect(folder / "psm-bot.db")
     tokens = [row[0] for row in copy.execute("SELECT nik_encrypted FROM cases")]
     copy.close()
     key = parse_keys((folder / "data.key").read_text())
     assert sorted(Cipher(key).decrypt(token) for token in tokens) == NIKS
-    assert (folder / "data.key").stat().st_mode & 0o077 == 0
-    assert [a.action for a in await fetch(database_url, AuditEntry)] == ["data.backup"]
+
+
+async def test_with_data_key_the_backup_still_holds_the_key(
+    tmp_path: Path, database_url: str
+) -> None:
+    key = Fernet.generate_key().decode()
+    env = {"DATABASE_URL": database_url, "DATA_KEY": key}
+    assert (await run_cli(tmp_path, "migrate", **env)).code == 0
+    made = await run_cli(tmp_path, "backup", "--to", str(tmp_path / "copies"), **env)
+    assert made.code == 0 and key not in made.stdout + made.stderr
+    [folder] = (tmp_path / "copies").iterdir()
+    assert parse_keys((folder / "data.key").read_text()) == [key.encode()]
+
+
+async def test_backups_older_than_backup_keep_days_are_removed(
+    tmp_path: Path, database_url: str
+) -> None:
+    copies = tmp_path / "copies"
+    for old in ("psm-bot-20000101-000000", "psm-bot-20000102-000000", "notes"):
+        (copies / old).mkdir(parents=True)
+    assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
+    made = await run_cli(
+        tmp_path, "backup", "--to", str(copies), DATABASE_URL=database_url, BACKUP_KEEP_DAYS="7"
+    )
+    assert made.code == 0 and made.stdout.count("removed ") == 2
+    kept = sorted(p.name for p in copies.iterdir())
+    assert kept[0] == "notes" and len(kept) == 2 and kept[1].startswith("psm-bot-20")
 
 
 async def test_the_migration_fills_the_nik_index_of_existing_cases(
@@ -74,3 +104,12 @@ async def test_the_migration_fills_the_nik_index_of_existing_cases(
     await asyncio.to_thread(command.upgrade, config, "head")
     [case] = await fetch(database_url, Case)
     assert case.nik_index == cipher.index(NIKS[0])
+
+
+async def test_a_backup_of_a_database_that_is_not_there_fails_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'nowhere.db'}"
+    made = await run_cli(tmp_path, "backup", "--to", str(tmp_path / "copies"), DATABASE_URL=url)
+    assert made.code == 1 and "no database at" in made.stdout
+    assert not (tmp_path / "nowhere.db").exists() and list((tmp_path / "copies").iterdir()) == []

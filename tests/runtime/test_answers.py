@@ -11,12 +11,26 @@ from bot.runtime.answers import BadAnswer, age_or_birth_date, bounded_text, pers
 TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize(("text", "age"), [("72", 72), ("72 tahun", 72), ("5 thn", 5), ("0", 0)])
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("72", 72),
+        ("72 tahun", 72),
+        ("5 thn", 5),
+        ("0", 0),
+        ("sekitar 10 tahun", 10),
+        ("10th", 10),
+        ("umur 10", 10),
+        ("Usia kira-kira 40an", 40),
+    ],
+)
 def test_age_in_years_is_understood(text: str, age: int) -> None:
     assert age_or_birth_date(text, TODAY).age == age
 
 
-@pytest.mark.parametrize("text", ["12-03-1950", "12/3/1950", "12.03.1950"])
+@pytest.mark.parametrize(
+    "text", ["12-03-1950", "12/3/1950", "12.03.1950", "12 Maret 1950", "lahir 12 mar 1950"]
+)
 def test_birth_date_is_understood(text: str) -> None:
     assert age_or_birth_date(text, TODAY).birth_date == date(1950, 3, 12)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pytest
 
-from bot.runtime.logs import CHATTY_LIBRARIES, configure_logging, describe
+from bot.runtime.logs import CHATTY_LIBRARIES, configure_logging, describe, redact_records
+from storage.delivery import Lane
 from tests.conftest import ADMIN_ID
 from tests.factories import add_case, add_user
 from tests.harness import BotHarness
@@ -29,6 +31,24 @@ SECRETS = (
 )
 
 
+# Every library that logs, each at DEBUG: the log filter alone must keep them clean.
+LIBRARIES = (*CHATTY_LIBRARIES, "aiosqlite", "asyncpg", "telegram.ext", "aiohttp")
+
+
+@pytest.fixture(params=["INFO", "DEBUG"])
+def log_level(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[int]:
+    """INFO as configured, or DEBUG for this project and for every library that logs."""
+    level = logging.getLevelName(request.param)
+    caplog.set_level(level)
+    saved = {name: logging.getLogger(name).level for name in LIBRARIES}
+    if level == logging.DEBUG:
+        for name in LIBRARIES:
+            logging.getLogger(name).setLevel(logging.DEBUG)
+    yield level
+    for name, saved_level in saved.items():
+        logging.getLogger(name).setLevel(saved_level)
+
+
 def leaks(text: str) -> list[str]:
     return [secret for secret in SECRETS if secret in text]
 
@@ -46,8 +66,8 @@ async def test_errors_are_logged_and_reported_without_personal_data(
     schema: str,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    log_level: int,
 ) -> None:
-    caplog.set_level(logging.INFO)
     await add_user(schema, PSM_ID)
     await add_case(schema, PSM_ID, number="TNG-2026-00001")
     psm, newcomer = harness.user(PSM_ID), harness.user(NEWCOMER_ID)
@@ -116,6 +136,22 @@ async def test_error_report_fits_one_telegram_message_however_long_the_error(
     assert len(report["text"]) <= 4096 and "<i>&<i>&" not in report["text"]
     assert report["text"].rstrip().endswith("RuntimeError")
     assert "command /kasus" in report["text"]
+
+
+def test_a_librarys_log_line_keeps_numbers_and_types_but_no_values(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    redact_records()
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="aiosqlite")
+    logging.getLogger("aiosqlite").debug(
+        "executing %s with %r: %d rows, %s", "UPDATE users SET", ("Mak Onah", PHONE), 3, Lane.URGENT
+    )
+    logging.getLogger("bot.cases").debug("case %s by %s", 42, "reporter")
+    assert [r.getMessage() for r in caplog.records] == [
+        "executing <str> with '<tuple>': 3 rows, 0",
+        "case 42 by reporter",
+    ]
 
 
 def test_database_errors_are_described_without_their_parameters() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 from alembic import command
 from sqlalchemy import text
@@ -51,3 +52,10 @@ async def test_every_migration_can_be_undone_and_done_again(database_url: str) -
     await _run(database_url, "base", down=True)
     await _run(database_url, "head")
     assert await fetch(database_url, OutboxMessage) == []
+
+
+async def test_a_database_url_with_a_percent_sign_migrates(tmp_path: Path) -> None:
+    """An encoded password or `?host=%2Frun%2Fpostgresql` has one; Alembic's ini parser chokes."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'psm%2Fbot.db'}"
+    await _run(url, "head")
+    assert await fetch(url, OutboxMessage) == []

@@ -142,3 +142,22 @@ async def test_listeners_see_every_answered_request(server: FakeTelegramServer, 
     await api("sendMessage", chat_id=USER_ID, text="<i>halo", parse_mode="HTML")
     assert seen[0] == ("sendMessage", True, None)
     assert seen[1][:2] == ("sendMessage", False) and "can't parse entities" in str(seen[1][2])
+
+
+async def test_bots_upload_files_up_to_50_mb_and_download_up_to_20_mb(
+    bot: telegram.Bot, server: FakeTelegramServer, user: FakeUser
+) -> None:
+    big = b"x" * (45 * 1024 * 1024)
+    sent = await bot.send_document(USER_ID, big, filename="rekap.csv")
+    assert sent.document is not None and sent.document.file_size == len(big)
+    user.send_document("roster.xlsx", "application/octet-stream", data=b"y" * (19 * 1024 * 1024))
+    [update] = await bot.get_updates(timeout=1)
+    assert update.message is not None and update.message.document is not None
+    file = await bot.get_file(update.message.document.file_id)
+    assert len(await file.download_as_bytearray()) == 19 * 1024 * 1024
+    user.send_document("huge.xlsx", "application/octet-stream", data=b"z" * (21 * 1024 * 1024))
+    [too_big] = await bot.get_updates(offset=update.update_id + 1, timeout=1)
+    assert too_big.message is not None and too_big.message.document is not None
+    with pytest.raises(telegram.error.BadRequest, match=r"(?i)file is too big"):
+        await bot.get_file(too_big.message.document.file_id)
+    server.assert_no_rejections(allow=["file is too big"])

@@ -129,6 +129,37 @@ async def test_uploaded_document_is_shown_and_can_be_downloaded(page: Page) -> N
         assert await download.read() == b"%PDF-1.4 demo"
 
 
+async def test_an_uploaded_html_document_is_downloaded_and_never_run(page: Page) -> None:
+    form = aiohttp.FormData()
+    form.add_field("kind", "document")
+    script = b"<script>fetch('/api/reset', {method: 'POST'})</script>"
+    form.add_field("file", script, filename='a".html', content_type="text/html")
+    async with page.http.post(f"{page.url}/api/chats/{PSM}/upload", data=form) as response:
+        assert response.status == 200
+    sent = await page.event(lambda e: e["type"] == "message" and "document" in e["message"])
+    async with page.http.get(
+        f"{page.url}/api/files/{sent['message']['document']['file_id']}"
+    ) as got:
+        assert got.headers["Content-Disposition"].startswith("attachment;")
+        assert got.headers["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in got.headers["Content-Security-Policy"]
+    async with page.http.get(page.url) as response:
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [("localhost", 200), ("127.0.0.1", 200), ("[::1]", 200), ("rebound.example", 421)],
+)
+async def test_the_page_answers_only_to_names_no_other_site_can_take(
+    page: Page, host: str, status: int
+) -> None:
+    port = page.url.rsplit(":", 1)[1]
+    for path in ("/", "/api/state"):
+        async with page.http.get(page.url + path, headers={"Host": f"{host}:{port}"}) as reply:
+            assert reply.status == status, path
+
+
 async def test_stale_button_answer_shows_as_an_alert(page: Page) -> None:
     await register(page)
     message = (await page.get(f"/api/chats/{PSM}"))["messages"][-1]
@@ -136,6 +167,20 @@ async def test_stale_button_answer_shows_as_an_alert(page: Page) -> None:
     assert await page.post(f"/api/chats/{PSM}/callback", body) == 200
     toast = await page.event(lambda e: e["type"] == "toast")
     assert toast["chat_id"] == PSM and toast["alert"] is True and toast["text"]
+
+
+async def test_a_message_sent_as_a_reply_in_the_page_carries_what_it_replies_to(
+    page: Page,
+) -> None:
+    await register(page)
+    welcome = (await page.get(f"/api/chats/{PSM}"))["messages"][-1]
+    body = {"text": "Terima kasih", "reply_to": welcome["message_id"]}
+    assert await page.post(f"/api/chats/{PSM}/text", body) == 200
+    sent = await page.event(
+        lambda e: e["type"] == "message" and e["message"].get("text") == "Terima kasih"
+    )
+    assert sent["message"]["reply_to_message"]["message_id"] == welcome["message_id"]
+    await page.bot_says(PSM, "hint-psm")  # no case behind that message: what she can do
 
 
 async def test_bot_api_violations_are_shown_in_the_page(page: Page) -> None:

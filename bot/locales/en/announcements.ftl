@@ -87,7 +87,7 @@ announce-busy = Please finish what you are filling in first, or type /batal.
 
 ## Wrong answers while composing
 
-announce-time-format = That date and time was not recognised. Write it like <code>15-12-2026 09:00</code> (day-month-year hour:minute).
+announce-time-format = That date and time was not recognised. Write for example <code>15-12-2026 09:00</code>, <code>15/12 at 9</code>, <code>Tuesday 15 December 09.00</code> or <code>tomorrow 14.00</code>.
 announce-time-invalid = That date does not exist in the calendar. Please check it.
 announce-start-past = That time has already passed. The event must be in the future.
 announce-start-far = That is more than a year away. Please check the year.
@@ -180,6 +180,8 @@ announce-detail =
     <b>Answers</b>: { $yes } attending, { $no } not attending, { $unanswered } no answer
     <b>Checked in at the event</b>: { $attended }
 announce-status-scheduled = scheduled
+announce-status-sending = being sent
+announce-status-delivered = delivered
 announce-status-started = the event has started
 announce-status-cancelled = ❌ cancelled
 button-announce-refresh = 🔄 Refresh

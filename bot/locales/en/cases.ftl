@@ -11,11 +11,14 @@ status-selesai = Closed
 status-dibuka_kembali = Reopened
 filter-status-open = Status: open
 filter-status-all = Status: all
+filter-mine-open = Open
+filter-mine-selesai = Closed
+filter-mine-all = All
 filter-urgency-all = Urgency: all
 filter-kecamatan-all = Kecamatan: all
 
 cases-list = 📂 <b>{ $total ->
-        [one] { $total } case
+        [1] { $total } case
        *[other] { $total } cases
     }</b> (page { $page }/{ $pages }). Press a case to open it.
 cases-list-many = 📂 <b>More than { $cap } cases</b> (page { $page }). Press a case to open it.
@@ -67,7 +70,7 @@ outcome-pending = awaiting outcome
 outcome-accepted = accepted
 outcome-rejected = rejected
 outcome-done = handling completed
-outcome-ask = Outcome of the referral to { $sector }:
+outcome-ask = Choose the outcome of the referral to { $sector }.
 
 action-verify = ✅ Verify
 action-return = ↩️ Return to the PSM with a question
@@ -79,6 +82,7 @@ action-reopen = 🔄 Reopen
 action-note = 📝 Add a note / photo
 action-outcome = 📥 Referral outcome: { $sector }
 button-case-list = ⬅️ Case list
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 View photos ({ $count })
 button-open-case = 📁 Open case
 button-sectors-done = ➡️ Continue
@@ -114,7 +118,35 @@ nudge-resolved = ✅ Already handled
 escalated-message = ⚠️ There is no news on case <b>{ $number }</b> ({ $name }): PSM { $reporter } has not answered { $count } reminders. Please follow it up.
 departed-nudge-message = ⏰ Case <b>{ $number }</b> ({ $name }) is due for follow-up, but PSM { $reporter } is no longer active. Please follow it up or hand it to another PSM.
 referral-reminder = ⏰ The referral of case <b>{ $number }</b> to { $sector } still has no outcome after { $days ->
-        [one] { $days } day
+        [1] { $days } day
        *[other] { $days } days
     }. Please record the outcome.
 draft-reminder = 📝 Your report is not finished. Type /lapor to continue from the last question, or /batal to cancel.
+
+## Replies in context: a message outside any conversation goes to its case
+
+event-answer_undone = { $when } · { $who } took their answer back
+reply-answered = 💬 Sent as your answer to case <b>{ $number }</b>. Wrong case? Tap Undo within { $seconds } seconds.
+reply-noted = 📝 Added to case <b>{ $number }</b>; the others on this case are told.
+button-undo-answer = ↩️ Undo
+reply-undone = ↩️ Undone: your answer to case <b>{ $number }</b> is withdrawn, the question is still waiting.
+reply-undo-late = Too late to undo: the coordinator has it already. Add a note if you need to correct it.
+reply-pick-case =
+    { $count } coordinator questions are waiting for your answer. Which case is your message for?
+reply-pick-case-again = Your message is still waiting: pick its case with the buttons below, or /batal if it is for none of them.
+reply-dropped = All right, that message went to no case.
+reply-case-closed = That case is closed, so your message was not added to it. If it needs reopening, ask its coordinator.
+hint-psm = This message is not about any case. Type /lapor to report a new case, /kasus for your cases (reply to a case message to add a note), or /bantuan.
+hint-coordinator = This message is not about any case. Type /kasus for your area's cases (reply to a case message to add a note), /rekap for statistics, or /bantuan.
+
+## Closing with referrals still waiting
+
+case-close-pending =
+    { $count ->
+        [1] The referral to { $sectors } has no outcome yet.
+       *[other] { $count } referrals have no outcome yet: { $sectors }.
+    } Close the case now?
+button-close-anyway = ✔️ Close anyway
+button-close-wait = ⏳ Wait for the referrals
+button-case-history = 📜 Full history
+case-history = 📜 <b>History of { $number }</b>

@@ -15,6 +15,7 @@ rekap-button-last = Last month
 rekap-button-year = This year
 rekap-bad-period-format = I could not read those dates. Type the first and last day like <code>01-10-2026 s/d 31-10-2026</code>.
 rekap-bad-period-date = One of those dates is not on the calendar. Check the day and the month.
+rekap-bad-period-range = That date is outside the bot's calendar (years 1900 to 2999). Check the year.
 rekap-bad-period-order = The last day comes before the first. Type the first day first.
 rekap-bad-period-future = That period has not started yet. Choose one that has.
 rekap-bad-period-long = A period can be one year at most. Choose a shorter range.

@@ -137,7 +137,7 @@ summary-age = { $age ->
 summary-age-born = { $age ->
         [one] { $age } year
        *[other] { $age } years
-    } (born { $born })
+    }, born { $born }
 summary-unknown = unknown
 summary-gps-yes = yes
 summary-gps-no = no
@@ -149,7 +149,7 @@ edit-age = ✏️ Age
 edit-place = ✏️ Kelurahan
 edit-address = ✏️ Address
 edit-gps = ✏️ GPS
-edit-description = ✏️ What happened
+edit-description = ✏️ Event
 edit-urgency = ✏️ Urgency
 edit-photos = ✏️ Photos
 button-submit = ✅ Send report
@@ -165,7 +165,7 @@ report-resume = You are in the middle of a report. Let's continue from the last 
 
 case-new =
     📥 <b>New report { $number }</b>
-    Reported by: { $reporter }
+    Reported by: { $reporter } · 📞 { $phone }
     Urgency: { $urgency }
     Category: { $category }
     Name: { $name } ({ $sex }, { $age })
@@ -175,7 +175,7 @@ case-new =
     What happened: { $description }
 case-new-darurat =
     🚨🚨 <b>EMERGENCY: report { $number }</b> 🚨🚨
-    Reported by: { $reporter }
+    Reported by: { $reporter } · 📞 { $phone }
     Category: { $category }
     Name: { $name } ({ $sex }, { $age })
     NIK: { $nik }
@@ -199,7 +199,8 @@ answer-age-range = The age must be between 0 and { $max } years.
 answer-birth-invalid = That date does not exist in the calendar. Please check it again (format day-month-year).
 answer-birth-range = The date of birth cannot be in the future or more than { $max } years ago.
 wrong-need-text = Please answer this part by typing text.
-wrong-need-button = Please choose by pressing one of the buttons.
+wrong-need-button = Please choose by pressing one of the buttons, or type the choice's name.
+typed-choice-ambiguous = That answer fits several choices: { $choices }. Press its button, or type more of it.
 wrong-need-location = Send the location with the 📍 button below, or press Skip.
 wrong-need-photo = I am waiting for a photo here. Send a photo, or press the Done button.
 wrong-need-text-or-voice = Here I need the account of what happened: type it, or send a voice note 🎤.

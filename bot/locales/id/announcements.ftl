@@ -81,7 +81,7 @@ announce-busy = Selesaikan dulu yang sedang Anda isi, atau ketik /batal.
 
 ## Wrong answers while composing
 
-announce-time-format = Tanggal dan jam tidak dikenali. Tulis seperti <code>15-12-2026 09:00</code> (tanggal-bulan-tahun jam:menit).
+announce-time-format = Tanggal dan jam tidak dikenali. Tulis misalnya <code>15-12-2026 09:00</code>, <code>15/12 jam 9</code>, <code>Selasa 15 Desember 09.00</code> atau <code>besok jam 2 siang</code>.
 announce-time-invalid = Tanggal itu tidak ada di kalender. Mohon periksa lagi.
 announce-start-past = Waktu itu sudah lewat. Acara harus di waktu yang akan datang.
 announce-start-far = Waktu itu lebih dari setahun lagi. Mohon periksa tahunnya.
@@ -174,6 +174,8 @@ announce-detail =
     <b>Jawaban</b>: { $yes } hadir, { $no } tidak hadir, { $unanswered } belum menjawab
     <b>Tercatat hadir di acara</b>: { $attended }
 announce-status-scheduled = terjadwal
+announce-status-sending = sedang dikirim
+announce-status-delivered = sudah dikirim
 announce-status-started = acara sudah dimulai
 announce-status-cancelled = ❌ dibatalkan
 button-announce-refresh = 🔄 Perbarui

@@ -11,6 +11,9 @@ status-selesai = Selesai
 status-dibuka_kembali = Dibuka kembali
 filter-status-open = Status: terbuka
 filter-status-all = Status: semua
+filter-mine-open = Terbuka
+filter-mine-selesai = Selesai
+filter-mine-all = Semua
 filter-urgency-all = Urgensi: semua
 filter-kecamatan-all = Kecamatan: semua
 
@@ -64,7 +67,7 @@ outcome-pending = menunggu hasil
 outcome-accepted = diterima
 outcome-rejected = ditolak
 outcome-done = selesai ditangani
-outcome-ask = Hasil rujukan ke { $sector }:
+outcome-ask = Pilih hasil rujukan ke { $sector }.
 
 action-verify = ✅ Verifikasi
 action-return = ↩️ Kembalikan ke PSM dengan pertanyaan
@@ -76,6 +79,7 @@ action-reopen = 🔄 Buka kembali
 action-note = 📝 Tambah catatan / foto
 action-outcome = 📥 Hasil rujukan: { $sector }
 button-case-list = ⬅️ Daftar kasus
+case-photo-caption = { $number } · { $note }
 button-case-photos = 📷 Lihat foto ({ $count })
 button-open-case = 📁 Buka kasus
 button-sectors-done = ➡️ Lanjut
@@ -112,3 +116,31 @@ escalated-message = ⚠️ Kasus <b>{ $number }</b> ({ $name }) belum ada kabar:
 departed-nudge-message = ⏰ Kasus <b>{ $number }</b> ({ $name }) perlu kabar tindak lanjut, tetapi PSM { $reporter } sudah tidak aktif. Mohon ditindaklanjuti atau serahkan ke PSM lain.
 referral-reminder = ⏰ Rujukan kasus <b>{ $number }</b> ke { $sector } belum ada hasilnya setelah { $days } hari. Mohon catat hasilnya.
 draft-reminder = 📝 Laporan Anda belum selesai. Ketik /lapor untuk melanjutkan dari pertanyaan terakhir, atau /batal untuk membatalkan.
+
+## Replies in context: a message outside any conversation goes to its case
+
+event-answer_undone = { $when } · { $who } menarik kembali jawabannya
+reply-answered = 💬 Terkirim sebagai jawaban Anda untuk kasus <b>{ $number }</b>. Salah kasus? Tekan Batalkan dalam { $seconds } detik.
+reply-noted = 📝 Tercatat di kasus <b>{ $number }</b>; pihak lain di kasus ini diberi tahu.
+button-undo-answer = ↩️ Batalkan
+reply-undone = ↩️ Dibatalkan: jawaban untuk kasus <b>{ $number }</b> ditarik, pertanyaannya masih menunggu.
+reply-undo-late = Sudah terlambat untuk membatalkan: koordinator sudah menerimanya. Tambahkan catatan jika perlu meralat.
+reply-pick-case =
+    Ada { $count } pertanyaan koordinator yang menunggu jawaban Anda. Pesan Anda untuk kasus yang mana?
+reply-pick-case-again = Pesan Anda masih menunggu: pilih kasusnya dengan tombol di bawah, atau /batal jika bukan untuk kasus mana pun.
+reply-dropped = Baik, pesan itu tidak dikirim ke kasus mana pun.
+reply-case-closed = Kasus itu sudah ditutup, jadi pesan Anda tidak dicatat di sana. Jika perlu dibuka kembali, hubungi koordinatornya.
+hint-psm = Pesan ini tidak terkait kasus mana pun. Ketik /lapor untuk melaporkan kasus baru, /kasus untuk kasus Anda (balas pesan kasus untuk menambah catatan), atau /bantuan.
+hint-coordinator = Pesan ini tidak terkait kasus mana pun. Ketik /kasus untuk kasus di wilayah Anda (balas pesan kasus untuk menambah catatan), /rekap untuk rekap, atau /bantuan.
+
+## Closing with referrals still waiting
+
+case-close-pending =
+    { $count ->
+        [1] Rujukan ke { $sectors } belum ada hasilnya.
+       *[other] { $count } rujukan belum ada hasilnya: { $sectors }.
+    } Tutup kasus sekarang?
+button-close-anyway = ✔️ Tetap tutup
+button-close-wait = ⏳ Tunggu hasil rujukan
+button-case-history = 📜 Riwayat lengkap
+case-history = 📜 <b>Riwayat { $number }</b>

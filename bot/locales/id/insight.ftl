@@ -15,6 +15,7 @@ rekap-button-last = Bulan lalu
 rekap-button-year = Tahun ini
 rekap-bad-period-format = Tanggal belum terbaca. Tulis tanggal awal dan akhir seperti <code>01-10-2026 s/d 31-10-2026</code>.
 rekap-bad-period-date = Salah satu tanggal itu tidak ada di kalender. Periksa hari dan bulannya.
+rekap-bad-period-range = Tanggal itu di luar kalender bot (tahun 1900 sampai 2999). Periksa tahunnya.
 rekap-bad-period-order = Tanggal akhir lebih awal dari tanggal awal. Tulis tanggal awal lebih dulu.
 rekap-bad-period-future = Periode itu belum dimulai. Pilih periode yang sudah berjalan.
 rekap-bad-period-long = Periode paling panjang satu tahun. Pilih rentang yang lebih pendek.

@@ -128,14 +128,14 @@ report-review =
 report-nik-mismatch = ⚠️ Jenis kelamin atau umur tidak sesuai dengan NIK. Mohon periksa NIK atau datanya.
 summary-no-nik = tidak ada ({ $reason })
 summary-age = { $age } tahun
-summary-age-born = { $age } tahun (lahir { $born })
+summary-age-born = { $age } tahun, lahir { $born }
 summary-unknown = tidak diketahui
 summary-gps-yes = ada
 summary-gps-no = tidak ada
 edit-category = ✏️ Kategori
 edit-name = ✏️ Nama
 edit-nik = ✏️ NIK
-edit-sex = ✏️ Jenis kelamin
+edit-sex = ✏️ Kelamin
 edit-age = ✏️ Umur
 edit-place = ✏️ Kelurahan
 edit-address = ✏️ Alamat
@@ -156,7 +156,7 @@ report-resume = Anda sedang mengisi laporan. Kita lanjutkan dari pertanyaan tera
 
 case-new =
     📥 <b>Laporan baru { $number }</b>
-    Pelapor: { $reporter }
+    Pelapor: { $reporter } · 📞 { $phone }
     Urgensi: { $urgency }
     Kategori: { $category }
     Nama: { $name } ({ $sex }, { $age })
@@ -166,7 +166,7 @@ case-new =
     Kejadian: { $description }
 case-new-darurat =
     🚨🚨 <b>DARURAT: laporan { $number }</b> 🚨🚨
-    Pelapor: { $reporter }
+    Pelapor: { $reporter } · 📞 { $phone }
     Kategori: { $category }
     Nama: { $name } ({ $sex }, { $age })
     NIK: { $nik }
@@ -190,7 +190,8 @@ answer-age-range = Umur harus antara 0 dan { $max } tahun.
 answer-birth-invalid = Tanggal itu tidak ada di kalender. Mohon periksa lagi (format hari-bulan-tahun).
 answer-birth-range = Tanggal lahir tidak boleh di masa depan atau lebih dari { $max } tahun lalu.
 wrong-need-text = Bagian ini perlu dijawab dengan mengetik teks.
-wrong-need-button = Mohon pilih dengan menekan salah satu tombol.
+wrong-need-button = Mohon pilih dengan menekan salah satu tombol, atau ketik nama pilihannya.
+typed-choice-ambiguous = Jawaban itu cocok dengan beberapa pilihan: { $choices }. Tekan tombolnya, atau ketik lebih lengkap.
 wrong-need-location = Kirim lokasi dengan tombol 📍 di bawah, atau tekan Lewati.
 wrong-need-photo = Di sini saya menunggu foto. Kirim foto, atau tekan tombol Selesai.
 wrong-need-text-or-voice = Di sini saya menunggu cerita kejadian: ketik, atau kirim pesan suara 🎤.

@@ -18,6 +18,9 @@ MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER = 200
 MAX_COMMANDS = 100
 MAX_INLINE_BUTTONS = 100
+# Files: bots upload up to 50 MB and download (getFile) up to 20 MB.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 _URL = re.compile(r"(https?|tg)://\S+", re.IGNORECASE)
 # Fields of InlineKeyboardButton that decorate it rather than say what pressing does.

@@ -53,15 +53,16 @@ class FakeUser:
     def chat(self) -> dict[str, Any]:
         return self.server.state.chat(self.user_id)
 
-    def send_text(self, text: str) -> int:
-        """A text message; a leading /command gets its bot_command entity, as on Telegram."""
+    def send_text(self, text: str, reply_to: dict[str, Any] | None = None) -> int:
+        """A text message; a leading /command gets its bot_command entity, as on Telegram.
+        With ``reply_to`` (a message of this chat) it is a reply to that message."""
         content: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             content["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": utf16_len(command)}
             ]
-        return self._push_message(content)
+        return self._push_message(content, reply_to)
 
     def edit_text(self, message: dict[str, Any], text: str) -> int:
         """Edit one of the user's own earlier messages, as Telegram's "Edit" does."""
@@ -87,13 +88,15 @@ class FakeUser:
     def send_location(self, latitude: float, longitude: float) -> int:
         return self._push_message({"location": {"latitude": latitude, "longitude": longitude}})
 
-    def send_photo(self, caption: str | None = None, data: bytes = b"") -> int:
+    def send_photo(
+        self, caption: str | None = None, data: bytes = b"", reply_to: dict[str, Any] | None = None
+    ) -> int:
         """A photo in three sizes, downloadable through getFile; details in :attr:`last_photo`."""
         sizes = self.server.state.new_photo(data)
         content: dict[str, Any] = {"photo": sizes}
         if caption is not None:
             content["caption"] = caption
-        update_id = self._push_message(content)
+        update_id = self._push_message(content, reply_to)
         message = self.server.state.messages(self.user_id)[-1]
         largest = sizes[-1]
         self.last_photo = SentPhoto(
@@ -178,7 +181,7 @@ class FakeUser:
         }
         return self.server.push_update({"callback_query": query})
 
-    def _push_message(self, content: dict[str, Any]) -> int:
+    def _push_message(self, content: dict[str, Any], reply_to: dict[str, Any] | None = None) -> int:
         message = {
             "message_id": self.server.state.next_message_id(self.user_id),
             "from": dict(self.user),
@@ -186,6 +189,12 @@ class FakeUser:
             "date": int(time.time()),
             **content,
         }
+        if reply_to is not None:
+            # Telegram includes the replied-to message, without its own reply_to_message.
+            current = self._current(reply_to)
+            message["reply_to_message"] = {
+                k: v for k, v in current.items() if k != "reply_to_message"
+            }
         return self.server.push_update({"message": message})
 
 

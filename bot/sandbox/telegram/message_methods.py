@@ -7,7 +7,7 @@ import secrets
 import time
 from typing import Any
 
-from .bot_api_limits import render
+from .bot_api_limits import MAX_DOWNLOAD_BYTES, render
 from .bot_api_schema import UploadedFile
 from .chat_state import ApiError, ChatState, Handler, Params, Uploads
 
@@ -120,6 +120,8 @@ class MessageMethods:
         stored = self.state.files.get(str(p["file_id"]))
         if stored is None:
             raise ApiError(400, "Bad Request: invalid file_id")
+        if len(stored.data) > MAX_DOWNLOAD_BYTES:
+            raise ApiError(400, "Bad Request: file is too big")
         return stored.as_file()
 
     def _send(self, p: Params, **content: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from .account_methods import AccountMethods
-from .bot_api_limits import check_limits
+from .bot_api_limits import MAX_UPLOAD_BYTES, check_limits
 from .bot_api_schema import BotApiSchema, UploadedFile
 from .chat_state import ApiError, ChatState
 from .failure_injection import FailureInjector
@@ -50,7 +50,8 @@ class FakeTelegramServer:
 
     async def start(self, port: int = 0) -> None:
         """Listen on a loopback port: an ephemeral one unless `port` is given."""
-        app = web.Application()
+        # aiohttp refuses bodies over 1 MiB by default; Telegram takes 50 MB from bots.
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES + 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         # Pending long polls are woken by stop(), so a short grace period is enough.

@@ -5,16 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from aiohttp.helpers import content_disposition_header
 
 from bot.runtime.texts import Texts
 from bot.sandbox.personas import PERSONAS, persona
 from bot.sandbox.simulation import Simulation
 from bot.sandbox.telegram import FakeUser
+from bot.sandbox.web.guards import FILE_POLICY, guard
 
 STATIC = Path(__file__).parent / "static"
 KEEPALIVE_SECONDS = 15.0
@@ -28,13 +29,12 @@ PAGE_TEXTS = (
     "violations-none", "edited", "contact", "location", "download", "offline", "send-failed",
     "start", "tour-title", "tour-step-1", "tour-step-2", "tour-step-3", "tour-close",
 )  # fmt: skip
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SIMULATION = web.AppKey("simulation", Simulation)
 TEXTS = web.AppKey[dict[str, str]]("texts")
 
 
 def create_app(simulation: Simulation, texts: Texts, locale: str) -> web.Application:
-    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[_same_origin_only])
+    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[guard])
     app[SIMULATION] = simulation
     keys = [*PAGE_TEXTS, *(f"persona-{p.key}" for p in PERSONAS)]
     app[TEXTS] = {key: str(texts.get(locale, f"sandbox-{key}")) for key in keys}
@@ -51,15 +51,6 @@ def create_app(simulation: Simulation, texts: Texts, locale: str) -> web.Applica
     app.router.add_post("/api/chats/{persona}/callback", _callback)
     app.router.add_post("/api/chats/{persona}/upload", _upload)
     return app
-
-
-@web.middleware
-async def _same_origin_only(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Another site open in the same browser must not act as a persona."""
-    origin = request.headers.get("Origin")
-    if request.method == "POST" and origin and origin.split("://", 1)[-1] != request.host:
-        raise web.HTTPForbidden(text="cross-origin request refused")
-    return await handler(request)
 
 
 def _simulation(request: web.Request) -> Simulation:
@@ -125,8 +116,15 @@ async def _text(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="empty message")
     if body.get("keyboard"):
         _one_time_done(request, user)
-    user.send_text(text[:4096])
+    user.send_text(text[:4096], _replied(user, body.get("reply_to")))
     return _sent(request, user)
+
+
+def _replied(user: FakeUser, message_id: object) -> dict[str, Any] | None:
+    """The message of this chat that a message replies to (Telegram's Reply), if any."""
+    if not message_id or not str(message_id).isdigit():
+        return None
+    return user.server.state.find(user.user_id, int(str(message_id)))
 
 
 async def _contact(request: web.Request) -> web.Response:
@@ -174,7 +172,7 @@ async def _upload(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="a file is expected")
     data = upload.file.read()
     if kind == "photo":
-        user.send_photo(caption, data)
+        user.send_photo(caption, data, reply_to=_replied(user, form.get("reply_to")))
     elif kind == "voice":
         user.send_voice(_seconds(str(form.get("duration") or ""), len(data)), data)
     else:
@@ -195,9 +193,15 @@ async def _file(request: web.Request) -> web.Response:
         raise web.HTTPNotFound()
     fallback = "image/jpeg" if stored.kind == "photo" else "application/octet-stream"
     mime = stored.mime_type or fallback
-    headers = {"Cache-Control": "private, max-age=3600"}
-    if stored.file_name:
-        headers["Content-Disposition"] = f'inline; filename="{stored.file_name}"'
+    # Photos show in the chat; a document (an HTML one too) is only ever downloaded.
+    shown = stored.kind == "photo" and mime.startswith("image/")
+    headers = {
+        "Cache-Control": "private, max-age=3600",
+        "Content-Security-Policy": FILE_POLICY,
+        "Content-Disposition": content_disposition_header(
+            "inline" if shown else "attachment", filename=stored.file_name or "file"
+        ),
+    }
     return web.Response(body=stored.data, content_type=mime, headers=headers)
 
 

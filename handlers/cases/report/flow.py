@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -110,12 +112,12 @@ def review_text(c: BotContext, draft: Draft) -> Html:
 
 
 def _review(c: BotContext, d: Draft) -> tuple[str, Markup]:
+    # Sending first, where the thumb is: the edits are for the few who need them.
+    submit = [[InlineKeyboardButton(c.t("button-submit"), callback_data=REPORT.data("submit"))]]
     edits = [(c.t(f"edit-{field}"), REPORT.data("edit", field)) for field in EDITABLE]
-    actions = [
-        (c.t("button-submit"), REPORT.data("submit")),
-        (c.t("button-cancel-report"), REPORT.data("cancel")),
-    ]
-    return review_text(c, d), grid(edits, columns=2, extra=actions)
+    cancel = [(c.t("button-cancel-report"), REPORT.data("cancel"))]
+    keyboard = grid(edits, columns=3, extra=cancel).inline_keyboard
+    return review_text(c, d), InlineKeyboardMarkup([*submit, *keyboard])
 
 
 def _confirm_cancel(c: BotContext, d: Draft) -> tuple[str, Markup]:

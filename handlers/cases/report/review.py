@@ -5,20 +5,17 @@ from __future__ import annotations
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
-from bot.cases.attachments import Held, fetch_copies, keep
+from bot.cases.attachments import Held, fetch_copies
 from bot.cases.draft import Draft
 from bot.cases.lifecycle import AccessDenied
 from bot.cases.messages import CaseMessages
-from bot.cases.notices import alert_reviewers
 from bot.cases.repeats import links_for
 from bot.cases.submit import IncompleteDraft, Submitted, submit_case
-from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
-from storage.people import User
 
 # Which step to reopen when the service finds a required answer missing.
 MISSING = {
@@ -66,16 +63,7 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     files = await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files])
     try:
         async with REPORT.finishing(context) as session:
-            reporter = await get_user(session, update.effective_user.id)
-            now = services.clock.now().astimezone(services.settings.tz)
-            result = await submit_case(
-                session, draft, reporter, services.settings, now, services.cipher
-            )
-            assert reporter is not None  # submit_case refuses anyone who may not report
-            if result.created:
-                keep(session, result.case.id, files, now, event_id=None)
-                messages = CaseMessages(services)
-                await alert_reviewers(session, messages, result.case, reporter, now, result.earlier)
+            result = await submit_case(session, services, update.effective_user.id, draft, files)
     except IncompleteDraft as missing:
         note = context.t("report-missing")
         return await REPORT.ask(update, context, MISSING[str(missing)], note)
@@ -87,14 +75,14 @@ async def submit(update: Update, context: BotContext) -> Step | int:
         return REPORT.step(context)
     if update.callback_query:
         await update.callback_query.answer()
-    await context.bot.send_message(update.effective_chat.id, _saved(context, reporter, result))
+    await context.bot.send_message(update.effective_chat.id, _saved(context, result))
     return ConversationHandler.END
 
 
-def _saved(context: BotContext, reporter: User, result: Submitted) -> str:
+def _saved(context: BotContext, result: Submitted) -> str:
     """The case number; for a person reported before, only what the reporter may know of it."""
     saved = context.t("report-saved", number=result.case.number)
-    links = links_for(reporter, result.case, result.earlier)
+    links = links_for(result.reporter, result.case, result.earlier)
     if links.any:
         saved += "\n\n" + context.t("report-repeat")
     if links.shown:

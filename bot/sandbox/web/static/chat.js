@@ -15,6 +15,7 @@ const page = {
   keyboardOpen: true,
   unread: {},             // persona id -> bot messages not seen yet
   upload: null,           // {file, kind} waiting in the upload dialog
+  replyTo: null,          // message_id the next message replies to (tap a bot message)
   pending: null,          // events of the chat being loaded, replayed once it is shown
   lastError: false,
 };
@@ -117,6 +118,7 @@ async function openChat(personaId) {
   page.pending = null;
   $("messages").replaceChildren();
   $("messages").dataset.chat = personaId;
+  replyTo(null);
   for (const message of chat.messages) showMessage(message);
   showStart();
   // On a phone the persona list folds away once someone is chosen, leaving room for the chat.
@@ -221,6 +223,8 @@ function renderMessage(message) {
   meta.textContent = message.edit_date ? `${t("edited")} ${clock}` : clock;
   bubble.append(meta);
   row.append(bubble);
+  // As on Telegram, a bot message can be replied to: the reply goes to its case.
+  if (message.from.is_bot) bubble.addEventListener("click", () => replyTo(message));
   const inline = message.reply_markup && message.reply_markup.inline_keyboard;
   if (inline) row.append(renderInlineKeyboard(message, inline));
   return row;
@@ -423,17 +427,29 @@ async function act(request) {
   }
 }
 
+function replyTo(message) {
+  page.replyTo = message ? message.message_id : null;
+  $("reply-bar").hidden = !message;
+  if (message) {
+    $("reply-bar-quote").replaceChildren(renderQuote(message));
+    $("text").focus();
+  }
+}
+
 async function sendTyped(event) {
   event.preventDefault();
   const input = $("text");
   const text = input.value.trim();
   if (!text) return;
-  if (await sendText(text)) input.value = "";
+  if (await sendText(text, page.replyTo)) {
+    input.value = "";
+    replyTo(null);
+  }
   input.focus();
 }
 
-function sendText(text) {
-  return act(() => post(`/api/chats/${page.current}/text`, { text }));
+function sendText(text, repliedTo = null) {
+  return act(() => post(`/api/chats/${page.current}/text`, { text, reply_to: repliedTo }));
 }
 
 // A chat that never started shows Telegram's START button instead of an empty screen.
@@ -509,7 +525,9 @@ async function sendUpload(event) {
   form.append("caption", $("caption").value);
   form.append("file", upload.file, upload.file.name);
   if (upload.kind === "voice") form.append("duration", await audioSeconds(upload.file));
+  if (page.replyTo) form.append("reply_to", String(page.replyTo));
   page.upload = null;
+  replyTo(null);
   await act(() => api(`/api/chats/${page.current}/upload`, { method: "POST", body: form }));
 }
 
@@ -653,6 +671,7 @@ function scrollDown() {
 
 document.addEventListener("DOMContentLoaded", () => {
   $("composer").addEventListener("submit", sendTyped);
+  $("reply-bar-cancel").addEventListener("click", () => replyTo(null));
   $("menu-button").addEventListener("click", showCommands);
   $("attach-button").addEventListener("click", () => toggle("attach-menu"));
   for (const button of document.querySelectorAll("[data-attach]")) {
