@@ -134,6 +134,7 @@ audit-action-audit-export = downloaded the audit log
 audit-action-retention-run = ran data retention
 audit-action-key-rotate = rotated the data key
 audit-action-data-backup = made a backup
+audit-action-data-restore = restored the data from a backup
 audit-detail-user-id = account
 audit-detail-rows = rows
 audit-detail-request-id = request

@@ -134,6 +134,7 @@ audit-action-audit-export = mengunduh log audit
 audit-action-retention-run = menjalankan masa simpan data
 audit-action-key-rotate = mengganti kunci data
 audit-action-data-backup = membuat cadangan data
+audit-action-data-restore = memulihkan data dari cadangan
 audit-detail-user-id = akun
 audit-detail-rows = baris
 audit-detail-request-id = permintaan
