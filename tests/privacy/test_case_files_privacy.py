@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import sqlite3
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy.engine import make_url
 
 from bot.privacy.crypto import Cipher, load_cipher
 from storage.attachments import CaseAttachment
@@ -21,6 +24,7 @@ from tests.texts import said
 PSM, COORDINATOR = 1001, 2001
 VOICE = b"OggS Mak Onah's neighbour"
 PDF = b"%PDF-1.4 surat RT"
+NUMBER = "TNG-2019-00001"
 
 
 async def case_with_files(url: str, cipher: Cipher, number: str, closed: bool) -> int:
@@ -99,3 +103,22 @@ async def test_psm_bot_person_export_writes_the_copies_beside_the_spreadsheet(
     [pdf] = await fetch(database_url, CaseAttachment, case_id=case_id, kind="document")
     assert (folder / f"TNG-2019-00001-voice-{voice.id}.ogg").read_bytes() == VOICE
     assert (folder / f"TNG-2019-00001-document-{pdf.id}.pdf").read_bytes() == PDF
+
+
+async def test_a_backup_holds_the_copies_of_voice_notes_and_documents(
+    tmp_path: Path, database_url: str
+) -> None:
+    assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
+    await case_with_files(database_url, load_cipher(None, tmp_path / "data"), NUMBER, False)
+    made = await run_cli(
+        tmp_path, "backup", "--to", str(tmp_path / "copies"), DATABASE_URL=database_url
+    )
+    assert made.code == 0, made.stdout + made.stderr
+    [folder] = (tmp_path / "copies").iterdir()
+    assert json.loads((folder / "manifest.json").read_text())["counts"]["case_attachments"] == 2
+    if make_url(database_url).get_backend_name() == "postgresql":
+        return  # the restore drill reads a dump back (tests/operations/test_restore_drill.py)
+    copy = sqlite3.connect(folder / "psm-bot.db")
+    kept = sorted(row[0] for row in copy.execute("SELECT data FROM case_attachments"))
+    copy.close()
+    assert kept == sorted([VOICE, PDF])
