@@ -227,16 +227,15 @@ async def mark_campaign_done(
     )
 
 
-async def still_unsent(sessions: Sessions, row: Claimed, after: list[Any]) -> bool:
-    """Whether the message `row` follows (kind, campaign id) is still to be sent to its user."""
+async def lead_status(sessions: Sessions, row: Claimed, after: list[Any]) -> str | None:
+    """The status of the message `row` follows (kind, campaign id) for the same user."""
     kind, campaign_id = after
     async with sessions() as session:
-        found = await session.scalar(
-            select(OutboxMessage.id).where(
+        status = await session.scalar(
+            select(OutboxMessage.status).where(
                 OutboxMessage.kind == kind,
                 OutboxMessage.campaign_id == campaign_id,
                 OutboxMessage.user_id == row.user_id,
-                OutboxMessage.status.in_(UNFINISHED),
             )
         )
-    return found is not None
+    return status

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.cases.attachments import MAX_BYTES
 from bot.cases.buttons import CaseFiles
+from bot.runtime.clock import FixedClock
 from storage.attachments import AttachmentKind, CaseAttachment
 from storage.audit import AuditEntry
 from storage.cases import Case, CaseEvent
@@ -144,3 +147,33 @@ async def test_another_kecamatans_coordinator_cannot_fetch_the_files_with_a_forg
     assert said("case-refused") in harness.button_answers()[-1]
     assert not any("voice" in m for m in harness.telegram.sent_to(2002))
     assert "case.voice" not in [a.action for a in await fetch(schema, AuditEntry)]
+
+
+async def test_a_voice_note_sent_outside_a_conversation_answers_the_pending_question(
+    harness: BotHarness, case_id: int, schema: str, clock: FixedClock
+) -> None:
+    coordinator = harness.user(COORDINATOR_ID)
+    await coordinator.send(f"/kasus {NUMBER}")
+    await coordinator.tap(said("action-return"))
+    await coordinator.send("Apakah nenek punya KTP?")
+    await harness.deliver()
+    psm = harness.user(PSM_ID)
+
+    taken = await psm.send_voice(9, b"OggS tidak punya")
+    assert taken.says("reply-answered", number=NUMBER), taken.text
+    [voice] = await fetch(schema, CaseAttachment, case_id=case_id)
+    assert (voice.duration, voice.data) == (9, b"OggS tidak punya")
+    await psm.tap(said("button-undo-answer"))  # taken back: neither notice nor voice leaves
+    clock.set(clock.now() + timedelta(minutes=2))
+    await harness.deliver()
+    await harness.deliver()
+    assert not any("voice" in m for m in harness.telegram.sent_to(COORDINATOR_ID))
+
+    await psm.send_voice(14)
+    clock.set(clock.now() + timedelta(minutes=2))
+    await harness.deliver()
+    await harness.deliver()
+    answer, voice_sent = harness.telegram.sent_to(COORDINATOR_ID)[-2:]
+    spoken = said("voice-note-text", length="0:14")
+    assert said("notice-answer", who="Lutpiah", number=NUMBER, note=spoken) in answer["text"]
+    assert voice_sent["voice"]["duration"] == 14
