@@ -1,9 +1,10 @@
 # Two commands on a fresh clone (only Python 3.11+ needed): `make run` and `make test`.
+# `make check` is the quick loop: everything but process-level, browser and slow tests.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint screenshots
+.PHONY: run test check lint screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +16,10 @@ run: $(STAMP)
 	$(VENV)/bin/psm-bot run
 
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q -n auto
+	$(VENV)/bin/python -m pytest -q -n auto --durations=15
+
+check: $(STAMP)
+	$(VENV)/bin/python -m pytest -q -n auto -m 'not (process or browser or slow)'
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

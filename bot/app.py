@@ -102,9 +102,11 @@ def build_application(
 
 
 def _register_handlers(application: BotApp, settings: Settings, texts: Texts) -> None:
-    """The one place that knows every handler module, in the order they must be tried."""
+    """The one place that knows the handler packages; each puts its handlers in the groups
+    that decide who answers first (handlers/groups.py), so their order here means nothing."""
     from handlers import (
         announcements,
+        broadcasts,
         cases,
         common,
         edits,
@@ -113,31 +115,23 @@ def _register_handlers(application: BotApp, settings: Settings, texts: Texts) ->
         language,
         people,
         preflight,
+        records,
     )
-    from handlers.broadcasts import conversation as broadcasts
-    from handlers.cases import report
-    from handlers.people import approval, onboarding
-    from handlers.privacy import register as register_privacy
 
-    preflight.register(application)
-    edits.register(application)
-    language.register(application)
-    cases.register_input(application)
-    # Before the report, so that a coordinator composing a broadcast is not sent into /lapor.
-    broadcasts.register(application)
-    announcements.register_conversation(application)
-    people.register_conversations(application)
-    report.register(application, texts)
-    onboarding.register(application)
-    # After the compositions: a /rekap left waiting for dates must not take their answers.
-    insight.register(application)
-    cases.register(application)
-    approval.register(application)
-    people.register(application)
-    announcements.register(application)
-    register_privacy(application)
-    common.register(application)
-    errors.register(application)
+    for feature in (
+        preflight,
+        edits,
+        language,
+        people,
+        broadcasts,
+        announcements,
+        insight,
+        records,
+        common,
+        errors,
+    ):
+        feature.register(application)
+    cases.register(application, texts)
     hooks = {queue.BROADCAST: queue.report_delivery, monthly.KIND: monthly.forget_files}
     outbox = OutboxSender(settings, hooks=hooks)
     schedule_sender(application, outbox, settings)

@@ -8,6 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.people import commands_for, get_user
 from bot.runtime.context import BotApp, BotContext
 from handlers import asides
+from handlers.groups import Group, add
 from storage.people import Role, UserStatus
 
 
@@ -44,8 +45,17 @@ async def old_button(update: Update, context: BotContext) -> None:
 def register(application: BotApp) -> None:
     asides.read_only("bantuan", show_help)
     asides.read_only("help", show_help)
-    application.add_handler(CommandHandler("bantuan", show_help))
-    application.add_handler(CommandHandler("help", show_help))
-    application.add_handler(CommandHandler("batal", nothing_to_cancel))
-    application.add_handler(CallbackQueryHandler(old_button))
-    application.add_handler(MessageHandler(filters.ChatType.PRIVATE, hint))
+    add(
+        application,
+        Group.COMMANDS,
+        [
+            CommandHandler("bantuan", show_help),
+            CommandHandler("help", show_help),
+            CommandHandler("batal", nothing_to_cancel),
+        ],
+    )
+    add(
+        application,
+        Group.FALLBACK,
+        [CallbackQueryHandler(old_button), MessageHandler(filters.ChatType.PRIVATE, hint)],
+    )

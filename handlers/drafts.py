@@ -2,7 +2,8 @@
 
 `DraftSlot` is the storage half of the conversation engine (handlers/wizard.py): it reads the
 draft a conversation has committed, lets a handler change it inside `edit()`, writes it with
-`commit()` (one small upsert, before any reply), and deletes it in the transaction that ends the
+`commit()` (one small upsert, before any reply: `say` and `redraw` reply at the same step; the
+engine's `ask` with a new question), and deletes it in the transaction that ends the
 conversation (`finishing`, `end`).
 """
 
@@ -16,7 +17,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
 from bot.runtime.chat_state import ChatStates, Saved
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 S = TypeVar("S", bound=IntEnum)
 D = TypeVar("D", bound="DataclassInstance")
 END = ConversationHandler.END
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 _KEEP = "keep:"
 
 
@@ -77,6 +79,28 @@ class DraftSlot(Generic[S, D]):
             await context.services.chats.save(context.state, chat_id(update), self.name, saved)
         context.pending_drafts.pop(self.name, None)
         return draft
+
+    async def save_staged(self, update: Update, context: BotContext) -> None:
+        """Commit an edit a handler left staged (it replied without the engine), at its step."""
+        if self.name in context.pending_drafts and self.active(context):
+            await self.commit(update, context, self.step(context))
+
+    async def say(self, update: Update, context: BotContext, text: str, markup: Markup = None) -> S:
+        """Commit the draft where it stands, then say `text` without a new question."""
+        step = self.step(context)
+        await self.commit(update, context, step)
+        await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+        return step
+
+    async def redraw(self, update: Update, context: BotContext, markup: InlineKeyboardMarkup) -> S:
+        """Commit the draft where it stands, then redraw the tapped keyboard (a tick changed)."""
+        step = self.step(context)
+        await self.commit(update, context, step)
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_reply_markup(markup)
+        return step
 
     @asynccontextmanager
     async def finishing(self, context: BotContext) -> AsyncIterator[AsyncSession]:

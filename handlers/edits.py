@@ -12,9 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.runtime.context import BotApp, BotContext
-
-# Before the language switch (-1) and everything else.
-GROUP = -2
+from handlers.groups import Group, add
 
 
 async def explain_edit(update: Update, context: BotContext) -> None:
@@ -27,4 +25,4 @@ async def explain_edit(update: Update, context: BotContext) -> None:
 
 def register(application: BotApp) -> None:
     # Everything with a message that is not a new message: edits, channel posts, business chats.
-    application.add_handler(MessageHandler(~filters.UpdateType.MESSAGE, explain_edit), group=GROUP)
+    add(application, Group.EDITS, [MessageHandler(~filters.UpdateType.MESSAGE, explain_edit)])

@@ -13,6 +13,7 @@ import re
 
 from telegram import Update
 from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
 from telegram.helpers import effective_message_type
 
 from bot.runtime.context import BotApp, BotContext
@@ -111,6 +112,8 @@ async def on_error(update: object, context: BotContext) -> None:
             await context.bot.send_message(chat_id, report)
         except TelegramError as failure:
             _log.warning("could not report the error to admin chat %s: %s", chat_id, failure)
+    if isinstance(update, Update):
+        raise ApplicationHandlerStop  # the user has had their answer: no later group may add one
 
 
 async def _reassure(update: Update, context: BotContext) -> None:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.reference.categories import Categories
 from bot.reference.regions import Kecamatan, Regions
+from bot.runtime.callbacks import Callback
 from bot.runtime.texts import Texts
 
 Choice = tuple[str, str]  # (label, callback_data)
-# A conversation's button builder, `Wizard.data`: (what, value) -> callback data.
-DataOf = Callable[..., str]
+# A button kind holding one code (a kecamatan, a kelurahan, a category group).
+KindOf = Callable[[str], Callback]
+
+
+class YesNo(StrEnum):
+    """The answer a confirming button carries."""
+
+    YES = "yes"
+    NO = "no"
 
 
 def grid(
@@ -25,36 +33,19 @@ def grid(
     return InlineKeyboardMarkup(rows)
 
 
-def category_groups(
-    texts: Texts, locale: str, categories: Categories, data: DataOf
-) -> InlineKeyboardMarkup:
-    return grid(
-        (texts.get(locale, f"category-group-{g}"), data("grp", g)) for g in categories.groups
-    )
-
-
-def categories_of(
-    texts: Texts, locale: str, categories: Categories, group: str, data: DataOf
-) -> InlineKeyboardMarkup:
-    return grid(
-        ((c.name(locale), data("cat", c.code)) for c in categories.in_group(group)),
-        extra=[(texts.get(locale, "button-back"), data("back"))],
-    )
-
-
 def kecamatan_list(
-    regions: Regions, data: DataOf, first: Sequence[Choice] = ()
+    regions: Regions, kind: KindOf, first: Sequence[Choice] = ()
 ) -> InlineKeyboardMarkup:
-    buttons = grid(((k.name, data("kec", k.code)) for k in regions.kecamatan), columns=2)
+    buttons = grid(((k.name, kind(k.code).encode()) for k in regions.kecamatan), columns=2)
     shortcut = [[InlineKeyboardButton(label, callback_data=data)] for label, data in first]
     return InlineKeyboardMarkup([*shortcut, *buttons.inline_keyboard])
 
 
 def kelurahan_list(
-    texts: Texts, locale: str, kecamatan: Kecamatan, data: DataOf
+    texts: Texts, locale: str, kecamatan: Kecamatan, kind: KindOf, back: Callback
 ) -> InlineKeyboardMarkup:
     return grid(
-        ((k.name, data("kel", k.code)) for k in kecamatan.kelurahan),
+        ((k.name, kind(k.code).encode()) for k in kecamatan.kelurahan),
         columns=2,
-        extra=[(texts.get(locale, "button-other-kecamatan"), data("back"))],
+        extra=[(texts.get(locale, "button-other-kecamatan"), back.encode())],
     )

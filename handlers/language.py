@@ -11,11 +11,9 @@ from bot.people import refresh_menu, set_locale
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
 from bot.runtime.texts import Locale
+from handlers.groups import Group, add
 from handlers.keyboards import grid
 from handlers.replies import show_in_place
-
-# Before the conversations, so switching language never disturbs a report in progress.
-GROUP = -1
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,12 @@ async def set_language(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("bahasa", choose_language), group=GROUP)
-    pattern = LanguageChoice.pattern()
-    application.add_handler(CallbackQueryHandler(set_language, pattern=pattern), group=GROUP)
+    # Before the conversations: switching language never disturbs a report in progress.
+    add(
+        application,
+        Group.ANYTIME,
+        [
+            CommandHandler("bahasa", choose_language),
+            CallbackQueryHandler(set_language, pattern=LanguageChoice.pattern()),
+        ],
+    )

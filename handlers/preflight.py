@@ -6,9 +6,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.runtime.context import BotApp, BotContext
-
-# Before every other group, language switching included.
-GROUP = -100
+from handlers.groups import Group, add
 
 
 async def preflight(update: Update, context: BotContext) -> None:
@@ -25,4 +23,4 @@ async def preflight(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(TypeHandler(Update, preflight), group=GROUP)
+    add(application, Group.PREFLIGHT, [TypeHandler(Update, preflight)])

@@ -2,10 +2,12 @@
 
 A `Wizard` is a conversation (/lapor, /siaran, /pengumuman, /start, a case note): an IntEnum
 of steps, a draft dataclass (handlers/drafts.py), the question each step asks and which step
-follows. Handlers change the draft inside `edit()` and reply with `ask()` or `proceed()`, which
-commit step and answers *before* the question goes out: a kill at any moment loses no
-acknowledged answer. A failed check raises `BadAnswer`, and the engine asks the same step again
-with its explanation; wrong input, stale buttons and a repeated command are handled alike.
+follows. Handlers change the draft inside `edit()` and reply with `ask()`, `proceed()`, or,
+staying at the step, `say()` or `redraw()`; each commits step and answers *before* the reply
+goes out, so a kill at any moment loses no acknowledged answer (an edit a handler leaves
+without replying is saved when it returns). A failed check raises `BadAnswer`, and the engine
+asks the same step again with its explanation; wrong input, stale buttons and a repeated
+command are handled alike.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import functools
 import re
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import Update
 from telegram.ext import (
+    ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
@@ -27,14 +30,15 @@ from telegram.ext import (
 )
 
 from bot.runtime.answers import BadAnswer
-from bot.runtime.callbacks import reserve_prefix
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers import asides, typed_choices
 from handlers.drafts import END, D, DraftSlot, S, chat_id
+from handlers.drafts import Markup as Markup  # the type of a prompt's keyboard, for the wizards
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 TYPED = filters.TEXT & ~filters.COMMAND
+C = TypeVar("C", bound=Callback)
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,6 @@ class Wizard(DraftSlot[S, D]):
     def __init__(
         self,
         name: str,
-        prefix: str,
         steps: type[S],
         draft: type[D],
         texts: Texts,
@@ -67,9 +70,7 @@ class Wizard(DraftSlot[S, D]):
         shows: Mapping[S, Callable[[Update, BotContext, D, str | None], Awaitable[S]]] = {},
     ) -> None:
         super().__init__(name, steps, draft)
-        reserve_prefix(prefix, name)
-        self.prefix = prefix
-        self._kinds: set[str] = set()  # of button, for the stale-button answer (see `button`)
+        self._kinds: set[str] = set()  # button prefixes, for the stale-button answer
         self.states: Mapping[S, Sequence[BaseHandler[Any, Any, Any]]] = {}
         self.texts, self.prompts, self.follows, self.shows = texts, prompts, follows, shows
         Wizard.every.append(self)
@@ -135,24 +136,21 @@ class Wizard(DraftSlot[S, D]):
                 return context.t("busy-elsewhere", what=context.t(other.texts.busy))
         return None
 
-    # -- buttons ----------------------------------------------------------------------------
-    def data(self, what: str, value: object = None) -> str:
-        """Callback data of one of this wizard's buttons."""
-        return f"{self.prefix}:{what}" + ("" if value is None else f":{value}")
+    # -- buttons: typed `Callback` kinds (bot/runtime/callbacks.py) ---------------------------
+    def button(
+        self, callback: Handler, kind: type[Callback], **fixed: object
+    ) -> BaseHandler[Any, Any, Any]:
+        """A handler for buttons of `kind` (with the fields in `fixed` held to those values)."""
+        self._kinds.add(kind.PREFIX)
+        return CallbackQueryHandler(callback, pattern=kind.pattern(**fixed))
 
     @staticmethod
-    def value(update: Update) -> str:
-        """The value part of the tapped button (what follows its last ':')."""
-        assert update.callback_query is not None and update.callback_query.data is not None
-        return update.callback_query.data.rsplit(":", 1)[-1]
-
-    def button(
-        self, callback: Handler, what: str, value: str | None = None
-    ) -> BaseHandler[Any, Any, Any]:
-        """A handler for the `what` button (its value matching `value`, a regex, if given)."""
-        self._kinds.add(what)
-        tail = "" if value is None else f":(?:{value})"
-        return CallbackQueryHandler(callback, pattern=f"^{self.prefix}:{what}{tail}$")
+    def tapped(update: Update, kind: type[C]) -> C:
+        """The tapped button, parsed (its handler's pattern let only a well-formed one in)."""
+        query = update.callback_query
+        button = kind.decode(query.data if query else None)
+        assert button is not None, "the handler's pattern admits only this kind"
+        return button
 
     # -- generic replies --------------------------------------------------------------------
     async def wrong_input(self, update: Update, context: BotContext) -> S:
@@ -189,39 +187,30 @@ class Wizard(DraftSlot[S, D]):
         go on to their usual handlers (help, language) while the conversation waits.
         """
         typed_choices.take_labels(self, states)  # a typed button label counts as a tap
-        for step, handlers in states.items():
+        for handler in entry_points:
+            handler.callback = self._taking(handler.callback)
+        for step, handlers in [*states.items(), (None, fallbacks)]:
             for handler in handlers:
                 handler.callback = self._guard(handler.callback, step)
+        wrong = typed_choices.label_or(self, self.wrong_input, ambiguous=True)
         generic: list[BaseHandler[Any, Any, Any]] = [
+            *([CommandHandler(command, self._guard(self.resume))] if command else []),
+            *([asides.aside(self, self._guard)] if catch_commands else []),
             CallbackQueryHandler(self._guard(self.stale_button), pattern=self._stale_pattern()),
             MessageHandler(
-                filters.ALL if catch_commands else filters.ALL & ~filters.COMMAND,
-                self._guard(typed_choices.label_or(self, self.wrong_input, ambiguous=True)),
+                filters.ALL & ~filters.COMMAND if not catch_commands else filters.ALL,
+                self._guard(wrong),
             ),
         ]
-        if catch_commands:
-            generic.insert(0, asides.aside(self, self._guard))
-        if command:
-            generic.insert(0, CommandHandler(command, self._guard(self.resume)))
         return ConversationHandler(
-            entry_points=list(entry_points),
+            entry_points=list(entry_points), fallbacks=[*fallbacks, *generic],
             states={step: list(handlers) for step, handlers in states.items()},
-            fallbacks=[*self._guarded(fallbacks), *generic],
-            name=self.name,
-            persistent=True,
-            allow_reentry=False,
-        )
+            name=self.name, persistent=True, allow_reentry=False,
+        )  # fmt: skip
 
     def _stale_pattern(self) -> str:  # a button of this wizard that no step waits for now
-        kinds = "|".join(sorted(re.escape(kind) for kind in self._kinds))
-        return f"^{re.escape(self.prefix)}:(?:{kinds})(?::|$)"
-
-    def _guarded(
-        self, handlers: Sequence[BaseHandler[Any, Any, Any]]
-    ) -> Sequence[BaseHandler[Any, Any, Any]]:
-        for handler in handlers:
-            handler.callback = self._guard(handler.callback)
-        return handlers
+        kinds = "|".join(sorted(re.escape(prefix) for prefix in self._kinds))
+        return f"^(?:{kinds})(?::|$)"
 
     def _guard(self, callback: Handler, step: S | None = None) -> Handler:
         """Re-ask the step a failed check was about; heal a step PTB remembers wrongly."""
@@ -240,7 +229,19 @@ class Wizard(DraftSlot[S, D]):
                 note = context.t(bad.key, **bad.args_)
                 return await self.ask(update, context, self.step(context), note)
 
-        return guarded
+        return self._taking(guarded)
+
+    def _taking(self, callback: Handler) -> Handler:
+        """Save an edit the handler left staged, then give PTB the next step and stop the later
+        handler groups (handlers/groups.py): the update has been answered."""
+
+        @functools.wraps(callback)
+        async def taken(update: Update, context: BotContext) -> Any:
+            step = await callback(update, context)
+            await self.save_staged(update, context)
+            raise ApplicationHandlerStop(step)
+
+        return taken
 
     async def _lost(self, update: Update, context: BotContext) -> int:
         if update.callback_query:

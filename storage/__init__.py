@@ -1,1 +1,1 @@
-"""Data layer: typed models, engine and sessions, PTB persistence, migrations."""
+"""Data layer: typed models per feature, the engine and sessions (db.py), Alembic migrations."""

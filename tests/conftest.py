@@ -24,6 +24,11 @@ ADMIN_ID = 900_001
 pytest_plugins = ["tests.loop_guard"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first: beside another xdist worker's quick ones, not last and alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 # Under `pytest -n`, each worker (gw0, gw1...) has a database of its own next to the given one.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")
 GIVEN = os.environ.get("TEST_DATABASE_URL")

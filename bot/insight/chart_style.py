@@ -6,7 +6,12 @@ type sizes are three times what a printed chart would use.
 
 from __future__ import annotations
 
-from matplotlib.axes import Axes
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+from storage.cases import Urgency
 
 SIZE_PX = 1080
 DPI = 150
@@ -25,7 +30,12 @@ TEAL, AMBER, CORAL, SLATE, SAGE, SAND = (
     "#8AAE92",
     "#C9B79C",
 )
-URGENCY_COLORS = {"darurat": CORAL, "tinggi": AMBER, "sedang": "#E8C547", "rendah": SAGE}
+URGENCY_COLORS = {
+    Urgency.DARURAT: CORAL,
+    Urgency.TINGGI: AMBER,
+    Urgency.SEDANG: "#E8C547",
+    Urgency.RENDAH: SAGE,
+}
 OUTCOME_COLORS = {"accepted": TEAL, "done": SAGE, "rejected": CORAL, "pending": SAND}
 
 TEXT_SIZES = {

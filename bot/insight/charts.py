@@ -12,11 +12,7 @@ import textwrap
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from bot.insight.chart_style import (
     BACKGROUND,
@@ -28,6 +24,10 @@ from bot.insight.chart_style import (
     TEXT_SIZES,
     style_axes,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 # Matplotlib's text layout and font caches are shared; one render at a time keeps them safe.
 _one_at_a_time = threading.Lock()
@@ -83,6 +83,11 @@ def render(spec: ChartSpec) -> bytes:
 
 def draw(spec: ChartSpec) -> Figure:
     """Lay one chart out on a figure of its own (callers hold _one_at_a_time or own the thread)."""
+    # Here, not at the top: matplotlib takes longer to import than the rest of the bot to
+    # start, and only the monthly report and /rekap draw.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     inches = SIZE_PX / DPI
     figure = Figure(figsize=(inches, inches), dpi=DPI, facecolor=BACKGROUND)
     FigureCanvasAgg(figure)

@@ -10,13 +10,11 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # Telegram takes files up to 50 MB from bots; the rest is room for the multipart envelope.
 UPLOAD_LIMIT = 48 * 1024 * 1024
@@ -61,6 +59,12 @@ class XlsxParts:
         self._rows = 0
 
     def _start(self) -> WriteOnlyWorksheet:
+        # Here, not at the top: only an XLSX export needs openpyxl (and the numpy it loads).
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
         self._book = Workbook(write_only=True)
         sheet: WriteOnlyWorksheet = self._book.create_sheet(self._title)
         sheet.freeze_panes = "A2"

@@ -59,7 +59,7 @@ def figures(stats: Stats, labels: Labels) -> list[ChartSpec]:
     ]
     statuses = [(labels.status(s.value), stats.by_status.get(s.value, 0), SLATE) for s in Status]
     urgencies = [
-        (labels.urgency(u.value), stats.by_urgency.get(u.value, 0), URGENCY_COLORS[u.value])
+        (labels.urgency(u.value), stats.by_urgency.get(u.value, 0), URGENCY_COLORS[u])
         for u in Urgency
     ]
     charts = [

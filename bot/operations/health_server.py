@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-
-from aiohttp import web
+from typing import TYPE_CHECKING
 
 from bot.operations.checks import check
 from bot.runtime.health import HealthState
 from bot.runtime.settings import Settings
 from storage.db import create_engine, create_sessions
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 _log = logging.getLogger(__name__)
 
@@ -53,6 +55,9 @@ class HealthServer:
         self._loop = None
 
     async def _serve(self) -> None:
+        # Here, not at the top: with HEALTH_PORT=0 a start need not load aiohttp at all.
+        from aiohttp import web
+
         self._stop = asyncio.Event()
         engine = create_engine(self._settings.db_url)
         sessions = create_sessions(engine)

@@ -8,12 +8,12 @@ from bot.people.directory import get_user, reviewers_for, set_locale
 from bot.people.history import record
 from bot.people.menus import commands_for, refresh_menu, set_default_menus
 from bot.people.menus import schedule as schedule_menus
+from bot.people.messages import Wording
 from bot.people.registration import activate_from_roster, ensure_admins, welcome_back
 from bot.people.roster import RosterRow, read_roster, save_roster
 from bot.people.roster_problems import RosterProblem, in_plain_words
 from bot.people.roster_sync import RosterPlan, apply_roster, plan_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_file
-from bot.people.wording import Wording
 
 __all__ = [
     "ChangeRefused",

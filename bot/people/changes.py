@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.directory import get_user
 from bot.people.history import record
-from bot.people.wording import Wording, farewell, tell
+from bot.people.messages import Wording, farewell, tell
 from bot.privacy.access import Scope, scope_of
 from bot.privacy.audit import Audit, audit
 from storage.people import CoordinatorArea, Role, User, UserStatus

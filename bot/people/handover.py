@@ -17,7 +17,7 @@ from bot.people.buttons import Handover
 from bot.people.changes import ChangeRefused, reach
 from bot.people.directory import colleagues, reviewers_for
 from bot.people.history import record
-from bot.people.wording import Wording
+from bot.people.messages import Wording
 from bot.privacy.audit import Audit, audit
 from storage.delivery import Lane
 from storage.people import User, UserStatus

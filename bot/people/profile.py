@@ -15,8 +15,8 @@ from bot.people.buttons import MoveDecision, Verdict
 from bot.people.changes import ChangeRefused, deactivate, relocate, withdraw_move_requests
 from bot.people.directory import admins, get_user, reviewers_for
 from bot.people.history import record
+from bot.people.messages import Wording, tell
 from bot.people.registration import phone_taken
-from bot.people.wording import Wording, tell
 from bot.privacy.access import scope_of
 from bot.privacy.audit import Audit, audit
 from storage.delivery import Lane

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.people.changes import deactivate, relocate
 from bot.people.handover import OpenCases, ask_handover
 from bot.people.history import record
+from bot.people.messages import ROSTER_REASON, Wording
 from bot.people.roster import RosterRow, batches, save_entries
-from bot.people.wording import ROSTER_REASON, Wording
 from bot.privacy.access import Scope
 from bot.privacy.audit import Audit, audit
 from storage.db import Sessions

@@ -18,9 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from bot.people import roster_limits as limits
 from bot.people.roster import RosterReport, read_roster, read_roster_data
 from bot.people.roster_limits import Deadline, OverLimit
@@ -36,8 +33,7 @@ class UnreadableWorkbook(ValueError):
 
 # What a damaged or forged workbook raises, from zipfile, zlib, openpyxl and the XML parsers
 # (defusedxml refusing entities raises a ValueError).
-BROKEN = (
-    InvalidFileException,
+BROKEN: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
@@ -64,6 +60,11 @@ def _cell(value: object) -> str:
 def xlsx_as_csv(data: bytes, deadline: Deadline | None = None) -> str:
     """The first sheet of a workbook as CSV text, blank rows kept as blank lines; OverLimit
     when it passes a limit, UnreadableWorkbook when it is no workbook."""
+    # Here, not at the top: a bot start need not load openpyxl (and numpy) for a rare upload.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    broken: tuple[type[Exception], ...] = (InvalidFileException, *BROKEN)
     deadline = deadline or Deadline.start()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -72,7 +73,7 @@ def xlsx_as_csv(data: bytes, deadline: Deadline | None = None) -> str:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except OverLimit:
         raise
-    except BROKEN as exc:
+    except broken as exc:
         raise UnreadableWorkbook(str(exc)) from None
     try:
         sheet = workbook.worksheets[0]
@@ -80,7 +81,7 @@ def xlsx_as_csv(data: bytes, deadline: Deadline | None = None) -> str:
         return _as_csv(sheet, deadline)
     except OverLimit:
         raise
-    except BROKEN as exc:
+    except broken as exc:
         raise UnreadableWorkbook(str(exc)) from None
     finally:
         workbook.close()

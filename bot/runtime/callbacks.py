@@ -10,6 +10,7 @@ Telegram caps callback data at 64 bytes; `encode()` refuses anything longer.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -19,11 +20,11 @@ from typing import Any, ClassVar, Self
 MAX_BYTES = 64
 EMPTY = "-"
 TOKEN = r"[A-Za-z0-9_]+"
-# Prefix -> owner: a Callback subclass, or the name of a conversation that builds its own.
+# Prefix -> the Callback subclass that owns it.
 _prefixes: dict[str, str] = {}
 
 
-def reserve_prefix(prefix: str, owner: str) -> None:
+def _reserve_prefix(prefix: str, owner: str) -> None:
     """Claim a prefix for one owner; a second claim by another is a programming error."""
     if _prefixes.get(prefix, owner) != owner:
         raise TypeError(f"callback prefix {prefix!r} already belongs to {_prefixes[prefix]}")
@@ -37,13 +38,14 @@ class Callback:
 
     def __init_subclass__(cls, prefix: str, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        reserve_prefix(prefix, f"{cls.__module__}.{cls.__qualname__}")
+        _reserve_prefix(prefix, f"{cls.__module__}.{cls.__qualname__}")
         cls.PREFIX = prefix
 
     @classmethod
-    def _fields(cls) -> list[tuple[str, Any]]:
+    @functools.cache  # resolving the hints compiles each annotation: once per kind, not per tap
+    def _fields(cls) -> tuple[tuple[str, Any], ...]:
         hints = typing.get_type_hints(cls)
-        return [(field.name, hints[field.name]) for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        return tuple((field.name, hints[field.name]) for field in dataclasses.fields(cls))  # type: ignore[arg-type]
 
     @classmethod
     def pattern(cls, **fixed: object) -> re.Pattern[str]:

@@ -195,12 +195,18 @@ class ChatStates:
             statement.on_conflict_do_update(index_elements=["telegram_id"], set_={"locale": locale})
         )
 
-    async def steps(self, name: str) -> dict[tuple[int, int], int]:
-        """Where every conversation called `name` stands, keyed as PTB keys them."""
+    async def steps(self) -> dict[str, dict[tuple[int, int], int]]:
+        """Where every conversation stands, by name, keyed as PTB keys them."""
+        found: dict[str, dict[tuple[int, int], int]] = {}
         async with self._sessions() as session:
             rows = await session.execute(
                 select(
-                    ConversationDraft.chat_id, ConversationDraft.telegram_id, ConversationDraft.step
-                ).where(ConversationDraft.conversation == name)
+                    ConversationDraft.conversation,
+                    ConversationDraft.chat_id,
+                    ConversationDraft.telegram_id,
+                    ConversationDraft.step,
+                )
             )
-            return {(chat_id, telegram_id): step for chat_id, telegram_id, step in rows}
+            for name, chat_id, telegram_id, step in rows:
+                found.setdefault(name, {})[(chat_id, telegram_id)] = step
+        return found

@@ -56,7 +56,7 @@ class BotData:
 
 
 class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData]):
-    # Set for every update from a user before any handler runs (handlers/chat_state.py).
+    # Set for every update from a user before any handler runs (handlers/preflight.py).
     chat_state: ChatState | None = None
     _pending: dict[str, Any] | None = None
 
@@ -74,7 +74,7 @@ class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], BotData
 
     @property
     def pending_drafts(self) -> dict[str, Any]:
-        """Drafts edited while handling this update, not yet committed (handlers/wizard.py)."""
+        """Drafts edited while handling this update, not yet committed (handlers/drafts.py)."""
         if self._pending is None:
             self._pending = {}
         return self._pending

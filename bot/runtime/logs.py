@@ -30,6 +30,7 @@ CHATTY_LIBRARIES = {
     "httpcore": logging.WARNING,
     "apscheduler": logging.WARNING,  # INFO is one line per job run
     "sqlalchemy": logging.WARNING,
+    "alembic.runtime.plugins": logging.WARNING,  # INFO is a line per plugin each time it loads
     "asyncio": logging.INFO,
     "aiosqlite": logging.WARNING,  # DEBUG is every statement with its parameters
     "asyncpg": logging.WARNING,

@@ -33,9 +33,16 @@ class ChatStatePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[
             update_interval=IDLE_INTERVAL,
         )
         self._chats = chats
+        self._steps: dict[str, dict[tuple[int, int], int]] = {}
+        self._asked: set[str] | None = None
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        return {key: step for key, step in (await self._chats.steps(name)).items()}
+        # PTB asks once per conversation as the bot starts: one query answers them all. A
+        # conversation asked about a second time is read afresh.
+        if self._asked is None or name in self._asked:
+            self._steps, self._asked = await self._chats.steps(), set()
+        self._asked.add(name)
+        return {key: step for key, step in self._steps.get(name, {}).items()}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None

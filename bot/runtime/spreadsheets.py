@@ -11,12 +11,11 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,6 +53,11 @@ def local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
 def workbook(sheets: Sequence[Sheet]) -> bytes:
     """One .xlsx with a sheet each: a bold, frozen header row, then the rows as text and dates;
     widths fit the longest value."""
+    # Here, not at the top: a bot start or a CSV export need not load openpyxl (and numpy).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     first = book.active
     assert first is not None

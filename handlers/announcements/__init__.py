@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.announcements.buttons import AnnouncementCard, AnnouncementList, Card, Rsvp
 from bot.runtime.context import BotApp
 from handlers.announcements import finish, manage, rsvp
 from handlers.announcements.conversation import build_compose_conversation
-from handlers.announcements.flow import ANNOUNCE
-
-
-def register_conversation(application: BotApp) -> None:
-    """Before the report, so a coordinator composing is not pulled into /lapor by mistake."""
-    application.add_handler(build_compose_conversation())
+from handlers.announcements.flow import Act, Tap
+from handlers.groups import Group, add
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("pengumuman", manage.show_menu))
+    """Every handler of announcements, each in its group (handlers/groups.py)."""
+    add(application, Group.ANNOUNCEMENT, [build_compose_conversation()])
+    add(application, Group.COMMANDS, [CommandHandler("pengumuman", manage.show_menu)])
     for callback, pattern in (
         (manage.list_announcements, AnnouncementList.pattern()),
         (manage.open_announcement, AnnouncementCard.pattern(action=Card.OPEN)),
@@ -27,7 +23,8 @@ def register(application: BotApp) -> None:
         (manage.confirm_cancel, AnnouncementCard.pattern(action=Card.CANCEL_CONFIRMED)),
         (manage.export_rsvps, AnnouncementCard.pattern(action=Card.EXPORT)),
         (rsvp.answer_rsvp, Rsvp.pattern()),
-        (finish.preview_only, f"^{re.escape(ANNOUNCE.data('pv'))}$"),
+        (finish.preview_only, Tap.pattern(act=Act.PREVIEW)),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    application.add_handler(CommandHandler("hadir", rsvp.check_in_command), group=rsvp.GROUP)
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=pattern)])
+    # Checking in at the event never waits for a report in progress.
+    add(application, Group.ANYTIME, [CommandHandler("hadir", rsvp.check_in_command)])

@@ -16,7 +16,14 @@ from bot.announcements.draft import (
 )
 from bot.runtime.answers import BadAnswer, bounded_text
 from bot.runtime.context import BotContext
-from handlers.announcements.flow import ANNOUNCE, Compose, kecamatan_keyboard, mode_label
+from handlers.announcements.flow import (
+    ANNOUNCE,
+    AudienceChoice,
+    Compose,
+    KecamatanTick,
+    kecamatan_keyboard,
+    mode_label,
+)
 from handlers.composing import start_composing
 from handlers.replies import mark_chosen, typed_text
 
@@ -87,7 +94,7 @@ async def enter_venue(update: Update, context: BotContext) -> Compose:
 
 async def choose_audience(update: Update, context: BotContext) -> Compose:
     """Record who receives it: everyone allowed, chosen kecamatan, or coordinators."""
-    mode = ANNOUNCE.value(update)
+    mode = ANNOUNCE.tapped(update, AudienceChoice).mode
     if mode not in ANNOUNCE.draft(context).modes:
         return await ANNOUNCE.stale_button(update, context)
     with ANNOUNCE.edit(context) as draft:
@@ -98,17 +105,13 @@ async def choose_audience(update: Update, context: BotContext) -> Compose:
 
 async def toggle_kecamatan(update: Update, context: BotContext) -> Compose:
     """Tick or untick one kecamatan of the audience."""
-    code = ANNOUNCE.value(update)
+    code = ANNOUNCE.tapped(update, KecamatanTick).code
     if code not in ANNOUNCE.draft(context).choosable:
         return await ANNOUNCE.stale_button(update, context)
     with ANNOUNCE.edit(context) as draft:
         chosen = code in draft.kecamatan
         draft.kecamatan = [c for c in draft.kecamatan if c != code] + ([] if chosen else [code])
-    await ANNOUNCE.commit(update, context, Compose.KECAMATAN)
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_reply_markup(kecamatan_keyboard(context, draft))
-    return Compose.KECAMATAN
+    return await ANNOUNCE.redraw(update, context, kecamatan_keyboard(context, draft))
 
 
 async def kecamatan_done(update: Update, context: BotContext) -> Compose:

@@ -12,7 +12,7 @@ from telegram.ext import (
 
 from bot.announcements.buttons import AnnouncementCard, Card
 from handlers.announcements import compose, finish, reschedule
-from handlers.announcements.flow import ANNOUNCE, Compose
+from handlers.announcements.flow import ANNOUNCE, Act, AudienceChoice, Compose, KecamatanTick, Tap
 from handlers.wizard import TYPED
 
 FLYER = filters.PHOTO | filters.Document.ALL
@@ -24,7 +24,7 @@ def build_compose_conversation() -> ConversationHandler:  # type: ignore[type-ar
     b = ANNOUNCE.button
     return ANNOUNCE.conversation(
         entry_points=[
-            b(compose.start_compose, "new"),
+            b(compose.start_compose, Tap, act=Act.NEW),
             CallbackQueryHandler(reschedule.start_reschedule, pattern=RESCHEDULE),
         ],
         states={
@@ -35,21 +35,24 @@ def build_compose_conversation() -> ConversationHandler:  # type: ignore[type-ar
             ],
             Compose.STARTS_AT: [MessageHandler(TYPED, compose.enter_start)],
             Compose.VENUE: [MessageHandler(TYPED, compose.enter_venue)],
-            Compose.AUDIENCE: [b(compose.choose_audience, "aud", r"\w+")],
+            Compose.AUDIENCE: [b(compose.choose_audience, AudienceChoice)],
             Compose.KECAMATAN: [
-                b(compose.kecamatan_done, "done"),
-                b(compose.toggle_kecamatan, "kec", r"\d+"),
+                b(compose.kecamatan_done, Tap, act=Act.DONE),
+                b(compose.toggle_kecamatan, KecamatanTick),
             ],
             Compose.SEND_AT: [
-                b(compose.send_now, "now"),
+                b(compose.send_now, Tap, act=Act.NOW),
                 MessageHandler(TYPED, compose.enter_send_time),
             ],
-            Compose.PREVIEW: [b(finish.submit, "ok"), b(finish.discard, "no")],
+            Compose.PREVIEW: [
+                b(finish.submit, Tap, act=Act.SUBMIT),
+                b(finish.discard, Tap, act=Act.DISCARD),
+            ],
             Compose.NEW_TIME: [MessageHandler(TYPED, reschedule.enter_new_time)],
         },
         fallbacks=[
             CommandHandler("batal", finish.discard),
-            b(finish.preview_only, "pv"),
+            b(finish.preview_only, Tap, act=Act.PREVIEW),
             CallbackQueryHandler(finish.busy, pattern=RESCHEDULE),
         ],
         command="pengumuman",

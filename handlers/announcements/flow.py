@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from telegram import InlineKeyboardMarkup, Update
 
@@ -17,11 +18,36 @@ from bot.delivery import (
     resolve_audience,
 )
 from bot.people import get_user
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.announcements.render import messages_of
 from handlers.keyboards import grid
 from handlers.replies import audience_label
 from handlers.wizard import Markup, Texts, Wizard
+
+
+class Act(StrEnum):
+    NEW = "new"
+    DONE = "done"
+    NOW = "now"
+    SUBMIT = "ok"
+    DISCARD = "no"
+    PREVIEW = "pv"  # a button of the preview, which only says that it is one
+
+
+@dataclass(frozen=True)
+class Tap(Callback, prefix="an"):
+    act: Act
+
+
+@dataclass(frozen=True)
+class AudienceChoice(Callback, prefix="an:aud"):
+    mode: str
+
+
+@dataclass(frozen=True)
+class KecamatanTick(Callback, prefix="an:kec"):
+    code: str
 
 
 class Compose(IntEnum):
@@ -54,20 +80,23 @@ def kecamatan_keyboard(c: BotContext, d: AnnouncementDraft) -> InlineKeyboardMar
     """The coordinator's selectable kecamatan, ticked when chosen, then Done."""
     regions = c.services.regions
     choices = [
-        (("✅ " if code in d.kecamatan else "") + regions.name_of(code), ANNOUNCE.data("kec", code))
+        (
+            ("✅ " if code in d.kecamatan else "") + regions.name_of(code),
+            KecamatanTick(code).encode(),
+        )
         for code in d.choosable
     ]
-    done = (c.t("button-announce-kecamatan-done"), ANNOUNCE.data("done"))
+    done = (c.t("button-announce-kecamatan-done"), Tap(Act.DONE).encode())
     return grid(choices, columns=2, extra=[done])
 
 
 def _audience(c: BotContext, d: AnnouncementDraft) -> tuple[str, Markup]:
-    choices = [(mode_label(c, mode), ANNOUNCE.data("aud", mode)) for mode in d.modes]
+    choices = [(mode_label(c, mode), AudienceChoice(mode).encode()) for mode in d.modes]
     return c.t("announce-ask-audience"), grid(choices)
 
 
 def _send_at(c: BotContext, d: AnnouncementDraft) -> tuple[str, Markup]:
-    now = grid([(c.t("button-announce-send-now"), ANNOUNCE.data("now"))])
+    now = grid([(c.t("button-announce-send-now"), Tap(Act.NOW).encode())])
     return c.t("announce-ask-send", example=example_time(c, 1)), now
 
 
@@ -97,7 +126,9 @@ async def show_preview(
     messages, chat_id = messages_of(context), update.effective_chat.id
     real = messages.announcement(context.locale, from_draft(draft))
     # The preview's buttons look like the real ones but only say "this is a preview".
-    buttons = [[(label, ANNOUNCE.data("pv")) for label, _ in row] for row in real.buttons or []]
+    buttons = [
+        [(label, Tap(Act.PREVIEW).encode()) for label, _ in row] for row in real.buttons or []
+    ]
     intro = context.t("announce-preview-intro")
     await context.bot.send_message(chat_id, f"{note}\n\n{intro}" if note else intro)
     shown = Payload(text=real.text, photo=real.photo, document=real.document, buttons=buttons)
@@ -116,8 +147,8 @@ async def show_preview(
 def _submit(c: BotContext, d: AnnouncementDraft) -> tuple[str, Markup]:
     """Send or discard; the summary above them comes with the preview (`show_preview`)."""
     actions = [
-        (c.t("button-announce-submit"), ANNOUNCE.data("ok")),
-        (c.t("button-announce-discard"), ANNOUNCE.data("no")),
+        (c.t("button-announce-submit"), Tap(Act.SUBMIT).encode()),
+        (c.t("button-announce-discard"), Tap(Act.DISCARD).encode()),
     ]
     return c.t("announce-preview-intro"), grid(actions, columns=2)
 
@@ -143,7 +174,6 @@ TYPED_STEPS = (Compose.TITLE, Compose.STARTS_AT, Compose.VENUE, Compose.SEND_AT,
 
 ANNOUNCE: Wizard[Compose, AnnouncementDraft] = Wizard(
     name="announcements",
-    prefix="an",
     steps=Compose,
     draft=AnnouncementDraft,
     texts=Texts(

@@ -20,7 +20,7 @@ from bot.delivery import may_address
 from bot.people import get_user
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
-from handlers.announcements.flow import ANNOUNCE
+from handlers.announcements.flow import Act, Tap
 from handlers.announcements.render import detail_text, messages_of
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
@@ -65,7 +65,7 @@ async def show_menu(update: Update, context: BotContext) -> None:
         return
     menu = grid(
         [
-            (context.t("button-announce-new"), ANNOUNCE.data("new")),
+            (context.t("button-announce-new"), Tap(Act.NEW).encode()),
             (context.t("button-announce-list"), AnnouncementList().encode()),
         ]
     )
@@ -110,7 +110,7 @@ def _list_markup(
     rows = grid(labels).inline_keyboard
     pager = [("◀️", AnnouncementList(page - 1).encode())] if page > 0 else []
     pager += [("▶️", AnnouncementList(page + 1).encode())] if page + 1 < pages else []
-    new = [(context.t("button-announce-new"), ANNOUNCE.data("new"))]
+    new = [(context.t("button-announce-new"), Tap(Act.NEW).encode())]
     return InlineKeyboardMarkup(
         [*rows, *grid(pager, columns=2).inline_keyboard, *grid(new).inline_keyboard]
     )

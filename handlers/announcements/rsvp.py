@@ -14,9 +14,6 @@ from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.announcements.render import keyboard, messages_of
 
-# Before the conversations, so checking in at the event never waits for a report in progress.
-GROUP = -1
-
 
 async def answer_rsvp(update: Update, context: BotContext) -> None:
     """Record the recipient's answer and tick it on the message."""

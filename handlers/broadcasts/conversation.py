@@ -14,8 +14,18 @@ from bot.delivery import (
 from bot.people import get_user
 from bot.runtime.answers import bounded_text, clean_text
 from bot.runtime.context import BotApp, BotContext
-from handlers.broadcasts.flow import BROADCAST, Step, kecamatan_keyboard, mode_label
+from handlers.broadcasts.flow import (
+    BROADCAST,
+    Act,
+    AudienceChoice,
+    KecamatanTick,
+    Step,
+    Tap,
+    kecamatan_keyboard,
+    mode_label,
+)
 from handlers.composing import refused_at_confirm, start_composing
+from handlers.groups import Group, add
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED
 
@@ -53,7 +63,7 @@ async def attach_photo(update: Update, context: BotContext) -> Step:
 async def choose_audience(update: Update, context: BotContext) -> Step:
     """Record who receives it: everyone, the author's kecamatan, picked ones, or coordinators."""
     assert update.callback_query is not None
-    mode = BROADCAST.value(update)
+    mode = BROADCAST.tapped(update, AudienceChoice).mode
     if mode not in BROADCAST.draft(context).modes:
         refused = context.t("broadcast-refused-forbidden")
         await update.callback_query.answer(refused, show_alert=True)
@@ -66,7 +76,7 @@ async def choose_audience(update: Update, context: BotContext) -> Step:
 
 async def toggle_kecamatan(update: Update, context: BotContext) -> Step:
     """Tick or untick one kecamatan, if the author may address it."""
-    query, code = update.callback_query, BROADCAST.value(update)
+    query, code = update.callback_query, BROADCAST.tapped(update, KecamatanTick).code
     assert query is not None
     if code not in BROADCAST.draft(context).choosable:
         await query.answer(context.t("broadcast-refused-forbidden"), show_alert=True)
@@ -74,10 +84,7 @@ async def toggle_kecamatan(update: Update, context: BotContext) -> Step:
     with BROADCAST.edit(context) as draft:
         chosen = code in draft.kecamatan
         draft.kecamatan = [c for c in draft.kecamatan if c != code] + ([] if chosen else [code])
-    await BROADCAST.commit(update, context, Step.KECAMATAN)
-    await query.answer()
-    await query.edit_message_reply_markup(kecamatan_keyboard(context, draft))
-    return Step.KECAMATAN
+    return await BROADCAST.redraw(update, context, kecamatan_keyboard(context, draft))
 
 
 async def kecamatan_done(update: Update, context: BotContext) -> Step:
@@ -123,19 +130,26 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = BROADCAST.button
-    application.add_handler(
-        BROADCAST.conversation(
-            entry_points=[CommandHandler("siaran", start)],
-            states={
-                Step.TEXT: [
-                    MessageHandler(TYPED, enter_text),
-                    MessageHandler(filters.PHOTO, attach_photo),
-                ],
-                Step.AUDIENCE: [b(choose_audience, "to", r"\w+")],
-                Step.KECAMATAN: [b(kecamatan_done, "done"), b(toggle_kecamatan, "kec", r"\d+")],
-                Step.CONFIRM: [b(send, "send"), b(cancel, "cancel")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="siaran",
-        )
+    add(
+        application,
+        Group.BROADCAST,
+        [
+            BROADCAST.conversation(
+                entry_points=[CommandHandler("siaran", start)],
+                states={
+                    Step.TEXT: [
+                        MessageHandler(TYPED, enter_text),
+                        MessageHandler(filters.PHOTO, attach_photo),
+                    ],
+                    Step.AUDIENCE: [b(choose_audience, AudienceChoice)],
+                    Step.KECAMATAN: [
+                        b(kecamatan_done, Tap, act=Act.DONE),
+                        b(toggle_kecamatan, KecamatanTick),
+                    ],
+                    Step.CONFIRM: [b(send, Tap, act=Act.SEND), b(cancel, Tap, act=Act.CANCEL)],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="siaran",
+            )
+        ],
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
 
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.broadcasts.queue import BroadcastDraft, payload_for
 from bot.delivery import AudienceMode, AudienceRefused, deliver, resolve_audience
 from bot.people import get_user
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.keyboards import grid
 from handlers.replies import audience_label
@@ -20,6 +22,27 @@ class Step(IntEnum):
     AUDIENCE = 1
     KECAMATAN = 2
     CONFIRM = 3
+
+
+class Act(StrEnum):
+    DONE = "done"
+    SEND = "send"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class Tap(Callback, prefix="bc"):
+    act: Act
+
+
+@dataclass(frozen=True)
+class AudienceChoice(Callback, prefix="bc:to"):
+    mode: str
+
+
+@dataclass(frozen=True)
+class KecamatanTick(Callback, prefix="bc:kec"):
+    code: str
 
 
 def mode_label(c: BotContext, draft: BroadcastDraft, mode: str) -> str:
@@ -34,16 +57,16 @@ def kecamatan_keyboard(c: BotContext, draft: BroadcastDraft) -> InlineKeyboardMa
     choices = [
         (
             ("✅ " if code in draft.kecamatan else "") + c.services.regions.name_of(code),
-            BROADCAST.data("kec", code),
+            KecamatanTick(code).encode(),
         )
         for code in draft.choosable
     ]
-    done = (c.t("broadcast-button-done"), BROADCAST.data("done"))
+    done = (c.t("broadcast-button-done"), Tap(Act.DONE).encode())
     return grid(choices, columns=2, extra=[done])
 
 
 def _audience(c: BotContext, d: BroadcastDraft) -> tuple[str, Markup]:
-    choices = [(mode_label(c, d, mode), BROADCAST.data("to", mode)) for mode in d.modes]
+    choices = [(mode_label(c, d, mode), AudienceChoice(mode).encode()) for mode in d.modes]
     return c.t("broadcast-ask-audience"), grid(choices)
 
 
@@ -75,8 +98,8 @@ async def preview(
 def _confirm(c: BotContext, d: BroadcastDraft) -> tuple[str, Markup]:
     """Send or cancel; the question itself comes with the preview (`preview`)."""
     actions = [
-        (c.t("broadcast-button-send"), BROADCAST.data("send")),
-        (c.t("broadcast-button-cancel"), BROADCAST.data("cancel")),
+        (c.t("broadcast-button-send"), Tap(Act.SEND).encode()),
+        (c.t("broadcast-button-cancel"), Tap(Act.CANCEL).encode()),
     ]
     return c.t("broadcast-preview"), grid(actions, columns=2)
 
@@ -89,7 +112,6 @@ def _follows(done: Step, draft: BroadcastDraft) -> Step:
 
 BROADCAST: Wizard[Step, BroadcastDraft] = Wizard(
     name="broadcast",
-    prefix="bc",
     steps=Step,
     draft=BroadcastDraft,
     texts=Texts(

@@ -18,18 +18,19 @@ from bot.cases.buttons import (
     UndoAnswer,
 )
 from bot.runtime.context import BotApp
+from bot.runtime.texts import Texts
 from handlers import asides
 from handlers.cases import browse, file_view, quick, replies, view
 from handlers.cases.input import build_case_input
+from handlers.cases.report import build_report_conversation
+from handlers.groups import Group, add
 
 
-def register_input(application: BotApp) -> None:
-    """The input conversation goes before the report so a note typed mid-report lands here."""
-    application.add_handler(build_case_input())
-
-
-def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("kasus", browse.list_cases))
+def register(application: BotApp, texts: Texts) -> None:
+    """Every handler of cases and /lapor (`texts`: the Skip labels), each in its group."""
+    add(application, Group.CASE_INPUT, [build_case_input()])
+    add(application, Group.REPORT, [build_report_conversation(texts)])
+    add(application, Group.COMMANDS, [CommandHandler("kasus", browse.list_cases)])
     asides.read_only("kasus", browse.list_cases)
     for callback, pattern in (
         (browse.turn_page, CaseList.pattern()),
@@ -44,6 +45,6 @@ def register(application: BotApp) -> None:
         (quick.answer_nudge, Nudge.pattern(reply=NudgeReply.RESOLVED)),
         (replies.undo, UndoAnswer.pattern()),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    # Last of the conversations: a text or photo none of them waits for goes to its case.
-    application.add_handler(replies.build_replies())
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=pattern)])
+    # What no conversation, command or button took: a text or photo about a case goes to it.
+    add(application, Group.REPLIES, [replies.build_replies()])

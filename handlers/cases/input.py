@@ -16,6 +16,7 @@ from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
 from bot.cases.work import open_case, referrals_of
 from bot.runtime.answers import bounded_text
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
 from handlers.cases.files import held_from, refusal, voice_text
@@ -34,6 +35,26 @@ class Input(IntEnum):
     TEXT = 0
     SECTORS = 1
     CONFIRM_CLOSE = 2
+
+
+@dataclass(frozen=True)
+class Sector(Callback, prefix="ki:sec"):
+    code: str
+
+
+@dataclass(frozen=True)
+class CloseAnyway(Callback, prefix="ki:close"):
+    """Close although referrals still wait for their outcome."""
+
+
+@dataclass(frozen=True)
+class WaitForReferrals(Callback, prefix="ki:wait"):
+    """Keep the case open until they come."""
+
+
+@dataclass(frozen=True)
+class SectorsDone(Callback, prefix="ki:done"):
+    pass
 
 
 @dataclass
@@ -58,24 +79,23 @@ def _text(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
 
 def sector_keyboard(c: BotContext, d: CaseInput) -> InlineKeyboardMarkup:
     choices = [
-        (("✅ " if s.code in d.sectors else "") + s.name(c.locale), CASE_INPUT.data("sec", s.code))
+        (("✅ " if s.code in d.sectors else "") + s.name(c.locale), Sector(s.code).encode())
         for s in c.services.sectors.items
     ]
-    return grid(choices, extra=[(c.t("button-sectors-done"), CASE_INPUT.data("done"))])
+    return grid(choices, extra=[(c.t("button-sectors-done"), SectorsDone().encode())])
 
 
 def _confirm_close(c: BotContext, d: CaseInput) -> tuple[str, Markup]:
     names = ", ".join(c.services.sectors.name(code, c.locale) for code in d.waiting)
     buttons = [
-        (c.t("button-close-anyway"), CASE_INPUT.data("close")),
-        (c.t("button-close-wait"), CASE_INPUT.data("wait")),
+        (c.t("button-close-anyway"), CloseAnyway().encode()),
+        (c.t("button-close-wait"), WaitForReferrals().encode()),
     ]
     return c.t("case-close-pending", sectors=names, count=len(d.waiting)), grid(buttons)
 
 
 CASE_INPUT: Wizard[Input, CaseInput] = Wizard(
     name="case_input",
-    prefix="ki",
     steps=Input,
     draft=CaseInput,
     texts=Texts(
@@ -146,18 +166,13 @@ async def wait_for_referrals(update: Update, context: BotContext) -> int:
 
 async def toggle_sector(update: Update, context: BotContext) -> Input:
     """Tick or untick one sector."""
-    code = CASE_INPUT.value(update)
+    code = CASE_INPUT.tapped(update, Sector).code
     if context.services.sectors.get(code) is None:
         return await CASE_INPUT.stale_button(update, context)
     with CASE_INPUT.edit(context) as draft:
         chosen = code in draft.sectors
         draft.sectors = [s for s in draft.sectors if s != code] + ([] if chosen else [code])
-    await CASE_INPUT.commit(update, context, Input.SECTORS)
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await query.edit_message_reply_markup(sector_keyboard(context, draft))
-    return Input.SECTORS
+    return await CASE_INPUT.redraw(update, context, sector_keyboard(context, draft))
 
 
 async def sectors_done(update: Update, context: BotContext) -> Input:
@@ -186,9 +201,8 @@ async def add_photo(update: Update, context: BotContext) -> Input | int:
         draft.photos.append([media.file_id, media.file_unique_id])
     if message.caption:
         return await _finish(update, context, message.caption)
-    await CASE_INPUT.commit(update, context, Input.TEXT)
-    await message.reply_text(context.t("case-photo-added", count=len(draft.photos)))
-    return Input.TEXT
+    added = context.t("case-photo-added", count=len(draft.photos))
+    return await CASE_INPUT.say(update, context, added)
 
 
 async def add_voice(update: Update, context: BotContext) -> Input | int:
@@ -269,12 +283,12 @@ def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
                 MessageHandler(tg_filters.Document.ALL, add_document),
             ],
             Input.SECTORS: [
-                CASE_INPUT.button(sectors_done, "done"),
-                CASE_INPUT.button(toggle_sector, "sec", r"\w+"),
+                CASE_INPUT.button(sectors_done, SectorsDone),
+                CASE_INPUT.button(toggle_sector, Sector),
             ],
             Input.CONFIRM_CLOSE: [
-                CASE_INPUT.button(close_anyway, "close"),
-                CASE_INPUT.button(wait_for_referrals, "wait"),
+                CASE_INPUT.button(close_anyway, CloseAnyway),
+                CASE_INPUT.button(wait_for_referrals, WaitForReferrals),
             ],
         },
         fallbacks=[CommandHandler("batal", cancel)],

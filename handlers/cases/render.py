@@ -29,7 +29,12 @@ from handlers.cases.files import file_buttons
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
-URGENCY_ICON = {"darurat": "🔴", "tinggi": "🟠", "sedang": "🟡", "rendah": "🟢"}
+URGENCY_ICON: dict[str, str] = {
+    Urgency.DARURAT: "🔴",
+    Urgency.TINGGI: "🟠",
+    Urgency.SEDANG: "🟡",
+    Urgency.RENDAH: "🟢",
+}
 # Each tap on a filter button moves it to the next value.
 STATUS_CYCLE = [StatusFilter.OPEN, *(StatusFilter(s.value) for s in Status), StatusFilter.ALL]
 URGENCY_CYCLE: list[Urgency | None] = [None, *Urgency]

@@ -24,6 +24,7 @@ from bot.cases.buttons import UndoAnswer
 from bot.cases.changes import ChangeRequest, change_case
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition
 from bot.cases.replies import UNDO_WINDOW, action_for, addressed, undo_answer
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.cases.files import held_from, refusal, voice_text
@@ -40,6 +41,13 @@ class Pick(IntEnum):
     CASE = 0
 
 
+@dataclass(frozen=True)
+class PickCase(Callback, prefix="kq"):
+    """Which of the offered cases a held message is about."""
+
+    case_id: int
+
+
 @dataclass
 class Held:
     """A message waiting for its sender to say which pending question it answers."""
@@ -51,13 +59,12 @@ class Held:
 
 
 def _choices(c: BotContext, d: Held) -> tuple[str, Markup]:
-    buttons = [(str(number), REPLY.data("case", case_id)) for case_id, number in d.cases]
+    buttons = [(str(number), PickCase(int(case_id)).encode()) for case_id, number in d.cases]
     return c.t("reply-pick-case", count=len(d.cases)), grid(buttons)
 
 
 REPLY: Wizard[Pick, Held] = Wizard(
     name="case_reply",
-    prefix="kq",
     steps=Pick,
     draft=Held,
     texts=Texts(command="reply-pick-case-again", resume="reply-pick-case-again", needs={}),
@@ -157,15 +164,12 @@ async def add_to_case(
 
 async def pick(update: Update, context: BotContext) -> int:
     """Send the held message to the case its sender picked."""
-    held, chosen = REPLY.draft(context), REPLY.value(update)
-    offered = {str(case_id) for case_id, _ in held.cases}
-    if chosen not in offered:
+    held, chosen = REPLY.draft(context), REPLY.tapped(update, PickCase).case_id
+    if chosen not in {int(case_id) for case_id, _ in held.cases}:
         return await REPLY.stale_button(update, context)
     assert update.callback_query is not None
     await update.callback_query.answer()
-    await add_to_case(
-        update, context, int(chosen), held.text, held.photos, held.files, ending=REPLY
-    )
+    await add_to_case(update, context, chosen, held.text, held.photos, held.files, ending=REPLY)
     return ConversationHandler.END
 
 
@@ -215,7 +219,7 @@ def build_replies() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=[MessageHandler(CONTENT, take)],
         states={
             Pick.CASE: [
-                REPLY.button(pick, "case", r"\d+"),
+                REPLY.button(pick, PickCase),
                 MessageHandler(CONTENT, hold_more),
             ]
         },

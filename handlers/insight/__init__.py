@@ -6,15 +6,17 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.insight.buttons import FullExportConfirmed, FullExportDeclined, RekapExport
 from bot.runtime.context import BotApp
+from handlers.groups import Group, add
 from handlers.insight import exports
 from handlers.insight.conversation import build_conversation
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(build_conversation())
+    """Every handler of /rekap, each in its group (handlers/groups.py)."""
+    add(application, Group.REKAP, [build_conversation()])
     for callback, button in (
         (exports.export, RekapExport),
         (exports.confirm_full, FullExportConfirmed),
         (exports.decline_full, FullExportDeclined),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=button.pattern()))
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=button.pattern())])

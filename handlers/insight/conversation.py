@@ -5,14 +5,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
-from bot.insight.periods import BadPeriod, Period, Preset, parse_range, preset
+from bot.insight.periods import BadPeriod, Period, parse_range, preset
 from bot.insight.rekap import rekap
 from bot.insight.scope import InsightRefused, area_choices
 from bot.runtime.answers import BadAnswer
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
 from handlers.insight import results
-from handlers.insight.flow import REKAP, RekapDraft, Step, area_label
+from handlers.insight.flow import REKAP, AreaChoice, PeriodChoice, RekapDraft, Step, area_label
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED
 
@@ -33,7 +33,7 @@ async def start(update: Update, context: BotContext) -> Step | int:
 
 async def choose_area(update: Update, context: BotContext) -> Step:
     """Take the tapped area if it is the user's to see; a forged one is refused."""
-    query, area = update.callback_query, REKAP.value(update)
+    query, area = update.callback_query, REKAP.tapped(update, AreaChoice).area
     assert query is not None
     if area not in REKAP.draft(context).choices:
         await query.answer(context.t("rekap-refused-forbidden"), show_alert=True)
@@ -46,7 +46,7 @@ async def choose_area(update: Update, context: BotContext) -> Step:
 
 async def choose_period(update: Update, context: BotContext) -> int:
     """Answer for this month, last month or this year."""
-    kind = Preset(REKAP.value(update))
+    kind = REKAP.tapped(update, PeriodChoice).preset
     await mark_chosen(update, context.t(f"rekap-button-{kind.value}"))
     return await _answer(update, context, preset(kind, context.services.today()))
 
@@ -89,9 +89,9 @@ def build_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return REKAP.conversation(
         entry_points=[CommandHandler("rekap", start)],
         states={
-            Step.AREA: [REKAP.button(choose_area, "a", r"\w+")],
+            Step.AREA: [REKAP.button(choose_area, AreaChoice)],
             Step.PERIOD: [
-                REKAP.button(choose_period, "p", "|".join(p.value for p in Preset)),
+                REKAP.button(choose_period, PeriodChoice),
                 MessageHandler(TYPED, enter_dates),
             ],
         },

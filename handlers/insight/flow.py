@@ -11,6 +11,7 @@ from telegram import InlineKeyboardMarkup
 from bot.insight.labels import Labels
 from bot.insight.periods import Preset
 from bot.insight.scope import CITY, MINE
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.keyboards import grid
 from handlers.wizard import Markup, Texts, Wizard
@@ -19,6 +20,16 @@ from handlers.wizard import Markup, Texts, Wizard
 class Step(IntEnum):
     AREA = 0
     PERIOD = 1
+
+
+@dataclass(frozen=True)
+class AreaChoice(Callback, prefix="rk:a"):
+    area: str  # a kecamatan code, CITY or MINE
+
+
+@dataclass(frozen=True)
+class PeriodChoice(Callback, prefix="rk:p"):
+    preset: Preset
 
 
 @dataclass
@@ -45,19 +56,18 @@ def area_label(context: BotContext, area: str) -> str:
 
 
 def _areas(c: BotContext, d: RekapDraft) -> tuple[str, Markup]:
-    first, *rest = [(area_label(c, a), REKAP.data("a", a)) for a in d.choices]
+    first, *rest = [(area_label(c, a), AreaChoice(a).encode()) for a in d.choices]
     rows = [*grid([first]).inline_keyboard, *grid(rest, columns=2).inline_keyboard]
     return c.t("rekap-ask-area"), InlineKeyboardMarkup(rows)
 
 
 def _periods(c: BotContext, d: RekapDraft) -> tuple[str, Markup]:
-    presets = [(c.t(f"rekap-button-{p.value}"), REKAP.data("p", p.value)) for p in Preset]
+    presets = [(c.t(f"rekap-button-{p.value}"), PeriodChoice(p).encode()) for p in Preset]
     return c.t("rekap-ask-period"), grid(presets, columns=3)
 
 
 REKAP: Wizard[Step, RekapDraft] = Wizard(
     name="rekap",
-    prefix="rk",
     steps=Step,
     draft=RekapDraft,
     texts=Texts(

@@ -6,20 +6,29 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.people.buttons import Act, Handover, MoveDecision, OpenPerson, PeopleList, PersonAction
 from bot.runtime.context import BotApp
-from handlers.people import actions, activity, contact, directory, profile, roster_upload
+from handlers.groups import Group, add
+from handlers.people import (
+    actions,
+    activity,
+    approval,
+    contact,
+    directory,
+    onboarding,
+    profile,
+    roster_upload,
+)
 from handlers.people.edit import build_person_edit
 
 
-def register_conversations(application: BotApp) -> None:
-    """The conversations: before /lapor, so a reason typed here does not land in a report."""
-    application.add_handler(build_person_edit())
+def register(application: BotApp) -> None:
+    """Every handler of the people feature, each in its group (handlers/groups.py)."""
+    activity.register(application)
+    onboarding.register(application)
+    approval.register(application)
+    add(application, Group.PERSON_EDIT, [build_person_edit()])
     roster_upload.register(application)
     profile.register(application)
-
-
-def register(application: BotApp) -> None:
-    activity.register(application)
-    application.add_handler(CommandHandler("pengguna", directory.list_command))
+    add(application, Group.COMMANDS, [CommandHandler("pengguna", directory.list_command)])
     for callback, pattern in (
         (directory.turn_page, PeopleList.pattern()),
         (directory.open_person, OpenPerson.pattern()),
@@ -28,5 +37,5 @@ def register(application: BotApp) -> None:
         (actions.hand_over_cases, Handover.pattern()),
         (actions.decide_move_request, MoveDecision.pattern()),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=pattern)])
     contact.register(application)

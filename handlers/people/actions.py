@@ -9,8 +9,8 @@ from bot.people import ChangeRefused, reach, refresh_menu
 from bot.people.buttons import Act, Handover, MoveDecision, PersonAction, RoleChoice, Verdict
 from bot.people.changes import reactivate
 from bot.people.handover import keep_cases
+from bot.people.messages import Wording
 from bot.people.profile import decide_move
-from bot.people.wording import Wording
 from bot.runtime.context import BotContext
 from handlers.keyboards import grid
 from handlers.people.directory import refusal_key, refuse, show_person

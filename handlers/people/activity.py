@@ -7,9 +7,7 @@ from telegram.ext import TypeHandler
 
 from bot.people.activity import LastSeen
 from bot.runtime.context import BotApp, BotContext
-
-# After preflight (-100), before everything else; it never stops an update.
-GROUP = -90
+from handlers.groups import Group, add
 
 
 def register(application: BotApp) -> None:
@@ -21,4 +19,4 @@ def register(application: BotApp) -> None:
             now = context.services.clock.now()
             await seen.note(context.services.sessions, update.effective_user.id, now)
 
-    application.add_handler(TypeHandler(Update, note_activity), group=GROUP)
+    add(application, Group.ACTIVITY, [TypeHandler(Update, note_activity)])

@@ -9,6 +9,7 @@ from bot.people import get_user, refresh_menu
 from bot.people.approval import DecisionRefused, decide
 from bot.people.notices import Decision, Verdict, tell_applicant
 from bot.runtime.context import BotApp, BotContext
+from handlers.groups import Group, add
 
 
 async def decide_registration(update: Update, context: BotContext) -> None:
@@ -38,4 +39,8 @@ async def decide_registration(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(CallbackQueryHandler(decide_registration, pattern=Decision.pattern()))
+    add(
+        application,
+        Group.COMMANDS,
+        [CallbackQueryHandler(decide_registration, pattern=Decision.pattern())],
+    )

@@ -9,6 +9,7 @@ from bot.people import ChangeRefused
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.profile import change_phone
 from bot.runtime.context import BotApp, BotContext
+from handlers.groups import Group, add
 
 
 async def new_contact(update: Update, context: BotContext) -> None:
@@ -34,4 +35,4 @@ async def new_contact(update: Update, context: BotContext) -> None:
 
 def register(application: BotApp) -> None:
     """After every conversation that asks for a contact, before the catch-all hint."""
-    application.add_handler(MessageHandler(filters.CONTACT, new_contact))
+    add(application, Group.COMMANDS, [MessageHandler(filters.CONTACT, new_contact)])

@@ -22,11 +22,22 @@ from bot.people.buttons import Act, PersonAction, RoleChoice
 from bot.people.changes import change_role, deactivate, move, set_areas
 from bot.people.directory import colleagues
 from bot.people.handover import ask_handover, handover_question
-from bot.people.wording import Wording
+from bot.people.messages import Wording
 from bot.runtime.answers import REASON_LENGTH, bounded_text
 from bot.runtime.context import BotContext
 from handlers.people.directory import refusal_key, refuse, show_person
-from handlers.people.edit_flow import EDIT, Edit, PersonEdit, areas_keyboard, place_step
+from handlers.people.edit_flow import (
+    EDIT,
+    AreasDone,
+    AreaTick,
+    Edit,
+    Kecamatan,
+    Kelurahan,
+    OtherKecamatan,
+    PersonEdit,
+    areas_keyboard,
+    place_step,
+)
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED
 from storage.people import Role
@@ -110,7 +121,7 @@ async def enter_reason(update: Update, context: BotContext) -> int:
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Edit:
     """Record the kecamatan (one the caller may pick) and offer its kelurahan."""
-    code = EDIT.value(update)
+    code = EDIT.tapped(update, Kecamatan).code
     if code not in EDIT.draft(context).choosable:
         return await EDIT.stale_button(update, context)
     with EDIT.edit(context) as draft:
@@ -128,7 +139,7 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> Edit:
 async def choose_kelurahan(update: Update, context: BotContext) -> Edit | int:
     """Move the PSM there (or make them a PSM there), checked again as it is applied."""
     draft, services = EDIT.draft(context), context.services
-    kelurahan = services.regions.get_kelurahan(EDIT.value(update))
+    kelurahan = services.regions.get_kelurahan(EDIT.tapped(update, Kelurahan).code)
     if kelurahan is None or kelurahan.kecamatan_code != draft.kecamatan:
         return await EDIT.stale_button(update, context)
     assert update.effective_user is not None
@@ -152,17 +163,13 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Edit | int:
 
 async def toggle_area(update: Update, context: BotContext) -> Edit:
     """Tick or untick one kecamatan of the coordinator."""
-    query, code = update.callback_query, EDIT.value(update)
-    assert query is not None
+    code = EDIT.tapped(update, AreaTick).code
     if context.services.regions.get_kecamatan(code) is None:
         return await EDIT.stale_button(update, context)
     with EDIT.edit(context) as draft:
         chosen = code in draft.areas
         draft.areas = [c for c in draft.areas if c != code] + ([] if chosen else [code])
-    await EDIT.commit(update, context, Edit.AREAS)
-    await query.answer()
-    await query.edit_message_reply_markup(areas_keyboard(context, draft))
-    return Edit.AREAS
+    return await EDIT.redraw(update, context, areas_keyboard(context, draft))
 
 
 async def areas_done(update: Update, context: BotContext) -> Edit | int:
@@ -214,9 +221,9 @@ def build_person_edit() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=entry,
         states={
             Edit.REASON: [MessageHandler(TYPED, enter_reason)],
-            Edit.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
-            Edit.KELURAHAN: [b(choose_kelurahan, "kel", r"\d+"), b(back_to_kecamatan, "back")],
-            Edit.AREAS: [b(areas_done, "done"), b(toggle_area, "area", r"\d+")],
+            Edit.KECAMATAN: [b(choose_kecamatan, Kecamatan)],
+            Edit.KELURAHAN: [b(choose_kelurahan, Kelurahan), b(back_to_kecamatan, OtherKecamatan)],
+            Edit.AREAS: [b(areas_done, AreasDone), b(toggle_area, AreaTick)],
         },
         fallbacks=[CommandHandler("batal", cancel)],
     )

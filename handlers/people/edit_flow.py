@@ -8,6 +8,7 @@ from enum import IntEnum
 from telegram import InlineKeyboardMarkup
 
 from bot.people.buttons import Act
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.keyboards import grid
 from handlers.wizard import Markup, Texts, Wizard
@@ -18,6 +19,31 @@ class Edit(IntEnum):
     KECAMATAN = 1
     KELURAHAN = 2
     AREAS = 3
+
+
+@dataclass(frozen=True)
+class Kecamatan(Callback, prefix="pe:kec"):
+    code: str
+
+
+@dataclass(frozen=True)
+class Kelurahan(Callback, prefix="pe:kel"):
+    code: str
+
+
+@dataclass(frozen=True)
+class OtherKecamatan(Callback, prefix="pe:back"):
+    pass
+
+
+@dataclass(frozen=True)
+class AreaTick(Callback, prefix="pe:area"):
+    code: str
+
+
+@dataclass(frozen=True)
+class AreasDone(Callback, prefix="pe:done"):
+    pass
 
 
 @dataclass
@@ -32,29 +58,30 @@ class PersonEdit:
 
 def _kecamatan(c: BotContext, d: PersonEdit) -> tuple[str, Markup]:
     names = c.services.regions.name_of
-    choices = [(names(code), EDIT.data("kec", code)) for code in d.choosable]
+    choices = [(names(code), Kecamatan(code).encode()) for code in d.choosable]
     return c.t("person-ask-kecamatan"), grid(choices, columns=2)
 
 
 def _kelurahan(c: BotContext, d: PersonEdit) -> tuple[str, Markup]:
     kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan is chosen first"
-    choices = [(k.name, EDIT.data("kel", k.code)) for k in kecamatan.kelurahan]
-    back = [(c.t("button-other-kecamatan"), EDIT.data("back"))] if len(d.choosable) > 1 else []
+    choices = [(k.name, Kelurahan(k.code).encode()) for k in kecamatan.kelurahan]
+    back = (
+        [(c.t("button-other-kecamatan"), OtherKecamatan().encode())] if len(d.choosable) > 1 else []
+    )
     return c.t("person-ask-kelurahan"), grid(choices, columns=2, extra=back)
 
 
 def areas_keyboard(c: BotContext, d: PersonEdit) -> InlineKeyboardMarkup:
     choices = [
-        (("✅ " if k.code in d.areas else "") + k.name, EDIT.data("area", k.code))
+        (("✅ " if k.code in d.areas else "") + k.name, AreaTick(k.code).encode())
         for k in c.services.regions.kecamatan
     ]
-    return grid(choices, columns=2, extra=[(c.t("person-areas-done"), EDIT.data("done"))])
+    return grid(choices, columns=2, extra=[(c.t("person-areas-done"), AreasDone().encode())])
 
 
 EDIT: Wizard[Edit, PersonEdit] = Wizard(
     name="person_edit",
-    prefix="pe",
     steps=Edit,
     draft=PersonEdit,
     texts=Texts(

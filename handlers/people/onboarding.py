@@ -18,7 +18,9 @@ from bot.people.registration import (
     welcome_back,
 )
 from bot.runtime.answers import BadAnswer, person_name
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
+from handlers.groups import Group, add
 from handlers.keyboards import kecamatan_list, kelurahan_list
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED, Markup, Texts, Wizard
@@ -30,6 +32,21 @@ class Signup(IntEnum):
     NAME = 1
     KECAMATAN = 2
     KELURAHAN = 3
+
+
+@dataclass(frozen=True)
+class Kecamatan(Callback, prefix="s:kec"):
+    code: str
+
+
+@dataclass(frozen=True)
+class Kelurahan(Callback, prefix="s:kel"):
+    code: str
+
+
+@dataclass(frozen=True)
+class OtherKecamatan(Callback, prefix="s:back"):
+    pass
 
 
 @dataclass
@@ -55,13 +72,12 @@ def _contact(c: BotContext, d: Applicant) -> tuple[str, Markup]:
 def _kelurahan(c: BotContext, d: Applicant) -> tuple[str, Markup]:
     kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan step comes first"
-    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, SIGNUP.data)
+    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, Kelurahan, OtherKecamatan())
     return c.t("signup-ask-kelurahan"), keyboard
 
 
 SIGNUP: Wizard[Signup, Applicant] = Wizard(
     name="signup",
-    prefix="s",
     steps=Signup,
     draft=Applicant,
     texts=Texts(
@@ -74,7 +90,7 @@ SIGNUP: Wizard[Signup, Applicant] = Wizard(
         Signup.NAME: lambda c, d: (c.t("signup-ask-name"), ReplyKeyboardRemove()),
         Signup.KECAMATAN: lambda c, d: (
             c.t("signup-ask-kecamatan"),
-            kecamatan_list(c.services.regions, SIGNUP.data),
+            kecamatan_list(c.services.regions, Kecamatan),
         ),
         Signup.KELURAHAN: _kelurahan,
     },
@@ -146,7 +162,7 @@ async def receive_name(update: Update, context: BotContext) -> Signup:
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Signup:
     """Record the kecamatan and offer its kelurahan."""
-    kecamatan = context.services.regions.get_kecamatan(SIGNUP.value(update))
+    kecamatan = context.services.regions.get_kecamatan(SIGNUP.tapped(update, Kecamatan).code)
     if kecamatan is None:
         return await SIGNUP.stale_button(update, context)
     with SIGNUP.edit(context) as draft:
@@ -164,7 +180,7 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> Signup:
 async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
     """Register the applicant and queue the request for their reviewers, in one transaction."""
     draft, sender = SIGNUP.draft(context), update.effective_user
-    kelurahan = context.services.regions.get_kelurahan(SIGNUP.value(update))
+    kelurahan = context.services.regions.get_kelurahan(SIGNUP.tapped(update, Kelurahan).code)
     if kelurahan is None or kelurahan.kecamatan_code != draft.kecamatan or sender is None:
         return await SIGNUP.stale_button(update, context)
     assert draft.phone is not None and draft.name is not None
@@ -180,19 +196,23 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Signup | int:
 
 def register(application: BotApp) -> None:
     b = SIGNUP.button
-    application.add_handler(
-        SIGNUP.conversation(
-            entry_points=[CommandHandler("start", start)],
-            states={
-                Signup.CONTACT: [MessageHandler(filters.CONTACT, receive_contact)],
-                Signup.NAME: [MessageHandler(TYPED, receive_name)],
-                Signup.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
-                Signup.KELURAHAN: [
-                    b(choose_kelurahan, "kel", r"\d+"),
-                    b(back_to_kecamatan, "back"),
-                ],
-            },
-            fallbacks=[CommandHandler("start", restart)],
-            catch_commands=False,
-        )
+    add(
+        application,
+        Group.SIGNUP,
+        [
+            SIGNUP.conversation(
+                entry_points=[CommandHandler("start", start)],
+                states={
+                    Signup.CONTACT: [MessageHandler(filters.CONTACT, receive_contact)],
+                    Signup.NAME: [MessageHandler(TYPED, receive_name)],
+                    Signup.KECAMATAN: [b(choose_kecamatan, Kecamatan)],
+                    Signup.KELURAHAN: [
+                        b(choose_kelurahan, Kelurahan),
+                        b(back_to_kecamatan, OtherKecamatan),
+                    ],
+                },
+                fallbacks=[CommandHandler("start", restart)],
+                catch_commands=False,
+            )
+        ],
     )

@@ -13,14 +13,28 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from bot.cases import count_open
 from bot.people import ChangeRefused, refresh_menu
 from bot.people.handover import ask_handover
+from bot.people.messages import Wording
 from bot.people.phone import InvalidPhone, normalize_phone
 from bot.people.profile import change_phone, leave, rename, request_move
-from bot.people.wording import Wording
 from bot.runtime.answers import BadAnswer, person_name
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
+from handlers.groups import Group, add
+from handlers.keyboards import YesNo
 from handlers.people.directory import refusal_key
-from handlers.people.profile_flow import CHOICES, PROFILE, Profile, ProfileDraft, finish
+from handlers.people.profile_flow import (
+    CHOICES,
+    PROFILE,
+    Item,
+    Kecamatan,
+    Kelurahan,
+    LeaveAnswer,
+    MenuChoice,
+    OtherKecamatan,
+    Profile,
+    ProfileDraft,
+    finish,
+)
 from handlers.replies import mark_chosen, typed_text
 from handlers.wizard import TYPED
 from storage.people import Role
@@ -46,9 +60,9 @@ async def start(update: Update, context: BotContext) -> Profile | int:
 
 async def choose(update: Update, context: BotContext) -> Profile | int:
     """Go to the chosen change, or finish."""
-    choice = PROFILE.value(update)
+    choice = PROFILE.tapped(update, MenuChoice).item
     await mark_chosen(update, context.t(f"profile-button-{choice}"))
-    if choice == "done" or (choice == "move" and not PROFILE.draft(context).psm):
+    if choice is Item.DONE or (choice is Item.MOVE and not PROFILE.draft(context).psm):
         return await finish(update, context, "profile-closed")
     return await PROFILE.ask(update, context, CHOICES[choice])
 
@@ -85,7 +99,7 @@ async def share_phone(update: Update, context: BotContext) -> int:
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Profile:
     """Record the kecamatan and offer its kelurahan."""
-    kecamatan = context.services.regions.get_kecamatan(PROFILE.value(update))
+    kecamatan = context.services.regions.get_kecamatan(PROFILE.tapped(update, Kecamatan).code)
     if kecamatan is None:
         return await PROFILE.stale_button(update, context)
     with PROFILE.edit(context) as draft:
@@ -103,7 +117,7 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> Profile:
 async def choose_kelurahan(update: Update, context: BotContext) -> Profile | int:
     """Ask the coordinator to approve the move."""
     draft, services = PROFILE.draft(context), context.services
-    kelurahan = services.regions.get_kelurahan(PROFILE.value(update))
+    kelurahan = services.regions.get_kelurahan(PROFILE.tapped(update, Kelurahan).code)
     if kelurahan is None or kelurahan.kecamatan_code != draft.kecamatan:
         return await PROFILE.stale_button(update, context)
     assert update.effective_user is not None
@@ -121,7 +135,7 @@ async def choose_kelurahan(update: Update, context: BotContext) -> Profile | int
 
 async def confirm_leave(update: Update, context: BotContext) -> int:
     """Deactivate the caller after they confirmed; the coordinator is asked about open cases."""
-    if PROFILE.value(update) != "yes":
+    if PROFILE.tapped(update, LeaveAnswer).answer is not YesNo.YES:
         await mark_chosen(update, context.t("profile-button-leave-no"))
         return await finish(update, context, "profile-closed")
     await mark_chosen(update, context.t("profile-button-leave-yes"))
@@ -147,21 +161,25 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = PROFILE.button
-    application.add_handler(
-        PROFILE.conversation(
-            entry_points=[CommandHandler("profil", start)],
-            states={
-                Profile.MENU: [b(choose, "do", "name|phone|move|leave|done")],
-                Profile.NAME: [MessageHandler(TYPED, enter_name)],
-                Profile.PHONE: [MessageHandler(filters.CONTACT, share_phone)],
-                Profile.KECAMATAN: [b(choose_kecamatan, "kec", r"\d+")],
-                Profile.KELURAHAN: [
-                    b(choose_kelurahan, "kel", r"\d+"),
-                    b(back_to_kecamatan, "back"),
-                ],
-                Profile.LEAVE: [b(confirm_leave, "leave", "yes|no")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="profil",
-        )
+    add(
+        application,
+        Group.PROFILE,
+        [
+            PROFILE.conversation(
+                entry_points=[CommandHandler("profil", start)],
+                states={
+                    Profile.MENU: [b(choose, MenuChoice)],
+                    Profile.NAME: [MessageHandler(TYPED, enter_name)],
+                    Profile.PHONE: [MessageHandler(filters.CONTACT, share_phone)],
+                    Profile.KECAMATAN: [b(choose_kecamatan, Kecamatan)],
+                    Profile.KELURAHAN: [
+                        b(choose_kelurahan, Kelurahan),
+                        b(back_to_kecamatan, OtherKecamatan),
+                    ],
+                    Profile.LEAVE: [b(confirm_leave, LeaveAnswer)],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="profil",
+            )
+        ],
     )

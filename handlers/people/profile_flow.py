@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
-from handlers.keyboards import grid, kecamatan_list, kelurahan_list
+from handlers.keyboards import YesNo, grid, kecamatan_list, kelurahan_list
 from handlers.wizard import Markup, Texts, Wizard
 
 
@@ -22,6 +23,41 @@ class Profile(IntEnum):
     LEAVE = 5
 
 
+class Item(StrEnum):
+    """What the menu offers to change, or that nothing more is to be changed."""
+
+    NAME = "name"
+    PHONE = "phone"
+    MOVE = "move"
+    LEAVE = "leave"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class MenuChoice(Callback, prefix="pf:do"):
+    item: Item
+
+
+@dataclass(frozen=True)
+class Kecamatan(Callback, prefix="pf:kec"):
+    code: str
+
+
+@dataclass(frozen=True)
+class Kelurahan(Callback, prefix="pf:kel"):
+    code: str
+
+
+@dataclass(frozen=True)
+class OtherKecamatan(Callback, prefix="pf:back"):
+    pass
+
+
+@dataclass(frozen=True)
+class LeaveAnswer(Callback, prefix="pf:leave"):
+    answer: YesNo
+
+
 @dataclass
 class ProfileDraft:
     summary: str = ""
@@ -30,8 +66,8 @@ class ProfileDraft:
 
 
 def _menu(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
-    keys = ["name", "phone", *(["move"] if d.psm else []), "leave", "done"]
-    buttons = [(c.t(f"profile-button-{key}"), PROFILE.data("do", key)) for key in keys]
+    items = [item for item in Item if d.psm or item is not Item.MOVE]
+    buttons = [(c.t(f"profile-button-{item}"), MenuChoice(item).encode()) for item in items]
     return f"{d.summary}\n\n{c.t('profile-ask-menu')}", grid(buttons, columns=2)
 
 
@@ -45,21 +81,20 @@ def _kelurahan(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
     kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan is chosen first"
     return c.t("profile-ask-kelurahan"), kelurahan_list(
-        c.services.texts, c.locale, kecamatan, PROFILE.data
+        c.services.texts, c.locale, kecamatan, Kelurahan, OtherKecamatan()
     )
 
 
 def _leave(c: BotContext, d: ProfileDraft) -> tuple[str, Markup]:
     buttons = [
-        (c.t("profile-button-leave-yes"), PROFILE.data("leave", "yes")),
-        (c.t("profile-button-leave-no"), PROFILE.data("leave", "no")),
+        (c.t("profile-button-leave-yes"), LeaveAnswer(YesNo.YES).encode()),
+        (c.t("profile-button-leave-no"), LeaveAnswer(YesNo.NO).encode()),
     ]
     return c.t("profile-ask-leave"), grid(buttons, columns=2)
 
 
 PROFILE: Wizard[Profile, ProfileDraft] = Wizard(
     name="profile",
-    prefix="pf",
     steps=Profile,
     draft=ProfileDraft,
     texts=Texts(
@@ -73,7 +108,7 @@ PROFILE: Wizard[Profile, ProfileDraft] = Wizard(
         Profile.PHONE: _phone,
         Profile.KECAMATAN: lambda c, d: (
             c.t("profile-ask-kecamatan"),
-            kecamatan_list(c.services.regions, PROFILE.data),
+            kecamatan_list(c.services.regions, Kecamatan),
         ),
         Profile.KELURAHAN: _kelurahan,
         Profile.LEAVE: _leave,
@@ -81,10 +116,10 @@ PROFILE: Wizard[Profile, ProfileDraft] = Wizard(
     follows=lambda done, d: Profile(done + 1),
 )
 CHOICES = {
-    "name": Profile.NAME,
-    "phone": Profile.PHONE,
-    "move": Profile.KECAMATAN,
-    "leave": Profile.LEAVE,
+    Item.NAME: Profile.NAME,
+    Item.PHONE: Profile.PHONE,
+    Item.MOVE: Profile.KECAMATAN,
+    Item.LEAVE: Profile.LEAVE,
 }
 
 

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.people.buttons import Act, OpenPerson, PeopleFilter, PeopleList, PersonAction
 from bot.people.listing import PAGE, Listed, PersonPage
-from bot.people.wording import Wording
+from bot.people.messages import Wording
 from bot.privacy.access import scope_of
 from bot.runtime.context import BotContext
 from bot.runtime.texts import Html

@@ -12,23 +12,25 @@ import asyncio
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.cases import count_open
 from bot.people.directory import get_user
+from bot.people.messages import Wording
 from bot.people.roster import rows_as_text, rows_from_text
 from bot.people.roster_limits import MAX_BYTES, MEBIBYTE
 from bot.people.roster_problems import RosterProblem, in_words
 from bot.people.roster_sync import RosterPlan, apply_roster, preview_roster
 from bot.people.roster_xlsx import read_roster_bytes
-from bot.people.wording import Wording
 from bot.privacy.access import scope_of
 from bot.runtime.answers import BadAnswer
+from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotApp, BotContext
 from handlers.access import active_user_or_explain
+from handlers.groups import Group, add
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen
 from handlers.wizard import Markup, Texts, Wizard
@@ -49,18 +51,32 @@ class RosterUpload:
     missing: list[int] = field(default_factory=list)
 
 
+class Mode(StrEnum):
+    ADD = "add"  # add and update the rows
+    SYNC = "sync"  # and deactivate the PSM the file no longer lists
+
+
+@dataclass(frozen=True)
+class ApplyChoice(Callback, prefix="im:go"):
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class CancelImport(Callback, prefix="im:cancel"):
+    pass
+
+
 def _confirm(c: BotContext, d: RosterUpload) -> tuple[str, Markup]:
-    buttons = [(c.t("import-button-apply"), UPLOAD.data("go", "add"))]
+    buttons = [(c.t("import-button-apply"), ApplyChoice(Mode.ADD).encode())]
     if d.missing:
         label = c.t("import-button-sync", count=len(d.missing))
-        buttons.append((label, UPLOAD.data("go", "sync")))
-    buttons.append((c.t("import-button-cancel"), UPLOAD.data("cancel")))
+        buttons.append((label, ApplyChoice(Mode.SYNC).encode()))
+    buttons.append((c.t("import-button-cancel"), CancelImport().encode()))
     return c.t("import-ask-confirm"), grid(buttons)
 
 
 UPLOAD: Wizard[Upload, RosterUpload] = Wizard(
     name="roster_upload",
-    prefix="im",
     steps=Upload,
     draft=RosterUpload,
     texts=Texts(
@@ -167,7 +183,7 @@ async def receive_file(update: Update, context: BotContext) -> Upload:
 
 async def apply(update: Update, context: BotContext) -> Upload | int:
     """Import the rows (and, in sync mode, deactivate the missing PSM shown), batch by batch."""
-    sync = UPLOAD.value(update) == "sync"
+    sync = UPLOAD.tapped(update, ApplyChoice).mode is Mode.SYNC
     draft, services = UPLOAD.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
     await mark_chosen(
@@ -215,14 +231,18 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 def register(application: BotApp) -> None:
     b = UPLOAD.button
-    application.add_handler(
-        UPLOAD.conversation(
-            entry_points=[CommandHandler("impor", start)],
-            states={
-                Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
-                Upload.CONFIRM: [b(apply, "go", "add|sync"), b(cancel, "cancel")],
-            },
-            fallbacks=[CommandHandler("batal", cancel)],
-            command="impor",
-        )
+    add(
+        application,
+        Group.ROSTER_UPLOAD,
+        [
+            UPLOAD.conversation(
+                entry_points=[CommandHandler("impor", start)],
+                states={
+                    Upload.FILE: [MessageHandler(filters.Document.ALL, receive_file)],
+                    Upload.CONFIRM: [b(apply, ApplyChoice), b(cancel, CancelImport)],
+                },
+                fallbacks=[CommandHandler("batal", cancel)],
+                command="impor",
+            )
+        ],
     )

@@ -17,7 +17,7 @@ from playwright.async_api import Page, expect
 from tests.browser.phone import ALERT_WAIT_MS, Phone, shown_pattern, tiny_png
 from tests.texts import said
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.process]
 
 
 @pytest.mark.timeout(180)

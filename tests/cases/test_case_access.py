@@ -133,9 +133,16 @@ MALFORMED = ("", "{prefix}", "{prefix}:", "{prefix}:x:y:z", "{prefix}:9999999999
 WELL_FORMED = {"rk:n"}
 # Every prefix a button of the bot can carry; a new kind of button is added here too.
 PREFIXES = (
-    "r", "s", "bc", "an", "ki", "n", "reg", "lang", "ar", "am", "am:l",
-    "k:o", "k:l", "k:p", "k:f", "k:v", "k:t", "k:r", "k:ro", "rk", "rk:x", "rk:y", "rk:n", "sj",
-    "au", "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "pe", "im", "pf", "k:u", "k:h", "kq",
+    "n", "reg", "lang", "ar", "am", "am:l", "sj", "au",
+    "k:o", "k:l", "k:p", "k:f", "k:v", "k:t", "k:r", "k:ro", "rk:x", "rk:y", "rk:n",
+    "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "k:u", "k:h", "kq",
+    # The conversations' buttons.
+    "r", "r:grp", "r:cat", "r:nikr", "r:sex", "r:age:unknown", "r:kec", "r:kel", "r:urg",
+    "r:photos", "r:edit", "r:cancel", "s:kec", "s:kel", "s:back", "bc", "bc:to", "bc:kec",
+    "an", "an:aud", "an:kec", "ki:sec", "ki:done", "ki:close", "ki:wait", "rk:a", "rk:p",
+    "im:go", "im:cancel",
+    "pf:do", "pf:kec", "pf:kel", "pf:back", "pf:leave",
+    "pe:kec", "pe:kel", "pe:back", "pe:area", "pe:done",
 )  # fmt: skip
 
 

@@ -134,6 +134,16 @@ async def test_stale_button_from_an_earlier_question_is_refused(psm: Chat) -> No
     assert said("report-ask-category", group=said("category-group-anak")) in reply.text
 
 
+@pytest.mark.parametrize("data", ["r:urg:bogus", "r:urg", "r:urg:darurat:x", "r:zzz"])
+async def test_an_unknown_or_old_format_button_mid_report_is_answered_as_expired(
+    psm: Chat, harness: BotHarness, data: str
+) -> None:
+    await reach(psm, "urgency")
+    reply = await psm.tap_data(data)
+    assert harness.button_answers()[-1] == said("wrong-stale-button-short")
+    assert said("report-ask-urgency") in reply.text
+
+
 async def test_image_sent_as_file_counts_as_a_photo(psm: Chat) -> None:
     await reach(psm, "photos")
     reply = await psm.send_document("rumah.jpg", "image/jpeg")

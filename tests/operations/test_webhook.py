@@ -16,7 +16,7 @@ from bot.sandbox.telegram import FakeTelegramServer, FakeUser
 from tests.cli import BotProcess, free_port
 from tests.texts import said
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.process]
 SECRET = "s3cret-Token_1"
 USER_ID = 1001
 

@@ -119,6 +119,7 @@ def test_names_that_spreadsheets_would_run_are_imported_with_a_warning(
     assert warning.startswith("line 2: name '=HYPERLINK(\"http://x\")' starts with '='")
 
 
+@pytest.mark.process
 async def test_import_of_a_hostile_file_stops_alike_on_every_database(
     tmp_path: Path, database_url: str
 ) -> None:

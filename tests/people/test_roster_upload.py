@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from bot.people.roster import COLUMNS
@@ -192,6 +193,7 @@ async def test_importing_without_sync_deactivates_nobody_and_moves_a_registered_
     assert harness.telegram.sent_to(LUTPIAH)[-1]["text"] == said("person-told", change=moved)
 
 
+@pytest.mark.process
 async def test_the_cli_sync_is_a_dry_run_unless_applied(tmp_path: Path, database_url: str) -> None:
     migrated = await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)
     assert migrated.code == 0, migrated.stderr

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from cryptography.fernet import Fernet
 from sqlalchemy import text
@@ -23,6 +24,7 @@ from tests.factories import fetch
 from tests.privacy.nik_cases import NIKS, cases_with_niks
 
 
+@pytest.mark.process
 async def test_backup_copies_the_database_consistently_with_its_key(
     tmp_path: Path, database_url: str
 ) -> None:

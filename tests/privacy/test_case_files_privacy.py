@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy.engine import make_url
 
@@ -86,6 +87,7 @@ async def test_the_subject_export_lists_the_voice_note_and_the_document(
     ]
 
 
+@pytest.mark.process
 async def test_psm_bot_person_export_writes_the_copies_beside_the_spreadsheet(
     tmp_path: Path, database_url: str
 ) -> None:
@@ -105,6 +107,7 @@ async def test_psm_bot_person_export_writes_the_copies_beside_the_spreadsheet(
     assert (folder / f"TNG-2019-00001-document-{pdf.id}.pdf").read_bytes() == PDF
 
 
+@pytest.mark.process
 async def test_a_backup_holds_the_copies_of_voice_notes_and_documents(
     tmp_path: Path, database_url: str
 ) -> None:

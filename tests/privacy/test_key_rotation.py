@@ -106,6 +106,7 @@ async def test_rotate_key_interrupted_halfway_then_resumed_leaves_every_nik_read
     assert audited.detail["total"] == 5
 
 
+@pytest.mark.process
 async def test_psm_bot_rotate_key_rotates_the_key_file(tmp_path: Path, database_url: str) -> None:
     assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
     data_dir = tmp_path / "data"
@@ -122,6 +123,7 @@ async def test_psm_bot_rotate_key_rotates_the_key_file(tmp_path: Path, database_
         assert Cipher([new_key]).decrypt(case.nik_encrypted or "") in NIKS
 
 
+@pytest.mark.process
 async def test_with_data_key_the_operator_puts_the_new_key_first(
     tmp_path: Path, database_url: str
 ) -> None:
@@ -145,6 +147,7 @@ async def test_with_data_key_the_operator_puts_the_new_key_first(
     )
 
 
+@pytest.mark.process
 async def test_rotate_key_refuses_while_the_bot_runs(tmp_path: Path, database_url: str) -> None:
     assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
     before = key_lines(tmp_path / "data")

@@ -171,6 +171,7 @@ async def test_the_monthly_job_runs_only_when_switched_on(
         await bot.stop()
 
 
+@pytest.mark.process
 async def test_psm_bot_retention_shows_what_is_due_and_applies_it_only_when_asked(
     tmp_path: Path, database_url: str
 ) -> None:

@@ -203,6 +203,7 @@ async def test_a_wrong_nik_or_no_person_gets_a_friendly_explanation(admin: Chat)
     assert (await admin.send("/subjek Mak Onah")).text == said("subject-usage")
 
 
+@pytest.mark.process
 async def test_psm_bot_person_lists_exports_and_erases(tmp_path: Path, database_url: str) -> None:
     assert (await run_cli(tmp_path, "migrate", DATABASE_URL=database_url)).code == 0
     from bot.privacy.crypto import load_cipher

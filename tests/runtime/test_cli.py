@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -13,6 +14,8 @@ from storage.people import RosterEntry
 from storage.tables import Base
 from tests.cli import run_cli
 from tests.factories import fetch
+
+pytestmark = pytest.mark.process  # every test runs `python -m bot`
 
 
 async def test_webhook_without_token_says_what_to_set(tmp_path: Path, database_url: str) -> None:

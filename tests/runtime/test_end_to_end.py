@@ -18,6 +18,8 @@ from tests.cli import cli_env, run_cli
 from tests.factories import fetch
 from tests.texts import said, said_pattern
 
+pytestmark = pytest.mark.process
+
 PSM_ID = 1001
 
 

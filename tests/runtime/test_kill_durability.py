@@ -20,7 +20,7 @@ from tests.factories import fetch
 from tests.texts import said, said_pattern
 
 # Thirteen starts of a real process: about 30 s alone, twice that beside another xdist worker.
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.slow, pytest.mark.process, pytest.mark.timeout(180)]
 PSM_ID = 1001
 Message = dict[str, Any]
 

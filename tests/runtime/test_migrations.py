@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from storage.conversations import ChatPreference, ConversationDraft
 from storage.db import create_engine
 from storage.delivery import OutboxMessage
-from storage.migrate import alembic_config
+from storage.migrate import alembic_config, newest_revision
 from tests.factories import fetch
 
 
@@ -59,3 +60,8 @@ async def test_a_database_url_with_a_percent_sign_migrates(tmp_path: Path) -> No
     url = f"sqlite+aiosqlite:///{tmp_path / 'psm%2Fbot.db'}"
     await _run(url, "head")
     assert await fetch(url, OutboxMessage) == []
+
+
+def test_the_newest_migration_file_names_alembics_head() -> None:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert newest_revision() == head

@@ -18,6 +18,7 @@ NEWCOMER = 1001
 
 
 @pytest.mark.slow
+@pytest.mark.process
 async def test_bot_started_before_telegram_is_reachable_waits_and_then_answers(
     database_url: str, tmp_path: Path
 ) -> None:

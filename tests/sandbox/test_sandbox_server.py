@@ -217,6 +217,7 @@ async def test_another_site_cannot_act_as_a_persona(page: Page) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.process
 async def test_run_without_a_token_opens_the_sandbox(tmp_path: Path) -> None:
     port = free_port()
     bot = await BotProcess.start(tmp_path, "run", SANDBOX_PORT=str(port))
@@ -230,6 +231,7 @@ async def test_run_without_a_token_opens_the_sandbox(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.process
 async def test_a_taken_sandbox_port_is_named(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

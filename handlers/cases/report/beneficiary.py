@@ -13,6 +13,7 @@ from bot.runtime.answers import (
     person_name,
 )
 from bot.runtime.context import BotContext
+from handlers.cases.report.buttons import Category, CategoryGroup, NoNikReason, SexChoice
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
 from handlers.replies import mark_chosen, remove_from_chat, typed_text
@@ -21,7 +22,7 @@ from handlers.replies import mark_chosen, remove_from_chat, typed_text
 async def choose_group(update: Update, context: BotContext) -> Step:
     """Open one group of PPKS categories."""
     with REPORT.edit(context) as draft:
-        draft.category_group = REPORT.value(update)
+        draft.category_group = REPORT.tapped(update, CategoryGroup).group
     await mark_chosen(update, context.t(f"category-group-{draft.category_group}"))
     return await REPORT.proceed(update, context, Step.CATEGORY_GROUP)
 
@@ -34,7 +35,7 @@ async def back_to_groups(update: Update, context: BotContext) -> Step:
 
 async def choose_category(update: Update, context: BotContext) -> Step:
     """Record the PPKS category."""
-    category = context.services.categories.get(int(REPORT.value(update)))
+    category = context.services.categories.get(REPORT.tapped(update, Category).code)
     if category is None:
         return await REPORT.stale_button(update, context)
     with REPORT.edit(context) as draft:
@@ -86,7 +87,7 @@ async def no_nik(update: Update, context: BotContext) -> Step:
 async def no_nik_reason(update: Update, context: BotContext) -> Step:
     """Record why there is no NIK, from a button or typed."""
     if update.callback_query:
-        reason = REPORT.value(update)
+        reason = REPORT.tapped(update, NoNikReason).reason
         await mark_chosen(update, context.t(f"no-nik-{reason}"))
     else:
         reason = bounded_text(typed_text(update), REASON_LENGTH, "reason")
@@ -98,7 +99,7 @@ async def no_nik_reason(update: Update, context: BotContext) -> Step:
 async def choose_sex(update: Update, context: BotContext) -> Step:
     """Record the beneficiary's sex."""
     with REPORT.edit(context) as draft:
-        draft.sex = REPORT.value(update)
+        draft.sex = REPORT.tapped(update, SexChoice).sex.value
     await mark_chosen(update, context.t(f"sex-{draft.sex}"))
     return await REPORT.proceed(update, context, Step.SEX)
 

@@ -7,8 +7,25 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from bot.runtime.texts import Texts
 from handlers.cases.report import beneficiary as who
 from handlers.cases.report import details, files, place, review
+from handlers.cases.report.buttons import (
+    Act,
+    AgeUnknown,
+    CancelAnswer,
+    Category,
+    CategoryGroup,
+    EditAnswer,
+    Kecamatan,
+    Kelurahan,
+    NoNikReason,
+    Photos,
+    PhotosAct,
+    SexChoice,
+    Tap,
+    Urgent,
+)
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
+from handlers.keyboards import YesNo
 from handlers.wizard import TYPED
 
 IMAGES = filters.PHOTO | filters.Document.IMAGE
@@ -21,23 +38,26 @@ def build_report_conversation(texts: Texts) -> ConversationHandler:  # type: ign
     return REPORT.conversation(
         entry_points=[CommandHandler("lapor", review.start_report)],
         states={
-            Step.CATEGORY_GROUP: [b(who.choose_group, "grp", r"\w+")],
-            Step.CATEGORY: [b(who.choose_category, "cat", r"\d+"), b(who.back_to_groups, "back")],
+            Step.CATEGORY_GROUP: [b(who.choose_group, CategoryGroup)],
+            Step.CATEGORY: [
+                b(who.choose_category, Category),
+                b(who.back_to_groups, Tap, act=Act.BACK),
+            ],
             Step.NAME: [MessageHandler(TYPED, who.enter_name)],
-            Step.NIK: [MessageHandler(TYPED, who.enter_nik), b(who.no_nik, "nonik")],
+            Step.NIK: [MessageHandler(TYPED, who.enter_nik), b(who.no_nik, Tap, act=Act.NO_NIK)],
             Step.NO_NIK_REASON: [
                 MessageHandler(TYPED, who.no_nik_reason),
-                b(who.no_nik_reason, "nikr", r"\w+"),
+                b(who.no_nik_reason, NoNikReason),
             ],
-            Step.SEX: [b(who.choose_sex, "sex", "L|P")],
-            Step.AGE: [MessageHandler(TYPED, who.enter_age), b(who.enter_age, "age", "unknown")],
+            Step.SEX: [b(who.choose_sex, SexChoice)],
+            Step.AGE: [MessageHandler(TYPED, who.enter_age), b(who.enter_age, AgeUnknown)],
             Step.KECAMATAN: [
-                b(place.choose_kecamatan, "kec", r"\d+"),
-                b(place.choose_own_kelurahan, "kelme"),
+                b(place.choose_kecamatan, Kecamatan),
+                b(place.choose_own_kelurahan, Tap, act=Act.OWN_KELURAHAN),
             ],
             Step.KELURAHAN: [
-                b(place.choose_kelurahan, "kel", r"\d+"),
-                b(place.back_to_kecamatan, "back"),
+                b(place.choose_kelurahan, Kelurahan),
+                b(place.back_to_kecamatan, Tap, act=Act.BACK),
             ],
             Step.ADDRESS: [MessageHandler(TYPED, place.enter_address)],
             Step.LOCATION: [
@@ -48,22 +68,22 @@ def build_report_conversation(texts: Texts) -> ConversationHandler:  # type: ign
                 MessageHandler(TYPED, details.enter_description),
                 MessageHandler(filters.VOICE, files.enter_voice),
             ],
-            Step.URGENCY: [b(details.choose_urgency, "urg", r"\w+")],
+            Step.URGENCY: [b(details.choose_urgency, Urgent)],
             Step.PHOTOS: [
                 MessageHandler(IMAGES, details.add_photo),
                 MessageHandler(filters.Document.PDF, files.add_document),
                 MessageHandler(filters.Document.ALL, details.not_an_image),
-                b(details.photos_done, "photos", "done"),
-                b(details.photos_clear, "photos", "clear"),
+                b(details.photos_done, Photos, act=PhotosAct.DONE),
+                b(details.photos_clear, Photos, act=PhotosAct.CLEAR),
             ],
             Step.REVIEW: [
-                b(review.edit_field, "edit", r"\w+"),
-                b(review.submit, "submit"),
-                b(review.ask_cancel, "cancel"),
+                b(review.edit_field, EditAnswer),
+                b(review.submit, Tap, act=Act.SUBMIT),
+                b(review.ask_cancel, Tap, act=Act.CANCEL),
             ],
             Step.CONFIRM_CANCEL: [
-                b(review.confirm_cancel, "cancel", "yes"),
-                b(review.keep_going, "cancel", "no"),
+                b(review.confirm_cancel, CancelAnswer, answer=YesNo.YES),
+                b(review.keep_going, CancelAnswer, answer=YesNo.NO),
             ],
         },
         fallbacks=[

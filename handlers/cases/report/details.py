@@ -8,8 +8,9 @@ from bot.cases.attachments import Refused
 from bot.runtime.answers import DESCRIPTION_LENGTH, bounded_text
 from bot.runtime.context import BotContext
 from handlers.cases.files import refusal
+from handlers.cases.report.buttons import Photos, PhotosAct, Urgent
 from handlers.cases.report.files import drop_voice
-from handlers.cases.report.flow import REPORT, URGENCIES
+from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen, typed_text
@@ -27,12 +28,10 @@ async def enter_description(update: Update, context: BotContext) -> Step:
 
 async def choose_urgency(update: Update, context: BotContext) -> Step:
     """Record how urgent the case is."""
-    urgency = REPORT.value(update)
-    if urgency not in URGENCIES:
-        return await REPORT.stale_button(update, context)
+    level = REPORT.tapped(update, Urgent).level
     with REPORT.edit(context) as draft:
-        draft.urgency = urgency
-    await mark_chosen(update, context.t(f"urgency-{urgency}"))
+        draft.urgency = level.value
+    await mark_chosen(update, context.t(f"urgency-{level}"))
     return await REPORT.proceed(update, context, Step.URGENCY)
 
 
@@ -48,11 +47,9 @@ async def add_photo(update: Update, context: BotContext) -> Step:
     with REPORT.edit(context) as draft:
         if all(unique != media.file_unique_id for _, unique in draft.photos):
             draft.photos.append([media.file_id, media.file_unique_id])
-    await REPORT.commit(update, context, Step.PHOTOS)
-    done = grid([(context.t("button-photos-done"), REPORT.data("photos", "done"))])
+    done = grid([(context.t("button-photos-done"), Photos(PhotosAct.DONE).encode())])
     added = context.t("report-photo-added", count=len(draft.photos))
-    await message.reply_text(added, reply_markup=done)
-    return Step.PHOTOS
+    return await REPORT.say(update, context, added, done)
 
 
 async def not_an_image(update: Update, context: BotContext) -> Step:

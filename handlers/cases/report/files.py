@@ -7,6 +7,7 @@ from telegram import Update
 from bot.cases.attachments import MAX_PER_REPORT, Held, Refused, length
 from bot.runtime.context import BotContext
 from handlers.cases.files import held_from, refusal, voice_text
+from handlers.cases.report.buttons import Photos, PhotosAct
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
 from handlers.keyboards import grid
@@ -50,7 +51,7 @@ async def add_document(update: Update, context: BotContext) -> Step:
         if all(Held.from_draft(f).file_unique_id != held.file_unique_id for f in draft.files):
             draft.files.append(held.to_draft())
     await REPORT.commit(update, context, Step.PHOTOS)
-    done = grid([(context.t("button-photos-done"), REPORT.data("photos", "done"))])
+    done = grid([(context.t("button-photos-done"), Photos(PhotosAct.DONE).encode())])
     count = len([f for f in draft.files if f["kind"] == AttachmentKind.DOCUMENT])
     await message.reply_text(context.t("report-document-added", count=count), reply_markup=done)
     return Step.PHOTOS

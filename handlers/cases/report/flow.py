@@ -16,59 +16,79 @@ from bot.cases.draft import Draft
 from bot.cases.summary import NO_NIK_REASONS, Summary, summary_fields
 from bot.runtime.context import BotContext
 from bot.runtime.texts import Html
+from handlers.cases.report.buttons import (
+    Act,
+    AgeUnknown,
+    CancelAnswer,
+    Category,
+    CategoryGroup,
+    EditAnswer,
+    Kecamatan,
+    Kelurahan,
+    NoNikReason,
+    Photos,
+    PhotosAct,
+    Sex,
+    SexChoice,
+    Tap,
+    Urgent,
+)
 from handlers.cases.report.steps import EDITABLE, NEEDS, Step, next_step
-from handlers.keyboards import categories_of, category_groups, grid, kecamatan_list, kelurahan_list
+from handlers.keyboards import YesNo, grid, kecamatan_list, kelurahan_list
 from handlers.wizard import Markup, Texts, Wizard
-
-URGENCIES = ("darurat", "tinggi", "sedang", "rendah")
+from storage.cases import Urgency
 
 
 def _category_group(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    s = c.services
-    return c.t("report-ask-category-group"), category_groups(
-        s.texts, c.locale, s.categories, REPORT.data
-    )
+    groups = c.services.categories.groups
+    choices = ((c.t(f"category-group-{g}"), CategoryGroup(g).encode()) for g in groups)
+    return c.t("report-ask-category-group"), grid(choices)
 
 
 def _category(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    s, group = c.services, d.category_group or ""
+    group = d.category_group or ""
+    choices = (
+        (k.name(c.locale), Category(k.code).encode()) for k in c.services.categories.in_group(group)
+    )
+    back = (c.t("button-back"), Tap(Act.BACK).encode())
     label = c.t(f"category-group-{group}")
-    keyboard = categories_of(s.texts, c.locale, s.categories, group, REPORT.data)
-    return c.t("report-ask-category", group=label), keyboard
+    return c.t("report-ask-category", group=label), grid(choices, extra=[back])
 
 
 def _nik(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-nik"), grid([(c.t("button-no-nik"), REPORT.data("nonik"))])
+    return c.t("report-ask-nik"), grid([(c.t("button-no-nik"), Tap(Act.NO_NIK).encode())])
 
 
 def _no_nik_reason(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    choices = [(c.t(f"no-nik-{why}"), REPORT.data("nikr", why)) for why in NO_NIK_REASONS]
+    choices = [(c.t(f"no-nik-{why}"), NoNikReason(why).encode()) for why in NO_NIK_REASONS]
     return c.t("report-ask-no-nik-reason"), grid(choices)
 
 
 def _sex(c: BotContext, d: Draft) -> tuple[str, Markup]:
     return c.t("report-ask-sex"), grid(
-        [(c.t("sex-L"), REPORT.data("sex", "L")), (c.t("sex-P"), REPORT.data("sex", "P"))], 2
+        ((c.t(f"sex-{sex}"), SexChoice(sex).encode()) for sex in Sex), 2
     )
 
 
 def _age(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    return c.t("report-ask-age"), grid([(c.t("button-age-unknown"), REPORT.data("age", "unknown"))])
+    return c.t("report-ask-age"), grid([(c.t("button-age-unknown"), AgeUnknown().encode())])
 
 
 def _kecamatan(c: BotContext, d: Draft) -> tuple[str, Markup]:
     regions = c.services.regions
     home = regions.get_kelurahan(d.home_kelurahan or "")
     shortcut = (
-        [(c.t("button-my-kelurahan", kelurahan=home.name), REPORT.data("kelme"))] if home else []
+        [(c.t("button-my-kelurahan", kelurahan=home.name), Tap(Act.OWN_KELURAHAN).encode())]
+        if home
+        else []
     )
-    return c.t("report-ask-kecamatan"), kecamatan_list(regions, REPORT.data, shortcut)
+    return c.t("report-ask-kecamatan"), kecamatan_list(regions, Kecamatan, shortcut)
 
 
 def _kelurahan(c: BotContext, d: Draft) -> tuple[str, Markup]:
     kecamatan = c.services.regions.get_kecamatan(d.kecamatan or "")
     assert kecamatan is not None, "the kecamatan step comes first"
-    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, REPORT.data)
+    keyboard = kelurahan_list(c.services.texts, c.locale, kecamatan, Kelurahan, Tap(Act.BACK))
     return c.t("report-ask-kelurahan", kecamatan=kecamatan.name), keyboard
 
 
@@ -86,15 +106,16 @@ def _location(c: BotContext, d: Draft) -> tuple[str, Markup]:
 
 def _urgency(c: BotContext, d: Draft) -> tuple[str, Markup]:
     return c.t("report-ask-urgency"), grid(
-        (c.t(f"urgency-{u}"), REPORT.data("urg", u)) for u in URGENCIES
+        (c.t(f"urgency-{level}"), Urgent(level).encode()) for level in Urgency
     )
 
 
 def _photos(c: BotContext, d: Draft) -> tuple[str, Markup]:
-    extra = [(c.t("button-photos-clear"), REPORT.data("photos", "clear"))] if d.photos else []
+    clear = (c.t("button-photos-clear"), Photos(PhotosAct.CLEAR).encode())
+    extra = [clear] if d.photos else []
     done = c.t("button-photos-done") if d.photos else c.t("button-photos-none")
     text = c.t("report-ask-photos", count=len(d.photos))
-    return text, grid([(done, REPORT.data("photos", "done")), *extra])
+    return text, grid([(done, Photos(PhotosAct.DONE).encode()), *extra])
 
 
 def review_text(c: BotContext, draft: Draft) -> Html:
@@ -113,17 +134,17 @@ def review_text(c: BotContext, draft: Draft) -> Html:
 
 def _review(c: BotContext, d: Draft) -> tuple[str, Markup]:
     # Sending first, where the thumb is: the edits are for the few who need them.
-    submit = [[InlineKeyboardButton(c.t("button-submit"), callback_data=REPORT.data("submit"))]]
-    edits = [(c.t(f"edit-{field}"), REPORT.data("edit", field)) for field in EDITABLE]
-    cancel = [(c.t("button-cancel-report"), REPORT.data("cancel"))]
+    submit = [[InlineKeyboardButton(c.t("button-submit"), callback_data=Tap(Act.SUBMIT).encode())]]
+    edits = [(c.t(f"edit-{field}"), EditAnswer(field).encode()) for field in EDITABLE]
+    cancel = [(c.t("button-cancel-report"), Tap(Act.CANCEL).encode())]
     keyboard = grid(edits, columns=3, extra=cancel).inline_keyboard
     return review_text(c, d), InlineKeyboardMarkup([*submit, *keyboard])
 
 
 def _confirm_cancel(c: BotContext, d: Draft) -> tuple[str, Markup]:
     choices = [
-        (c.t("button-cancel-yes"), REPORT.data("cancel", "yes")),
-        (c.t("button-cancel-no"), REPORT.data("cancel", "no")),
+        (c.t("button-cancel-yes"), CancelAnswer(YesNo.YES).encode()),
+        (c.t("button-cancel-no"), CancelAnswer(YesNo.NO).encode()),
     ]
     return c.t("report-confirm-cancel"), grid(choices)
 
@@ -155,7 +176,6 @@ PROMPTS: dict[Step, Callable[[BotContext, Draft], tuple[str, Markup]]] = {
 
 REPORT: Wizard[Step, Draft] = Wizard(
     name="report",
-    prefix="r",
     steps=Step,
     draft=Draft,
     texts=Texts(command="wrong-command", resume="report-resume", needs=NEEDS, busy="busy-report"),

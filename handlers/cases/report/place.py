@@ -6,6 +6,7 @@ from telegram import ReplyKeyboardRemove, Update
 
 from bot.runtime.answers import ADDRESS_LENGTH, bounded_text
 from bot.runtime.context import BotContext
+from handlers.cases.report.buttons import Kecamatan, Kelurahan
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
 from handlers.replies import mark_chosen, typed_text
@@ -13,7 +14,7 @@ from handlers.replies import mark_chosen, typed_text
 
 async def choose_kecamatan(update: Update, context: BotContext) -> Step:
     """Record the kecamatan and offer its kelurahan."""
-    kecamatan = context.services.regions.get_kecamatan(REPORT.value(update))
+    kecamatan = context.services.regions.get_kecamatan(REPORT.tapped(update, Kecamatan).code)
     if kecamatan is None:
         return await REPORT.stale_button(update, context)
     with REPORT.edit(context) as draft:
@@ -36,7 +37,7 @@ async def choose_own_kelurahan(update: Update, context: BotContext) -> Step:
 
 async def choose_kelurahan(update: Update, context: BotContext) -> Step:
     """Record the kelurahan, which must lie in the chosen kecamatan."""
-    kelurahan = context.services.regions.get_kelurahan(REPORT.value(update))
+    kelurahan = context.services.regions.get_kelurahan(REPORT.tapped(update, Kelurahan).code)
     if kelurahan is None or kelurahan.kecamatan_code != REPORT.draft(context).kecamatan:
         return await REPORT.stale_button(update, context)
     with REPORT.edit(context) as draft:

@@ -13,6 +13,7 @@ from bot.cases.repeats import links_for
 from bot.cases.submit import IncompleteDraft, Submitted, submit_case
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
+from handlers.cases.report.buttons import EditAnswer
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import EDITABLE, Step
 from handlers.replies import mark_chosen
@@ -47,7 +48,7 @@ async def start_report(update: Update, context: BotContext) -> Step | int:
 
 async def edit_field(update: Update, context: BotContext) -> Step:
     """Reopen one answer from the review; answering it comes back here."""
-    field = REPORT.value(update)
+    field = REPORT.tapped(update, EditAnswer).field
     if field not in EDITABLE:
         return await REPORT.stale_button(update, context)
     with REPORT.edit(context) as draft:

@@ -21,7 +21,7 @@ from bot.records import (
 )
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
-from handlers.privacy.render import erase_question, subject_summary
+from handlers.records.render import erase_question, subject_summary
 from handlers.replies import mark_chosen, remove_from_chat
 
 

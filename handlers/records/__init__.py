@@ -6,12 +6,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.records import AuditExport, SubjectButton, SubjectStep
 from bot.runtime.context import BotApp
-from handlers.privacy import audit, subjects
+from handlers.groups import Group, add
+from handlers.records import audit, subjects
 
 
 def register(application: BotApp) -> None:
-    application.add_handler(CommandHandler("audit", audit.show_audit))
-    application.add_handler(CommandHandler("subjek", subjects.look_up))
+    """Every handler of /audit and /subjek (all plain commands and buttons)."""
+    audit_command = CommandHandler("audit", audit.show_audit)
+    add(application, Group.COMMANDS, [audit_command, CommandHandler("subjek", subjects.look_up)])
     for callback, pattern in (
         (audit.export_audit, AuditExport.pattern()),
         (subjects.export, SubjectButton.pattern(step=SubjectStep.EXPORT)),
@@ -19,4 +21,4 @@ def register(application: BotApp) -> None:
         (subjects.erase, SubjectButton.pattern(step=SubjectStep.CONFIRM)),
         (subjects.keep, SubjectButton.pattern(step=SubjectStep.KEEP)),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+        add(application, Group.COMMANDS, [CallbackQueryHandler(callback, pattern=pattern)])
