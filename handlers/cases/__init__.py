@@ -21,7 +21,7 @@ from bot.runtime.context import BotApp
 from bot.runtime.texts import Texts
 from handlers import asides
 from handlers.cases import browse, file_view, quick, replies, view
-from handlers.cases.input import build_case_input
+from handlers.cases.input_conversation import build_case_input
 from handlers.cases.report import build_report_conversation
 from handlers.groups import Group, add
 

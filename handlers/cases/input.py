@@ -7,10 +7,9 @@ from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
-from telegram.ext import filters as tg_filters
+from telegram.ext import ConversationHandler
 
-from bot.cases.attachments import Held, Refused, fetch_copies
+from bot.cases.attachments import Held, fetch_copies
 from bot.cases.buttons import Nudge, NudgeReply, TypedAction
 from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
@@ -19,16 +18,12 @@ from bot.runtime.answers import bounded_text
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.cases.apply import apply, stale
-from handlers.cases.files import held_from, refusal, voice_text
 from handlers.cases.view import refuse
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen, typed_text
-from handlers.wizard import TYPED, Markup, Texts, Wizard
-from storage.attachments import AttachmentKind
+from handlers.wizard import Markup, Texts, Wizard
 
 NOTE_LENGTH = (3, 1500)
-# A note, and the answer to a coordinator's question, may be spoken.
-BY_VOICE = (Action.NOTE.value, Action.ANSWER.value)
 
 
 class Input(IntEnum):
@@ -188,63 +183,13 @@ async def sectors_done(update: Update, context: BotContext) -> Input:
     return await CASE_INPUT.ask(update, context, Input.TEXT)
 
 
-async def add_photo(update: Update, context: BotContext) -> Input | int:
-    """Keep a photo for a note; with a caption it is the note itself."""
-    message = update.message
-    assert message is not None
-    # An image sent as a file is a photo too.
-    media = message.photo[-1] if message.photo else message.document
-    assert media is not None
-    if CASE_INPUT.draft(context).action != Action.NOTE:
-        return await CASE_INPUT.ask(update, context, Input.TEXT, context.t("wrong-need-text"))
-    with CASE_INPUT.edit(context) as draft:
-        draft.photos.append([media.file_id, media.file_unique_id])
-    if message.caption:
-        return await _finish(update, context, message.caption)
-    added = context.t("case-photo-added", count=len(draft.photos))
-    return await CASE_INPUT.say(update, context, added)
-
-
-async def add_voice(update: Update, context: BotContext) -> Input | int:
-    """Take a voice note as the note or the answer itself."""
-    assert update.message is not None
-    if CASE_INPUT.draft(context).action not in BY_VOICE:
-        return await CASE_INPUT.ask(update, context, Input.TEXT, context.t("wrong-need-text"))
-    try:
-        held = held_from(update.message)
-    except Refused as refused:
-        return await CASE_INPUT.ask(update, context, Input.TEXT, refusal(context, refused))
-    with CASE_INPUT.edit(context) as draft:
-        draft.files.append(held.to_draft())
-    return await _finish(update, context, voice_text(context, held))
-
-
-async def add_document(update: Update, context: BotContext) -> Input | int:
-    """Keep a PDF for a note; with a caption it is the note itself."""
-    message = update.message
-    assert message is not None
-    try:
-        if CASE_INPUT.draft(context).action != Action.NOTE:
-            raise Refused("case-file-refused")
-        held = held_from(message)
-    except Refused as refused:
-        return await CASE_INPUT.ask(update, context, Input.TEXT, refusal(context, refused))
-    with CASE_INPUT.edit(context) as draft:
-        draft.files.append(held.to_draft())
-    if message.caption:
-        return await _finish(update, context, message.caption)
-    await CASE_INPUT.commit(update, context, Input.TEXT)
-    count = sum(1 for f in draft.files if f["kind"] == AttachmentKind.DOCUMENT)
-    await message.reply_text(context.t("case-document-added", count=count))
-    return Input.TEXT
-
-
 async def receive_text(update: Update, context: BotContext) -> Input | int:
     """Take the typed note, question, answer or closing outcome and apply the action."""
-    return await _finish(update, context, typed_text(update))
+    return await finish(update, context, typed_text(update))
 
 
-async def _finish(update: Update, context: BotContext, text: str) -> int:
+async def finish(update: Update, context: BotContext, text: str) -> int:
+    """Apply the action with `text` and what the draft holds (photos, sectors, files)."""
     note = bounded_text(text, NOTE_LENGTH, "note")
     draft = CASE_INPUT.draft(context)
     request = ChangeRequest(
@@ -266,30 +211,3 @@ async def cancel(update: Update, context: BotContext) -> int:
     assert update.effective_chat is not None
     await context.bot.send_message(update.effective_chat.id, context.t("case-input-cancelled"))
     return ConversationHandler.END
-
-
-def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
-    entry = [
-        CallbackQueryHandler(begin, pattern=TypedAction.pattern()),
-        CallbackQueryHandler(begin, pattern=Nudge.pattern(reply=NudgeReply.PROGRESS)),
-    ]
-    return CASE_INPUT.conversation(
-        entry_points=entry,
-        states={
-            Input.TEXT: [
-                MessageHandler(TYPED, receive_text),
-                MessageHandler(tg_filters.PHOTO | tg_filters.Document.IMAGE, add_photo),
-                MessageHandler(tg_filters.VOICE, add_voice),
-                MessageHandler(tg_filters.Document.ALL, add_document),
-            ],
-            Input.SECTORS: [
-                CASE_INPUT.button(sectors_done, SectorsDone),
-                CASE_INPUT.button(toggle_sector, Sector),
-            ],
-            Input.CONFIRM_CLOSE: [
-                CASE_INPUT.button(close_anyway, CloseAnyway),
-                CASE_INPUT.button(wait_for_referrals, WaitForReferrals),
-            ],
-        },
-        fallbacks=[CommandHandler("batal", cancel)],
-    )

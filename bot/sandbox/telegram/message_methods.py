@@ -187,15 +187,11 @@ class MessageMethods:
 
     def _voice(self, value: Any, uploads: Uploads) -> dict[str, Any]:
         file_id, upload = self._file(value, uploads, "voice")
-        if file_id is not None:
-            stored = self.state.files[file_id]
-        else:
-            assert upload is not None
-            stored = self.state.new_file("voice", upload.data, mime_type="audio/ogg")
+        fresh = upload.data if upload else b""  # a file id (resent) or an upload
+        stored = self.state.files[file_id] if file_id else self.state.new_file("voice", fresh)
         return {
             "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-            "duration": stored.duration, "mime_type": stored.mime_type or "audio/ogg",
-            "file_size": len(stored.data),
+            "duration": stored.duration, "mime_type": "audio/ogg", "file_size": len(stored.data),
         }  # fmt: skip
 
     def _document(self, value: Any, uploads: Uploads) -> dict[str, Any]:
