@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.clock import FixedClock
+from bot.runtime.clock import Clock, FixedClock
 from bot.runtime.settings import Settings
 from bot.sandbox.telegram.telegram_server import FakeTelegramServer
 from storage.audit import AuditEntry
@@ -180,28 +180,32 @@ async def test_psm_bot_retention_shows_what_is_due_and_applies_it_only_when_aske
 
     cipher = load_cipher(None, tmp_path / "data")
     await add_psm_and_coordinator(database_url, PSM, COORDINATOR)
+    # The command reads the wall clock, so the cases' years are counted back from it: one closed
+    # ten years ago (due), one last year (kept), on any date.
+    year = Clock().now().year
+    due, kept = f"TNG-{year - 11}-00001", f"TNG-{year - 1}-00001"
     old = await lived_case(
         database_url,
         cipher,
         PSM,
         COORDINATOR,
-        "TNG-2015-00001",
-        reported=day(2015),
-        closed=day(2016),
+        due,
+        reported=day(year - 11),
+        closed=day(year - 10),
     )
     await lived_case(
         database_url,
         cipher,
         PSM,
         COORDINATOR,
-        "TNG-2025-00001",
-        reported=day(2025),
-        closed=day(2025, 9),
+        kept,
+        reported=day(year - 1, 1),
+        closed=day(year - 1, 2),
     )
 
     shown = await run_cli(tmp_path, "retention", DATABASE_URL=database_url)
     assert shown.code == 0, shown.stderr
-    assert "closed cases to anonymise: 1 TNG-2015-00001" in shown.stdout
+    assert f"closed cases to anonymise: 1 {due}" in shown.stdout
     assert "--apply" in shown.stdout
     [case] = await fetch(database_url, Case, id=old)
     assert case.beneficiary_name == "Mak Onah"
@@ -211,9 +215,9 @@ async def test_psm_bot_retention_shows_what_is_due_and_applies_it_only_when_aske
     assert "anonymised 1 case(s)" in done.stdout
     [case] = await fetch(database_url, Case, id=old)
     assert case.beneficiary_name == "-" and case.nik_encrypted is None
-    assert [
-        c.beneficiary_name for c in await fetch(database_url, Case, number="TNG-2025-00001")
-    ] == ["Mak Onah"]
+    assert [c.beneficiary_name for c in await fetch(database_url, Case, number=kept)] == [
+        "Mak Onah"
+    ]
 
 
 async def test_a_retention_run_killed_midway_keeps_its_finished_batches_and_the_next_finishes(
