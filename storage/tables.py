@@ -5,6 +5,7 @@ Alembic and the tests import `Base` from here; a new model module adds one impor
 
 from storage import (
     announcements,
+    attachments,
     audit,
     broadcasts,
     cases,
@@ -20,6 +21,7 @@ from storage.base import Base
 __all__ = [
     "Base",
     "announcements",
+    "attachments",
     "audit",
     "broadcasts",
     "cases",

@@ -163,8 +163,8 @@ class Chat:
     async def send_sticker(self) -> Reply:
         return await self._do(lambda: self.user.send_sticker())
 
-    async def send_voice(self) -> Reply:
-        return await self._do(lambda: self.user.send_voice())
+    async def send_voice(self, duration: int = 3, data: bytes = b"") -> Reply:
+        return await self._do(lambda: self.user.send_voice(duration, data))
 
     async def send_document(
         self, name: str, mime: str, caption: str | None = None, data: bytes = b""

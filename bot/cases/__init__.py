@@ -3,6 +3,8 @@
 Other features use only what is named here.
 """
 
+from bot.cases.attachments import length
+from bot.cases.file_notices import CASE_FILE
 from bot.cases.followup import ESCALATION, NUDGE, REFERRAL_REMINDER
 from bot.cases.handover import count_open, hand_over, open_numbers
 from bot.cases.lifecycle import OPEN, Action, Status
@@ -17,6 +19,7 @@ OUTBOX_BY_CASE = (ALERT, ALERT_PLACE)
 OUTBOX_BY_EVENT = (NOTICE, NUDGE, ESCALATION, REFERRAL_REMINDER)
 
 __all__ = [
+    "CASE_FILE",
     "OPEN",
     "OUTBOX_BY_CASE",
     "OUTBOX_BY_EVENT",
@@ -27,6 +30,7 @@ __all__ = [
     "case_id_by_number",
     "count_open",
     "hand_over",
+    "length",
     "mask_nik",
     "open_numbers",
     "parse_nik",

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from bot.cases.lifecycle import Action, Status
 from bot.runtime.callbacks import Callback
+from storage.attachments import AttachmentKind
 from storage.cases import Urgency
 
 
@@ -72,6 +73,14 @@ class CaseList(Callback, prefix="k:l"):
 @dataclass(frozen=True)
 class CasePhotos(Callback, prefix="k:p"):
     case_id: int
+
+
+@dataclass(frozen=True)
+class CaseFiles(Callback, prefix="k:f"):
+    """Send the case's voice notes or documents."""
+
+    case_id: int
+    kind: AttachmentKind
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.attachments import Held, keep
 from bot.cases.lifecycle import Action, IllegalTransition, Status
 from bot.cases.messages import CaseMessages
 from bot.cases.notices import tell_other_side
@@ -30,6 +31,8 @@ class ChangeRequest:
     photos: Sequence[tuple[str, str]] = ()
     sectors: Sequence[str] = field(default_factory=tuple)
     kind: str | None = None
+    # Voice notes and documents that came with the note, their copies fetched.
+    files: Sequence[Held] = ()
     # How long the other side's notice waits (an answer that may still be taken back).
     hold: timedelta = timedelta(0)
 
@@ -57,6 +60,7 @@ async def change_case(
             request.photos,
             request.kind,
         )
+    keep(session, case.id, request.files, now, event_id=change.event.id)
     await tell_other_side(session, CaseMessages(services), change, now + request.hold)
     return change
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from bot.runtime.answers import years_between
 
@@ -38,6 +39,8 @@ class Draft:
     description: str | None = None
     urgency: str | None = None
     photos: list[list[str]] = field(default_factory=list)
+    # Voice notes and documents as `bot.cases.attachments.Held.to_draft` gives them.
+    files: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def birth(self) -> date | None:

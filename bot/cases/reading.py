@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.attachments import count_files
 from bot.cases.lifecycle import Action, available_actions
 from bot.cases.repeats import Links, links_for, same_person
 from bot.cases.work import open_case, referrals_of, timeline
@@ -35,6 +36,8 @@ class CaseView:
     actions: list[Action]
     photos: int
     links: Links
+    # Voice notes and documents, by kind.
+    files: dict[str, int] = field(default_factory=dict)
 
 
 async def view_case(
@@ -57,6 +60,7 @@ async def view_case(
         available_actions(viewer, case),
         photos or 0,
         links,
+        await count_files(session, case.id),
     )
 
 

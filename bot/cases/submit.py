@@ -6,6 +6,7 @@ say so, and the coordinators' alert names the earlier cases.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cases.attachments import Held, keep
 from bot.cases.draft import Draft
 from bot.cases.lifecycle import AccessDenied
 from bot.cases.messages import CaseMessages
@@ -85,10 +87,15 @@ async def _highest_in_use(session: AsyncSession, prefix: str, year: int) -> int:
 
 
 async def submit_case(
-    session: AsyncSession, services: Services, telegram_id: int, draft: Draft
+    session: AsyncSession,
+    services: Services,
+    telegram_id: int,
+    draft: Draft,
+    files: Sequence[Held] = (),
 ) -> Submitted:
-    """Write the draft as a new case with its coordinators' alert, or return the case it
-    already became; AccessDenied for an account that may not report (not active, unknown)."""
+    """Write the draft as a new case with its voice notes and documents (`files`, copies
+    fetched) and its coordinators' alert, or return the case it already became; AccessDenied
+    for an account that may not report (not active, unknown)."""
     reporter = await get_user(session, telegram_id)
     if reporter is None or scope_of(reporter).empty:
         raise AccessDenied("report")
@@ -98,6 +105,7 @@ async def submit_case(
     # The case number's year is the local one: a report at 01:00 WIB on 1 January is next year's.
     now = services.clock.now().astimezone(services.settings.tz)
     case, earlier = await _write(session, draft, reporter, services.settings, now, services.cipher)
+    keep(session, case.id, files, now, event_id=None)
     await alert_reviewers(session, CaseMessages(services), case, reporter, now, earlier)
     return Submitted(case, reporter, created=True, earlier=earlier)
 

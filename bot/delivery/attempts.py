@@ -18,7 +18,7 @@ from telegram import (
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.delivery import media
-from bot.delivery.claims import Claimed, Outcome
+from bot.delivery.claims import UNFINISHED, Claimed, Outcome, lead_status
 from bot.delivery.media import Attachment
 from bot.delivery.payload import Payload
 from bot.runtime.context import BotContext
@@ -70,6 +70,10 @@ async def deliver(
     if payload.document:
         return await bot.send_document(
             chat_id, payload.document, caption=payload.text, reply_markup=markup
+        )
+    if payload.voice:
+        return await bot.send_voice(
+            chat_id, payload.voice, caption=payload.text or None, reply_markup=markup
         )
     return await bot.send_message(chat_id, payload.text, reply_markup=markup)
 
@@ -135,11 +139,31 @@ def retry_delay(attempts: int, lane: Lane = Lane.BULK) -> timedelta:
     return min(FIRST_RETRY * (1 << (attempts - 1)), LONGEST_RETRY)
 
 
+async def _after_its_lead(context: BotContext, row: Claimed, payload: Payload) -> Outcome | None:
+    """For a message that follows another (`Payload.after`): wait while that one is unsent,
+    be withdrawn with it (an answer taken back); None when it may go."""
+    if not payload.after:
+        return None
+    lead = await lead_status(context.services.sessions, row, payload.after)
+    now = context.services.clock.now()
+    if lead in UNFINISHED:
+        retry_at = now + QUICK_RETRIES[0]
+        return Outcome(
+            DeliveryStatus.PENDING, now, "waits for its lead", retry_at=retry_at, deferred=True
+        )
+    if lead == DeliveryStatus.CANCELLED:
+        return Outcome(DeliveryStatus.CANCELLED, now, "its lead was withdrawn")
+    return None
+
+
 async def attempt(context: BotContext, row: Claimed, max_attempts: int) -> Outcome:
     """Send one row and say what became of it."""
     clock = context.services.clock
     try:
         payload = Payload.from_json(row.payload)
+        waiting = await _after_its_lead(context, row, payload)
+        if waiting is not None:
+            return waiting
         files = await media.load(context.services.sessions, payload.media or [])
         message = await deliver(context.bot, row.chat_id, payload, files)
     except RetryAfter as flood:

@@ -17,6 +17,7 @@ from sqlalchemy.sql.expression import Exists
 from bot.delivery.outbox import reachable
 from bot.privacy.audit import Audit, audit
 from storage.cases import CaseMessage
+from storage.db import Sessions
 from storage.delivery import DeliveryStatus, Lane, OutboxCampaign, OutboxMessage
 from storage.people import User, UserStatus
 
@@ -48,6 +49,8 @@ class Outcome:
     retry_at: datetime | None = None
     # A flood wait is Telegram's pace, not a fault of this message: it does not use up a try.
     refund_attempt: bool = False
+    # Not tried at all: it follows a message still unsent (Payload.after); no try is used up.
+    deferred: bool = False
 
 
 async def recover(session: AsyncSession) -> int:
@@ -149,7 +152,9 @@ async def record(session: AsyncSession, outcomes: list[tuple[Claimed, Outcome]])
                 "sent_at": outcome.at if outcome.status == DeliveryStatus.SENT else None,
                 "telegram_message_id": outcome.message_id,
                 "not_before": outcome.retry_at or row.not_before,
-                "attempts": row.attempts - 1 if outcome.refund_attempt else row.attempts,
+                "attempts": row.attempts - 1
+                if outcome.refund_attempt or outcome.deferred
+                else row.attempts,
             }
             for row, outcome in outcomes
         ],
@@ -220,3 +225,17 @@ async def mark_campaign_done(
         )
         .values(done_at=now)
     )
+
+
+async def lead_status(sessions: Sessions, row: Claimed, after: list[Any]) -> str | None:
+    """The status of the message `row` follows (kind, campaign id) for the same user."""
+    kind, campaign_id = after
+    async with sessions() as session:
+        status = await session.scalar(
+            select(OutboxMessage.status).where(
+                OutboxMessage.kind == kind,
+                OutboxMessage.campaign_id == campaign_id,
+                OutboxMessage.user_id == row.user_id,
+            )
+        )
+    return status

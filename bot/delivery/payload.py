@@ -10,7 +10,7 @@ Buttons = list[list[tuple[str, str]]]
 
 @dataclass
 class Payload:
-    """What one recipient receives: HTML text (the caption when there is a photo or document)."""
+    """What one recipient receives: HTML text (the caption of a photo, document or voice)."""
 
     text: str
     photo: str | None = None
@@ -18,6 +18,10 @@ class Payload:
     buttons: Buttons | None = None
     # Ids of files the bot made (bot/delivery/media.py), sent as one photo or an album.
     media: list[int] | None = None
+    voice: str | None = None
+    # [kind, campaign id] of the message this one follows (a case's voice note after its
+    # alert): it waits while that one is still unsent to the same person.
+    after: list[Any] | None = None
     # A map pin (latitude, longitude), sent as a location with no text.
     location: tuple[float, float] | None = None
     # The case the message is about: a reply to it adds to that case (bot/cases/replies.py).
@@ -36,6 +40,8 @@ class Payload:
             "document": self.document,
             "buttons": buttons,
             "media": self.media,
+            "voice": self.voice,
+            "after": self.after,
             "location": list(self.location) if self.location else None,
             "case_id": self.case_id,
         }
@@ -52,6 +58,8 @@ class Payload:
             if rows
             else None,
             media=data.get("media") or None,
+            voice=data.get("voice"),
+            after=data.get("after"),
             location=(float(location[0]), float(location[1])) if location else None,
             case_id=data.get("case_id"),
         )

@@ -18,6 +18,8 @@ class Audit(StrEnum):
     CASE_CREATE = "case.create"
     CASE_VIEW = "case.view"
     CASE_PHOTOS = "case.photos"
+    CASE_VOICE = "case.voice"
+    CASE_DOCUMENTS = "case.documents"
     CASE_VERIFY = "case.verify"
     CASE_RETURN = "case.return"
     CASE_ANSWER = "case.answer"

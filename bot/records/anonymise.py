@@ -3,8 +3,9 @@
 A case keeps its number, category, place codes, dates, urgency, status, sex and age in whole
 years, its timeline's kinds and actors, and its referrals' sectors and outcomes: /rekap counts
 stay right. It loses the name, NIK (cipher, mask and index, hence every link to other cases),
-the reason for no NIK, birth date, address, GPS, description, every note, its photos, and the
-texts of the messages that carried its details. Audit rows are kept untouched: they hold ids.
+the reason for no NIK, birth date, address, GPS, description, every note, its photos, voice
+notes and documents (with their local copies), and the messages that carried its details.
+Audit rows are kept untouched: they hold ids.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cases import OUTBOX_BY_CASE, OUTBOX_BY_EVENT
+from bot.cases import CASE_FILE, OUTBOX_BY_CASE, OUTBOX_BY_EVENT
+from storage.attachments import CaseAttachment
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.conversations import ConversationDraft
 from storage.delivery import DeliveryStatus, OutboxMessage
@@ -28,11 +30,13 @@ UNSENT = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
 
 def messages_about(case_id: int) -> ColumnElement[bool]:
-    """Outbox rows that carried this case's details (alert, notices, nudges, reminders)."""
+    """Outbox rows that carried this case's details (alert, notices, nudges, reminders, files)."""
     events = select(CaseEvent.id).where(CaseEvent.case_id == case_id).scalar_subquery()
+    files = select(CaseAttachment.id).where(CaseAttachment.case_id == case_id).scalar_subquery()
     return or_(
         and_(OutboxMessage.kind.in_(OUTBOX_BY_CASE), OutboxMessage.campaign_id == case_id),
         and_(OutboxMessage.kind.in_(OUTBOX_BY_EVENT), OutboxMessage.campaign_id.in_(events)),
+        and_(OutboxMessage.kind == CASE_FILE, OutboxMessage.campaign_id.in_(files)),
     )
 
 
@@ -70,6 +74,8 @@ async def anonymise_case(session: AsyncSession, case_id: int, now: datetime) -> 
         .values(status=DeliveryStatus.CANCELLED)
     )
     await session.execute(update(OutboxMessage).where(about).values(payload=EMPTY_PAYLOAD))
+    # Last: the files' rows above are found through these.
+    await session.execute(delete(CaseAttachment).where(CaseAttachment.case_id == case_id))
 
 
 async def anonymise_user(session: AsyncSession, user: User, now: datetime) -> None:

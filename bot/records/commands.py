@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.records.exports import subject_sheet
 from bot.records.retention import apply, plan
+from bot.records.subject_files import write_copies
 from bot.records.subjects import (
     BadPerson,
     SubjectRecord,
@@ -101,6 +102,15 @@ def services_for(settings: Settings, engine: AsyncEngine) -> Services:
     )
 
 
+def _write_copies(export: Path, found: SubjectRecord) -> None:
+    """The voice notes' and documents' copies, in a folder named after the export."""
+    folder = export.with_name(f"{export.stem}-files")
+    numbers = {case.id: case.number for case in found.cases}
+    written = write_copies(folder, found.files, numbers)
+    if written:
+        print(f"wrote {written} voice note(s) and document(s) to {folder}")
+
+
 def person_command(
     settings: Settings,
     typed: str,
@@ -131,6 +141,7 @@ def person_command(
     if export is not None and sheet is not None:
         export.write_bytes(sheet)
         print(f"wrote everything held about this person to {export}")
+        _write_copies(export, found)
     if not erase or not found.cases:
         return 0
     question = (

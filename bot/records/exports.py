@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from bot.cases import length
 from bot.records.audit_review import AUDIT_COLUMNS, AuditLine, audit_rows
 from bot.records.audit_words import AuditWords
+from bot.records.subject_files import is_voice
 from bot.records.subjects import SubjectRecord
 from bot.runtime.context import Services
 from bot.runtime.spreadsheets import Sheet, local, workbook
@@ -21,10 +23,11 @@ CASE_COLUMNS = (
 )
 EVENT_COLUMNS = ("case", "event", "note")
 REFERRAL_COLUMNS = ("case", "sector", "referred", "outcome", "decided", "note")
+FILE_COLUMNS = ("case", "kind", "added", "length", "size", "copy")
 
 
 def subject_sheet(record: SubjectRecord, services: Services, locale: str) -> bytes:
-    """Cases, timelines, referrals and audit rows, one sheet each."""
+    """Cases, timelines, referrals, voice notes and documents, and audit rows, one sheet each."""
     texts, regions, tz = services.texts, services.regions, services.settings.tz
 
     def t(key: str, **args: object) -> str:
@@ -79,11 +82,23 @@ def subject_sheet(record: SubjectRecord, services: Services, locale: str) -> byt
         ]
         for referral in record.referrals
     ]
+    files = [
+        [
+            numbers.get(file.case_id, ""),
+            t(f"file-kind-{file.kind}"),
+            local(file.added_at, tz),
+            length(file.duration) if is_voice(file) else "",
+            file.size or "",
+            file.copy_name(numbers.get(file.case_id, "")) if file.data is not None else "",
+        ]
+        for file in record.files
+    ]
     return workbook(
         [
             Sheet(t("subject-sheet-cases"), _header(t, CASE_COLUMNS), cases),
             Sheet(t("subject-sheet-events"), _header(t, EVENT_COLUMNS), events),
             Sheet(t("subject-sheet-referrals"), _header(t, REFERRAL_COLUMNS), referrals),
+            Sheet(t("subject-sheet-files"), _header(t, FILE_COLUMNS), files),
             _audit_sheet(t, record.audit, tz, AuditWords(texts, locale, regions)),
         ]
     )

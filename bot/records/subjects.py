@@ -8,7 +8,7 @@ and erasing act on exactly what was shown. Every step is audited with ids and co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, select
@@ -20,6 +20,7 @@ from bot.privacy.audit import Audit, audit
 from bot.privacy.crypto import Cipher
 from bot.records.anonymise import anonymise_case
 from bot.records.audit_review import AuditLine, entries_about
+from bot.records.subject_files import SubjectFile, files_about
 from storage.cases import Case, CaseEvent, CasePhoto, Referral
 from storage.people import User
 from storage.records import SubjectRequest
@@ -123,7 +124,7 @@ async def open_request(
 
 @dataclass(frozen=True)
 class SubjectRecord:
-    """Everything held about the person: cases, their timelines, referrals, photos, audit."""
+    """Everything held about the person: cases, timelines, referrals, photos, files, audit."""
 
     request: SubjectRequest
     cases: list[Case]
@@ -131,6 +132,7 @@ class SubjectRecord:
     referrals: list[Referral]
     photos: dict[int, int]
     audit: list[AuditLine]
+    files: list[SubjectFile] = field(default_factory=list)
 
 
 async def record_of(session: AsyncSession, request: SubjectRequest) -> SubjectRecord:
@@ -157,6 +159,7 @@ async def record_of(session: AsyncSession, request: SubjectRequest) -> SubjectRe
         list(referrals),
         {case_id: count for case_id, count in photos.all()},
         await entries_about(session, ids),
+        await files_about(session, ids),
     )
 
 

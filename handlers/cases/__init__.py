@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.cases.buttons import (
+    CaseFiles,
     CaseHistory,
     CaseList,
     CasePhotos,
@@ -19,8 +20,8 @@ from bot.cases.buttons import (
 from bot.runtime.context import BotApp
 from bot.runtime.texts import Texts
 from handlers import asides
-from handlers.cases import browse, quick, replies, view
-from handlers.cases.input import build_case_input
+from handlers.cases import browse, file_view, quick, replies, view
+from handlers.cases.input_conversation import build_case_input
 from handlers.cases.report import build_report_conversation
 from handlers.groups import Group, add
 
@@ -35,6 +36,7 @@ def register(application: BotApp, texts: Texts) -> None:
         (browse.turn_page, CaseList.pattern()),
         (browse.open_from_list, OpenCase.pattern()),
         (view.show_photos, CasePhotos.pattern()),
+        (file_view.show_files, CaseFiles.pattern()),
         (view.show_history, CaseHistory.pattern()),
         (quick.one_tap, TapAction.pattern()),
         (quick.choose_outcome, ReferralMenu.pattern()),

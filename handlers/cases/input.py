@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
-from telegram.ext import filters as tg_filters
+from telegram.ext import ConversationHandler
 
+from bot.cases.attachments import Held, fetch_copies
 from bot.cases.buttons import Nudge, NudgeReply, TypedAction
 from bot.cases.changes import ChangeRequest
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition, Status, next_status
@@ -20,7 +21,7 @@ from handlers.cases.apply import apply, stale
 from handlers.cases.view import refuse
 from handlers.keyboards import grid
 from handlers.replies import mark_chosen, typed_text
-from handlers.wizard import TYPED, Markup, Texts, Wizard
+from handlers.wizard import Markup, Texts, Wizard
 
 NOTE_LENGTH = (3, 1500)
 
@@ -60,6 +61,7 @@ class CaseInput:
     status: str | None = None
     sectors: list[str] = field(default_factory=list)
     photos: list[list[str]] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
     # The card the action was started from, brought up to date in place when it is done.
     card: int | None = None
     # Sectors whose referral still waits for its outcome, named before a closing.
@@ -181,26 +183,13 @@ async def sectors_done(update: Update, context: BotContext) -> Input:
     return await CASE_INPUT.ask(update, context, Input.TEXT)
 
 
-async def add_photo(update: Update, context: BotContext) -> Input | int:
-    """Keep a photo for a note; with a caption it is the note itself."""
-    message = update.message
-    assert message is not None and message.photo
-    if CASE_INPUT.draft(context).action != Action.NOTE:
-        return await CASE_INPUT.ask(update, context, Input.TEXT, context.t("wrong-need-text"))
-    with CASE_INPUT.edit(context) as draft:
-        draft.photos.append([message.photo[-1].file_id, message.photo[-1].file_unique_id])
-    if message.caption:
-        return await _finish(update, context, message.caption)
-    added = context.t("case-photo-added", count=len(draft.photos))
-    return await CASE_INPUT.say(update, context, added)
-
-
 async def receive_text(update: Update, context: BotContext) -> Input | int:
     """Take the typed note, question, answer or closing outcome and apply the action."""
-    return await _finish(update, context, typed_text(update))
+    return await finish(update, context, typed_text(update))
 
 
-async def _finish(update: Update, context: BotContext, text: str) -> int:
+async def finish(update: Update, context: BotContext, text: str) -> int:
+    """Apply the action with `text` and what the draft holds (photos, sectors, files)."""
     note = bounded_text(text, NOTE_LENGTH, "note")
     draft = CASE_INPUT.draft(context)
     request = ChangeRequest(
@@ -210,6 +199,7 @@ async def _finish(update: Update, context: BotContext, text: str) -> int:
         note=note,
         photos=[(file_id, unique) for file_id, unique in draft.photos],
         sectors=draft.sectors,
+        files=await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files]),
     )
     await apply(update, context, request, ending=CASE_INPUT, card=draft.card)
     return ConversationHandler.END
@@ -221,28 +211,3 @@ async def cancel(update: Update, context: BotContext) -> int:
     assert update.effective_chat is not None
     await context.bot.send_message(update.effective_chat.id, context.t("case-input-cancelled"))
     return ConversationHandler.END
-
-
-def build_case_input() -> ConversationHandler:  # type: ignore[type-arg]
-    entry = [
-        CallbackQueryHandler(begin, pattern=TypedAction.pattern()),
-        CallbackQueryHandler(begin, pattern=Nudge.pattern(reply=NudgeReply.PROGRESS)),
-    ]
-    return CASE_INPUT.conversation(
-        entry_points=entry,
-        states={
-            Input.TEXT: [
-                MessageHandler(TYPED, receive_text),
-                MessageHandler(tg_filters.PHOTO, add_photo),
-            ],
-            Input.SECTORS: [
-                CASE_INPUT.button(sectors_done, SectorsDone),
-                CASE_INPUT.button(toggle_sector, Sector),
-            ],
-            Input.CONFIRM_CLOSE: [
-                CASE_INPUT.button(close_anyway, CloseAnyway),
-                CASE_INPUT.button(wait_for_referrals, WaitForReferrals),
-            ],
-        },
-        fallbacks=[CommandHandler("batal", cancel)],
-    )

@@ -25,6 +25,7 @@ from bot.cases.queries import COUNT_CAP, PAGE_SIZE, CasePage, Filters
 from bot.cases.reading import CaseView
 from bot.runtime.context import BotContext
 from bot.runtime.texts import MAX_MESSAGE, Html, first_that_fit, telegram_length
+from handlers.cases.files import file_buttons
 from storage.cases import Case, CaseEvent, Urgency
 from storage.people import Role, User
 
@@ -219,6 +220,7 @@ def case_detail(c: BotContext, view: CaseView) -> tuple[Html, InlineKeyboardMark
     if view.more_events:
         label = c.t("button-case-history")
         rows.append([InlineKeyboardButton(label, callback_data=CaseHistory(case.id).encode())])
+    rows += file_buttons(c, case.id, view.files)
     back = c.t("button-case-list")
     rows.append([InlineKeyboardButton(back, callback_data=list_button(0, Filters()))])
     return Html(text), InlineKeyboardMarkup(rows)

@@ -1,4 +1,4 @@
-"""Replies in context: a text or photo sent outside any conversation goes to its case.
+"""Replies in context: a text, photo or voice note sent outside any conversation goes to its case.
 
 Which case is bot/cases/replies.py's decision; here it is applied (`change_case`, through the
 one authorization rule) and confirmed, with a short-lived undo for an answer. With several
@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import IntEnum
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
+from bot.cases.attachments import Held as File
+from bot.cases.attachments import Refused, fetch_copies
 from bot.cases.buttons import UndoAnswer
 from bot.cases.changes import ChangeRequest, change_case
 from bot.cases.lifecycle import AccessDenied, Action, IllegalTransition
@@ -24,12 +27,13 @@ from bot.cases.replies import UNDO_WINDOW, action_for, addressed, undo_answer
 from bot.runtime.callbacks import Callback
 from bot.runtime.context import BotContext
 from handlers.access import active_user_or_explain
+from handlers.cases.files import held_from, refusal, voice_text
 from handlers.cases.view import refuse, show_case
 from handlers.keyboards import grid
 from handlers.wizard import TYPED, Markup, Texts, Wizard
 from storage.people import Role
 
-CONTENT = tg_filters.ChatType.PRIVATE & (TYPED | tg_filters.PHOTO)
+CONTENT = tg_filters.ChatType.PRIVATE & (TYPED | tg_filters.PHOTO | tg_filters.VOICE)
 NUMBER_ALONE = re.compile(r"[A-Za-z0-9]{1,10}-\d{4}-\d{1,10}")
 
 
@@ -51,6 +55,7 @@ class Held:
     text: str | None = None
     photos: list[list[str]] = field(default_factory=list)
     cases: list[list[int | str]] = field(default_factory=list)  # [id, number] offered
+    files: list[dict[str, Any]] = field(default_factory=list)  # voice notes, as File.to_draft
 
 
 def _choices(c: BotContext, d: Held) -> tuple[str, Markup]:
@@ -68,11 +73,18 @@ REPLY: Wizard[Pick, Held] = Wizard(
 )
 
 
-def _content(message: Message) -> tuple[str | None, list[list[str]]]:
+Content = tuple[str | None, list[list[str]], list[dict[str, Any]]]
+
+
+def _content(message: Message, context: BotContext) -> Content:
+    """Text, photos and voice notes of a message (Refused: a voice note over the limit)."""
+    if message.voice is not None:
+        voice = held_from(message)
+        return voice_text(context, voice), [], [voice.to_draft()]
     photos = (
         [[message.photo[-1].file_id, message.photo[-1].file_unique_id]] if message.photo else []
     )
-    return message.text or message.caption, photos
+    return message.text or message.caption, photos, []
 
 
 async def take(update: Update, context: BotContext) -> Pick | int:
@@ -82,7 +94,11 @@ async def take(update: Update, context: BotContext) -> Pick | int:
     user = await active_user_or_explain(update, context)
     if user is None:
         return ConversationHandler.END
-    text, photos = _content(message)
+    try:
+        text, photos, files = _content(message, context)
+    except Refused as refused:
+        await message.reply_text(refusal(context, refused))
+        return ConversationHandler.END
     replied = message.reply_to_message.message_id if message.reply_to_message else None
     async with context.services.sessions() as session:
         where = await addressed(
@@ -93,10 +109,10 @@ async def take(update: Update, context: BotContext) -> Pick | int:
             # A case number alone asks to see the case.
             await show_case(update, context, where.case_id)
             return ConversationHandler.END
-        await add_to_case(update, context, where.case_id, text, photos)
+        await add_to_case(update, context, where.case_id, text, photos, files)
         return ConversationHandler.END
     if where.choices:
-        held = Held(text, photos, [[case.id, case.number] for case in where.choices])
+        held = Held(text, photos, [[case.id, case.number] for case in where.choices], files)
         return await REPLY.begin(update, context, held, Pick.CASE)
     key = "hint-psm" if user.role == Role.PSM else "hint-coordinator"
     await message.reply_text(context.t(key))
@@ -109,18 +125,22 @@ async def add_to_case(
     case_id: int,
     text: str | None,
     photos: list[list[str]],
+    files: list[dict[str, Any]],
     ending: Wizard[Pick, Held] | None = None,
 ) -> None:
     """Apply the message as an answer or a note, and say where it went."""
     assert update.effective_user is not None and update.effective_chat is not None
     services, actor = context.services, update.effective_user.id
+    voices = await fetch_copies(context.bot, [File.from_draft(f) for f in files])
     unit = ending.finishing(context) if ending else services.sessions.begin()
     try:
         async with unit as session:
             action = await action_for(session, actor, case_id)
             hold = UNDO_WINDOW if action is Action.ANSWER else timedelta(0)
-            files = [(file_id, unique) for file_id, unique in photos]
-            request = ChangeRequest(case_id, action, note=text, photos=files, hold=hold)
+            shots = [(file_id, unique) for file_id, unique in photos]
+            request = ChangeRequest(
+                case_id, action, note=text, photos=shots, hold=hold, files=voices
+            )
             change = await change_case(session, services, actor, request)
     except AccessDenied:
         await refuse(update, context)
@@ -149,17 +169,21 @@ async def pick(update: Update, context: BotContext) -> int:
         return await REPLY.stale_button(update, context)
     assert update.callback_query is not None
     await update.callback_query.answer()
-    await add_to_case(update, context, chosen, held.text, held.photos, ending=REPLY)
+    await add_to_case(update, context, chosen, held.text, held.photos, held.files, ending=REPLY)
     return ConversationHandler.END
 
 
 async def hold_more(update: Update, context: BotContext) -> Pick:
     """Keep another message with the held one while the sender has not picked a case yet."""
     assert update.message is not None
-    text, photos = _content(update.message)
+    try:
+        text, photos, files = _content(update.message, context)
+    except Refused as refused:
+        return await REPLY.ask(update, context, Pick.CASE, refusal(context, refused))
     with REPLY.edit(context) as held:
         held.text = "\n".join(filter(None, [held.text, text])) or None
         held.photos += photos
+        held.files += files
     return await REPLY.ask(update, context, Pick.CASE)
 
 

@@ -23,6 +23,13 @@ REPLY_WAIT_MS = 10_000
 PHONE = {"width": 412, "height": 860}
 
 
+def shown_pattern(key: str, **args: object) -> re.Pattern[str]:
+    """The catalog text as the page shows it: it may break lines its own way, so any run of
+    white space matches any other."""
+    exact = said_pattern(key, **args).pattern
+    return re.compile(re.sub(r"(?:\\\s)+", r"\\s+", exact), re.DOTALL)
+
+
 def tiny_png(path: Path) -> Path:
     """A real 8x6 orange PNG, as a phone camera would give a real image."""
     rows = b"".join(b"\x00" + bytes([230, 120, 40]) * 8 for _ in range(6))
@@ -88,9 +95,7 @@ class Phone:
         """Wait for the newest bot message to say the catalog text `key`; return what it shows."""
         replies = self.messages.locator(".msg.bot")
         await expect(replies.nth(self.seen)).to_be_attached(timeout=wait_ms)
-        # The page may break lines its own way: any run of white space matches any other.
-        exact = said_pattern(key, **args).pattern
-        pattern = re.compile(re.sub(r"(?:\\\s)+", r"\\s+", exact), re.DOTALL)
+        pattern = shown_pattern(key, **args)
         shown = ""
         for _ in range(wait_ms // 50):
             shown = str(await replies.last.inner_text())

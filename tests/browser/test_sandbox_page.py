@@ -2,7 +2,8 @@
 on a phone-sized window (412x860), as people would use it.
 
 One person plays both sides: registers as the roster PSM with the share-number button, files a
-whole /lapor with a photo, then switches to the coordinator and finds the alert and the case.
+whole /lapor (what happened told in a voice note) with a photo, then switches to the
+coordinator and finds the alert, the voice note after it, and the case.
 Another registers as a new PSM and the admin approves them. Each walk saves screenshots, to
 PSM_SCREENSHOTS when set (`make screenshots` refreshes the README's, in docs/).
 """
@@ -13,14 +14,14 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.phone import ALERT_WAIT_MS, Phone, tiny_png
+from tests.browser.phone import ALERT_WAIT_MS, Phone, shown_pattern, tiny_png
 from tests.texts import said
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.process]
 
 
 @pytest.mark.timeout(180)
-async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
+async def test_psm_reports_by_voice_with_a_photo_and_the_coordinator_hears_the_case(
     page: Page, tmp_path: Path, shots: Path
 ) -> None:
     phone = Phone(page, shots)
@@ -54,7 +55,19 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await phone.click(dialog.get_by_role("button", name=said("sandbox-location-send")))
     await phone.bot_says("report-ask-description")
     await expect(page.locator("#reply-keyboard")).to_be_hidden()
-    await phone.send("Ditinggal orang tua, tidur di pasar.")
+    # What happened, told by voice: an audio file picked through the attach menu.
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name=said("sandbox-attach")).click()
+        menu = page.locator("#attach-menu")
+        await menu.get_by_role("button", name=said("sandbox-attach-voice")).click()
+    voice = tmp_path / "cerita.ogg"
+    voice.write_bytes(b"OggS" + bytes(5996))  # no real audio: the server counts 3 s
+    await (await chooser.value).set_files(str(voice))
+    await phone.click(
+        page.locator("#upload-dialog").get_by_role("button", name=said("sandbox-send"))
+    )
+    await phone.bot_says("report-voice-added", length="0:03")
+    await expect(phone.messages.locator(".msg.user .card.voice")).to_be_visible()
     await phone.bot_says("report-ask-urgency")
     await phone.tap("Tinggi")
     await phone.bot_says("report-ask-photos", count=0)
@@ -84,12 +97,15 @@ async def test_psm_reports_with_a_photo_and_the_coordinator_sees_the_case(
     await expect(unread).to_have_text(re.compile("^[12]$"), timeout=ALERT_WAIT_MS)
     await phone.play("Ratna")
     await expect(page.locator("#messages[data-chat='2001']")).to_be_attached()
-    # The alert, then the place it was reported from as a map pin.
-    alerts = phone.messages.locator(".msg.bot")
-    await expect(alerts).to_have_count(2, timeout=ALERT_WAIT_MS)
-    alert = await alerts.first.inner_text()
-    assert number.group() in alert and "Dodi" in alert and "Lutpiah" in alert
-    assert "-6.17800" in await alerts.last.inner_text()
+    # The alert, then the place it was reported from as a map pin, then the voice note.
+    replies = phone.messages.locator(".msg.bot")
+    await expect(replies).to_have_count(3, timeout=ALERT_WAIT_MS)
+    alert = await replies.first.inner_text()
+    assert shown_pattern("case-new", number=number.group()).search(alert), alert
+    assert "Dodi" in alert and "Lutpiah" in alert
+    assert said("voice-note-text", length="0:03") in alert
+    assert "-6.17800" in await replies.nth(1).inner_text()
+    await expect(replies.last.locator(".card.voice")).to_be_visible()
     await phone.shot("3-coordinator-alert")
     await phone.send(f"/kasus {number.group()}")
     case = await phone.bot_says("case-detail", number=number.group(), name="Dodi")

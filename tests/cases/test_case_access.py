@@ -134,7 +134,7 @@ WELL_FORMED = {"rk:n"}
 # Every prefix a button of the bot can carry; a new kind of button is added here too.
 PREFIXES = (
     "n", "reg", "lang", "ar", "am", "am:l", "sj", "au",
-    "k:o", "k:l", "k:p", "k:v", "k:t", "k:r", "k:ro", "rk:x", "rk:y", "rk:n",
+    "k:o", "k:l", "k:p", "k:f", "k:v", "k:t", "k:r", "k:ro", "rk:x", "rk:y", "rk:n",
     "u:l", "u:o", "u:a", "u:r", "u:h", "u:m", "k:u", "k:h", "kq",
     # The conversations' buttons.
     "r", "r:grp", "r:cat", "r:nikr", "r:sex", "r:age:unknown", "r:kec", "r:kel", "r:urg",

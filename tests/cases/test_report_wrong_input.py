@@ -88,9 +88,9 @@ WRONG: list[tuple[str, Action, str, dict[str, object]]] = [
     ("photos", lambda c: c.send("ini fotonya"), "wrong-need-photo", {}),
     (
         "photos",
-        lambda c: c.send_document("laporan.pdf", "application/pdf"),
-        "wrong-need-photo-file",
-        {},
+        lambda c: c.send_document("laporan.docx", "application/msword"),
+        "file-wrong-type",
+        {"max_mb": 10},
     ),
 ]
 

@@ -28,7 +28,9 @@ FOUND = [
     said("subject-case-line", number="TNG-2026-00001", date="01-06-2026",
          status=said("status-dirujuk"), kecamatan="Tangerang"),
 ]  # fmt: skip
-SHEETS = [said(f"subject-sheet-{sheet}") for sheet in ("cases", "events", "referrals", "audit")]
+SHEETS = [
+    said(f"subject-sheet-{sheet}") for sheet in ("cases", "events", "referrals", "files", "audit")
+]
 
 
 @pytest.fixture

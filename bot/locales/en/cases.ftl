@@ -87,9 +87,9 @@ button-case-photos = 📷 View photos ({ $count })
 button-open-case = 📁 Open case
 button-sectors-done = ➡️ Continue
 
-case-ask-note = Write a note on how the case is progressing. You can also send photos first.
+case-ask-note = Write a note on how the case is progressing, or send a voice note 🎤. You can also send photos or PDFs first.
 case-ask-return = Write your question for the PSM who reported the case.
-case-ask-answer = Write your answer for the coordinator.
+case-ask-answer = Write your answer for the coordinator, or send a voice note 🎤.
 case-ask-close = Write the final outcome of the handling of this case.
 case-ask-refer = Write a note for this referral (what is being asked of that sector).
 case-ask-sectors = Which sector should it be referred to? You can choose more than one, then press Continue.

@@ -91,7 +91,7 @@ button-send-location = 📍 Send location
 button-skip = Skip
 report-location-ok = 📍 Location saved.
 report-location-skipped = GPS location skipped.
-report-ask-description = Describe what happened and the beneficiary's current condition.
+report-ask-description = Describe what happened and the beneficiary's current condition. Type it, or send a voice note 🎤.
 report-ask-urgency =
     How urgent is this case?
     🔴 <b>Emergency</b>: life or safety at risk, action needed today.
@@ -102,7 +102,7 @@ urgency-darurat = 🔴 Emergency
 urgency-tinggi = 🟠 High
 urgency-sedang = 🟡 Medium
 urgency-rendah = 🟢 Low
-report-ask-photos = Send photos of the person's condition or the location (several are fine, none is fine too). Photos so far: { $count }.
+report-ask-photos = Send photos of the person's condition or the location, or a PDF document (several are fine, none is fine too). Photos so far: { $count }.
 button-photos-done = ✅ Done
 button-photos-none = Skip, no photos
 button-photos-clear = 🗑️ Delete all photos
@@ -203,7 +203,7 @@ wrong-need-button = Please choose by pressing one of the buttons, or type the ch
 typed-choice-ambiguous = That answer fits several choices: { $choices }. Press its button, or type more of it.
 wrong-need-location = Send the location with the 📍 button below, or press Skip.
 wrong-need-photo = I am waiting for a photo here. Send a photo, or press the Done button.
-wrong-need-photo-file = That file is not an image. Send a photo, or press the Done button.
+wrong-need-text-or-voice = Here I need the account of what happened: type it, or send a voice note 🎤.
 wrong-command = That command cannot be used while filling in a report. Type /batal to cancel the report.
 wrong-stale-button = That button belongs to an earlier question and no longer works.
 wrong-stale-button-short = This button no longer works.

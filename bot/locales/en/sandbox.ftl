@@ -19,6 +19,7 @@ sandbox-menu = Menu
 sandbox-attach = Attach
 sandbox-attach-photo = Photo
 sandbox-attach-document = Document
+sandbox-attach-voice = Voice note (audio file)
 sandbox-attach-location = Location
 sandbox-caption = Caption (optional)
 sandbox-location-title = Choose a location

@@ -84,9 +84,9 @@ button-case-photos = 📷 Lihat foto ({ $count })
 button-open-case = 📁 Buka kasus
 button-sectors-done = ➡️ Lanjut
 
-case-ask-note = Tulis catatan perkembangan kasus. Anda juga boleh mengirim foto dulu.
+case-ask-note = Tulis catatan perkembangan kasus, atau kirim pesan suara 🎤. Anda juga boleh mengirim foto atau PDF dulu.
 case-ask-return = Tulis pertanyaan untuk PSM pelapor.
-case-ask-answer = Tulis jawaban untuk koordinator.
+case-ask-answer = Tulis jawaban untuk koordinator, atau kirim pesan suara 🎤.
 case-ask-close = Tulis hasil akhir penanganan kasus ini.
 case-ask-refer = Tulis catatan untuk rujukan ini (apa yang diminta dari sektor tersebut).
 case-ask-sectors = Rujuk ke sektor mana? Boleh pilih lebih dari satu, lalu tekan Lanjut.

@@ -91,7 +91,7 @@ button-send-location = 📍 Kirim lokasi
 button-skip = Lewati
 report-location-ok = 📍 Lokasi tersimpan.
 report-location-skipped = Lokasi GPS dilewati.
-report-ask-description = Ceritakan apa yang terjadi dan kondisi penerima manfaat saat ini.
+report-ask-description = Ceritakan apa yang terjadi dan kondisi penerima manfaat saat ini. Boleh diketik, atau kirim pesan suara 🎤.
 report-ask-urgency =
     Seberapa mendesak kasus ini?
     🔴 <b>Darurat</b>: nyawa atau keselamatan terancam, perlu tindakan hari ini.
@@ -102,7 +102,7 @@ urgency-darurat = 🔴 Darurat
 urgency-tinggi = 🟠 Tinggi
 urgency-sedang = 🟡 Sedang
 urgency-rendah = 🟢 Rendah
-report-ask-photos = Kirim foto kondisi atau lokasi (boleh beberapa, boleh tidak ada). Foto saat ini: { $count }.
+report-ask-photos = Kirim foto kondisi atau lokasi, atau dokumen PDF (boleh beberapa, boleh tidak ada). Foto saat ini: { $count }.
 button-photos-done = ✅ Selesai
 button-photos-none = Lewati, tanpa foto
 button-photos-clear = 🗑️ Hapus semua foto
@@ -194,7 +194,7 @@ wrong-need-button = Mohon pilih dengan menekan salah satu tombol, atau ketik nam
 typed-choice-ambiguous = Jawaban itu cocok dengan beberapa pilihan: { $choices }. Tekan tombolnya, atau ketik lebih lengkap.
 wrong-need-location = Kirim lokasi dengan tombol 📍 di bawah, atau tekan Lewati.
 wrong-need-photo = Di sini saya menunggu foto. Kirim foto, atau tekan tombol Selesai.
-wrong-need-photo-file = File itu bukan gambar. Kirim foto, atau tekan tombol Selesai.
+wrong-need-text-or-voice = Di sini saya menunggu cerita kejadian: ketik, atau kirim pesan suara 🎤.
 wrong-command = Perintah itu tidak bisa dipakai saat mengisi laporan. Ketik /batal untuk membatalkan laporan.
 wrong-stale-button = Tombol itu dari pertanyaan sebelumnya dan sudah tidak berlaku.
 wrong-stale-button-short = Tombol ini sudah tidak berlaku.

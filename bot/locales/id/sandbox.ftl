@@ -19,6 +19,7 @@ sandbox-menu = Menu
 sandbox-attach = Lampirkan
 sandbox-attach-photo = Foto
 sandbox-attach-document = Dokumen
+sandbox-attach-voice = Pesan suara (file audio)
 sandbox-attach-location = Lokasi
 sandbox-caption = Keterangan (boleh kosong)
 sandbox-location-title = Pilih lokasi

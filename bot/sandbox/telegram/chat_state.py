@@ -51,6 +51,7 @@ class StoredFile:
     file_path: str
     file_name: str | None = None
     mime_type: str | None = None
+    duration: int = 0  # seconds, for a voice note
 
     def as_file(self) -> dict[str, Any]:
         """The Bot API ``File`` object getFile returns."""

@@ -127,8 +127,9 @@ class FakeUser:
             content["caption"] = caption
         return self._push_message(content)
 
-    def send_voice(self, duration: int = 3) -> int:
-        stored = self.server.state.new_file("voice", mime_type="audio/ogg")
+    def send_voice(self, duration: int = 3, data: bytes = b"") -> int:
+        stored = self.server.state.new_file("voice", data, mime_type="audio/ogg")
+        stored.duration = duration
         voice = {
             **_file_ids(stored.file_id, stored.file_unique_id),
             "duration": duration, "mime_type": "audio/ogg", "file_size": len(stored.data),

@@ -32,7 +32,8 @@ class MessageMethods:
     def routes(self) -> dict[str, Handler]:
         return {
             "sendMessage": self.send_message, "sendPhoto": self.send_photo,
-            "sendDocument": self.send_document, "sendLocation": self.send_location,
+            "sendDocument": self.send_document, "sendVoice": self.send_voice,
+            "sendLocation": self.send_location,
             "sendMediaGroup": self.send_media_group, "copyMessage": self.copy_message,
             "forwardMessage": self.forward_message, "editMessageText": self.edit_message_text,
             "editMessageCaption": self.edit_message_caption,
@@ -48,6 +49,9 @@ class MessageMethods:
 
     def send_document(self, p: Params, uploads: Uploads) -> dict[str, Any]:
         return self._send(p, document=self._document(p["document"], uploads), **_caption(p))
+
+    def send_voice(self, p: Params, uploads: Uploads) -> dict[str, Any]:
+        return self._send(p, voice=self._voice(p["voice"], uploads), **_caption(p))
 
     def send_location(self, p: Params, uploads: Uploads) -> dict[str, Any]:
         location = {"latitude": float(p["latitude"]), "longitude": float(p["longitude"])}
@@ -180,6 +184,15 @@ class MessageMethods:
         if file_id is not None:  # resending keeps file_unique_id, as on Telegram
             return copy.deepcopy(self.state.photo_groups[file_id])
         return self.state.new_photo(upload.data if upload else b"")
+
+    def _voice(self, value: Any, uploads: Uploads) -> dict[str, Any]:
+        file_id, upload = self._file(value, uploads, "voice")
+        fresh = upload.data if upload else b""  # a file id (resent) or an upload
+        stored = self.state.files[file_id] if file_id else self.state.new_file("voice", fresh)
+        return {
+            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+            "duration": stored.duration, "mime_type": "audio/ogg", "file_size": len(stored.data),
+        }  # fmt: skip
 
     def _document(self, value: Any, uploads: Uploads) -> dict[str, Any]:
         file_id, upload = self._file(value, uploads, "document")

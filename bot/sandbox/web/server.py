@@ -20,13 +20,14 @@ from bot.sandbox.web.guards import FILE_POLICY, guard
 STATIC = Path(__file__).parent / "static"
 KEEPALIVE_SECONDS = 15.0
 MAX_UPLOAD = 20 * 1024 * 1024  # what a bot may download from Telegram
+OPUS_BYTES_PER_SECOND = 2000
 PAGE_TEXTS = (
     "title", "notice", "persona", "reset", "reset-confirm", "resetting", "bot-name",
     "bot-status", "message-placeholder", "send", "menu", "keyboard", "ok", "attach", "attach-photo",
-    "attach-document", "attach-location", "caption", "location-title", "location-hint",
-    "latitude", "longitude", "location-send", "cancel", "violations", "violations-none",
-    "edited", "contact", "location", "download", "offline", "send-failed", "start",
-    "tour-title", "tour-step-1", "tour-step-2", "tour-step-3", "tour-close",
+    "attach-document", "attach-voice", "attach-location", "caption", "location-title",
+    "location-hint", "latitude", "longitude", "location-send", "cancel", "violations",
+    "violations-none", "edited", "contact", "location", "download", "offline", "send-failed",
+    "start", "tour-title", "tour-step-1", "tour-step-2", "tour-step-3", "tour-close",
 )  # fmt: skip
 SIMULATION = web.AppKey("simulation", Simulation)
 TEXTS = web.AppKey[dict[str, str]]("texts")
@@ -161,7 +162,8 @@ async def _callback(request: web.Request) -> web.Response:
 
 
 async def _upload(request: web.Request) -> web.Response:
-    """A photo or a document from the page's file picker (multipart: file, kind, caption)."""
+    """A photo, document or voice note from the page's file picker (multipart: file, kind,
+    caption, and for a voice note its duration in seconds when the browser could read it)."""
     user = _user(request)
     form = await request.post()
     upload, kind = form.get("file"), str(form.get("kind") or "photo")
@@ -171,10 +173,17 @@ async def _upload(request: web.Request) -> web.Response:
     data = upload.file.read()
     if kind == "photo":
         user.send_photo(caption, data, reply_to=_replied(user, form.get("reply_to")))
+    elif kind == "voice":
+        user.send_voice(_seconds(str(form.get("duration") or ""), len(data)), data)
     else:
         mime = upload.content_type or "application/octet-stream"
         user.send_document(upload.filename or "file", mime, data, caption)
     return _sent(request, user)
+
+
+def _seconds(duration: str, size: int) -> int:
+    # Without the browser's reading, as an Opus voice note is about 2 KB a second.
+    return int(duration) if duration.isdigit() else max(1, size // OPUS_BYTES_PER_SECOND)
 
 
 async def _file(request: web.Request) -> web.Response:

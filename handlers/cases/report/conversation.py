@@ -6,7 +6,7 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 
 from bot.runtime.texts import Texts
 from handlers.cases.report import beneficiary as who
-from handlers.cases.report import details, place, review
+from handlers.cases.report import details, files, place, review
 from handlers.cases.report.buttons import (
     Act,
     AgeUnknown,
@@ -64,10 +64,14 @@ def build_report_conversation(texts: Texts) -> ConversationHandler:  # type: ign
                 MessageHandler(filters.LOCATION, place.share_location),
                 MessageHandler(skip_labels, place.skip_location),
             ],
-            Step.DESCRIPTION: [MessageHandler(TYPED, details.enter_description)],
+            Step.DESCRIPTION: [
+                MessageHandler(TYPED, details.enter_description),
+                MessageHandler(filters.VOICE, files.enter_voice),
+            ],
             Step.URGENCY: [b(details.choose_urgency, Urgent)],
             Step.PHOTOS: [
                 MessageHandler(IMAGES, details.add_photo),
+                MessageHandler(filters.Document.PDF, files.add_document),
                 MessageHandler(filters.Document.ALL, details.not_an_image),
                 b(details.photos_done, Photos, act=PhotosAct.DONE),
                 b(details.photos_clear, Photos, act=PhotosAct.CLEAR),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.cases.attachments import Refused
 from bot.runtime.answers import DESCRIPTION_LENGTH, bounded_text
 from bot.runtime.context import BotContext
+from handlers.cases.files import refusal
 from handlers.cases.report.buttons import Photos, PhotosAct, Urgent
+from handlers.cases.report.files import drop_voice
 from handlers.cases.report.flow import REPORT
 from handlers.cases.report.steps import Step
 from handlers.keyboards import grid
@@ -19,6 +22,7 @@ async def enter_description(update: Update, context: BotContext) -> Step:
     """Record what happened."""
     with REPORT.edit(context) as draft:
         draft.description = bounded_text(typed_text(update), DESCRIPTION_LENGTH, "description")
+        draft.files = drop_voice(draft.files)
     return await REPORT.proceed(update, context, Step.DESCRIPTION)
 
 
@@ -49,8 +53,9 @@ async def add_photo(update: Update, context: BotContext) -> Step:
 
 
 async def not_an_image(update: Update, context: BotContext) -> Step:
-    """Explain that a file sent at the photo step must be an image."""
-    return await REPORT.ask(update, context, Step.PHOTOS, context.t("wrong-need-photo-file"))
+    """Explain which files the photo step accepts, and their size limit."""
+    refused = refusal(context, Refused("file-wrong-type"))
+    return await REPORT.ask(update, context, Step.PHOTOS, refused)
 
 
 async def photos_done(update: Update, context: BotContext) -> Step:

@@ -122,9 +122,11 @@ def review_text(c: BotContext, draft: Draft) -> Html:
     """Every answer, and a warning when sex or age disagree with the NIK."""
     s, today = c.services, c.services.today()
     summary = Summary.of_draft(draft, today)
-    text = c.t(
-        "report-review", **summary_fields(s.texts, s.regions, s.categories, c.locale, summary)
-    )
+    fields = summary_fields(s.texts, s.regions, s.categories, c.locale, summary)
+    documents = sum(1 for f in draft.files if f["kind"] == "document")
+    if documents:  # shown beside the photos, where they were sent
+        fields["photos"] = f"{fields['photos']} · {c.t('case-alert-documents', count=documents)}"
+    text = c.t("report-review", **fields)
     if draft.nik_mismatch(today):
         text += "\n\n" + c.t("report-nik-mismatch")
     return Html(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import ConversationHandler
 
+from bot.cases.attachments import Held, fetch_copies
 from bot.cases.draft import Draft
 from bot.cases.lifecycle import AccessDenied
 from bot.cases.messages import CaseMessages
@@ -60,9 +61,10 @@ async def submit(update: Update, context: BotContext) -> Step | int:
     """Save the case and its coordinators' alert in one transaction, then give its number."""
     draft, services = REPORT.draft(context), context.services
     assert update.effective_user is not None and update.effective_chat is not None
+    files = await fetch_copies(context.bot, [Held.from_draft(f) for f in draft.files])
     try:
         async with REPORT.finishing(context) as session:
-            result = await submit_case(session, services, update.effective_user.id, draft)
+            result = await submit_case(session, services, update.effective_user.id, draft, files)
     except IncompleteDraft as missing:
         note = context.t("report-missing")
         return await REPORT.ask(update, context, MISSING[str(missing)], note)

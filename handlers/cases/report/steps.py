@@ -33,7 +33,7 @@ NEEDS = {
     Step.NO_NIK_REASON: "wrong-need-text",
     Step.AGE: "wrong-need-text",
     Step.ADDRESS: "wrong-need-text",
-    Step.DESCRIPTION: "wrong-need-text",
+    Step.DESCRIPTION: "wrong-need-text-or-voice",
     Step.LOCATION: "wrong-need-location",
     Step.PHOTOS: "wrong-need-photo",
 }

@@ -201,6 +201,7 @@ function renderMessage(message) {
     bubble.append(img);
   }
   if (message.document) bubble.append(renderDocument(message.document));
+  if (message.voice) bubble.append(renderVoice(message.voice));
   if (message.location) {
     bubble.append(card("📍", t("location"),
       `${message.location.latitude.toFixed(5)}, ${message.location.longitude.toFixed(5)}`));
@@ -243,6 +244,21 @@ function renderDocument(documentInfo) {
   link.download = documentInfo.file_name || "file";
   link.append(cardParts("📄", documentInfo.file_name || "file", `${t("download")} · ${size(documentInfo.file_size)}`));
   return link;
+}
+
+function renderVoice(voice) {
+  // A voice message plays in the page; the sandbox's own files may be no real audio.
+  const element = document.createElement("div");
+  element.className = "card voice";
+  const seconds = voice.duration || 0;
+  const length = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  element.append(cardParts("🎤", length, size(voice.file_size)));
+  const audio = document.createElement("audio");
+  audio.controls = true;
+  audio.preload = "none";
+  audio.src = `/api/files/${encodeURIComponent(voice.file_id)}`;
+  element.append(audio);
+  return element;
 }
 
 function card(icon, title, detail) {
@@ -493,7 +509,7 @@ function fileChosen(kind, input) {
     img.alt = file.name;
     preview.append(img);
   } else {
-    preview.append(card("📄", file.name, size(file.size)));
+    preview.append(card(kind === "voice" ? "🎤" : "📄", file.name, size(file.size)));
   }
   $("caption").value = "";
   $("upload-dialog").showModal();
@@ -508,10 +524,24 @@ async function sendUpload(event) {
   form.append("kind", upload.kind);
   form.append("caption", $("caption").value);
   form.append("file", upload.file, upload.file.name);
+  if (upload.kind === "voice") form.append("duration", await audioSeconds(upload.file));
   if (page.replyTo) form.append("reply_to", String(page.replyTo));
   page.upload = null;
   replyTo(null);
   await act(() => api(`/api/chats/${page.current}/upload`, { method: "POST", body: form }));
+}
+
+// An audio file picked through the attach menu goes as a voice message, as the Telegram app
+// records one; its length from the browser when it can read it, else the server estimates it.
+function audioSeconds(file) {
+  return new Promise((resolve) => {
+    const audio = new Audio();
+    const done = (seconds) => { URL.revokeObjectURL(audio.src); resolve(seconds); };
+    audio.addEventListener("loadedmetadata", () => done(Number.isFinite(audio.duration) ? Math.round(audio.duration) : ""));
+    audio.addEventListener("error", () => done(""));
+    setTimeout(() => done(""), 1500);
+    audio.src = URL.createObjectURL(file);
+  });
 }
 
 // ---- the location picker: Kota Tangerang as a grid, or typed coordinates -------------------
@@ -649,6 +679,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("photo-input").addEventListener("change", (e) => fileChosen("photo", e.target));
   $("document-input").addEventListener("change", (e) => fileChosen("document", e.target));
+  $("voice-input").addEventListener("change", (e) => fileChosen("voice", e.target));
   $("upload-form").addEventListener("submit", sendUpload);
   $("location-form").addEventListener("submit", sendLocation);
   $("map").addEventListener("click", mapClicked);
