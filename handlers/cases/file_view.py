@@ -7,9 +7,8 @@ from telegram.error import BadRequest
 
 from bot.cases.attachments import Held, case_files
 from bot.cases.buttons import CaseFiles
-from bot.cases.lifecycle import AccessDenied
 from bot.runtime.context import BotContext
-from handlers.cases.view import refuse
+from handlers.cases.view import read_for_tapper
 from storage.attachments import AttachmentKind
 
 
@@ -18,15 +17,12 @@ async def show_files(update: Update, context: BotContext) -> None:
     query = update.callback_query
     button = CaseFiles.decode(query.data if query else None)
     assert query is not None and button is not None
-    services = context.services
-    try:
-        async with services.sessions.begin() as session:
-            case, files = await case_files(
-                session, query.from_user.id, button.case_id, button.kind, services.clock.now()
-            )
-    except AccessDenied:
-        await refuse(update, context)
+    found = await read_for_tapper(
+        update, context, lambda s, i, t: case_files(s, i, button.case_id, button.kind, t)
+    )
+    if found is None:
         return
+    case, files = found
     await query.answer()
     for held in files:
         await _send(context, query, held, case.number)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from textwrap import shorten
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
@@ -15,6 +18,9 @@ from bot.runtime.context import BotContext
 from bot.runtime.texts import MAX_MESSAGE, first_that_fit, telegram_length
 from handlers.cases.render import case_detail, event_line
 
+T = TypeVar("T")
+# A reading service of bot/cases: (session, the reader's Telegram id, now) -> what they may see.
+Reading = Callable[[Any, int, datetime], Awaitable[T]]
 # Telegram albums hold two to ten items.
 ALBUM = 10
 # A caption holds 1024 characters; the case number and a note this long fit.
@@ -93,20 +99,30 @@ async def refuse(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(context.t("case-refused"))
 
 
+async def read_for_tapper(update: Update, context: BotContext, read: Reading[T]) -> T | None:
+    """What `read` gives whoever tapped, in one (audited) transaction; None once they are told
+    they may not see the case."""
+    assert update.effective_user is not None
+    services = context.services
+    try:
+        async with services.sessions.begin() as session:
+            return await read(session, update.effective_user.id, services.clock.now())
+    except AccessDenied:
+        await refuse(update, context)
+        return None
+
+
 async def show_photos(update: Update, context: BotContext) -> None:
     """Send a case's photos as albums to someone allowed to see the case."""
     query = update.callback_query
     button = CasePhotos.decode(query.data if query else None)
-    assert query is not None and button is not None and update.effective_user is not None
-    services = context.services
-    try:
-        async with services.sessions.begin() as session:
-            case, photos = await case_photos(
-                session, update.effective_user.id, button.case_id, services.clock.now()
-            )
-    except AccessDenied:
-        await refuse(update, context)
+    assert query is not None and button is not None
+    found = await read_for_tapper(
+        update, context, lambda s, i, t: case_photos(s, i, button.case_id, t)
+    )
+    if found is None:
         return
+    case, photos = found
     await query.answer()
     captions = [_caption(context, case.number, note) for _, note in photos]
     for start in range(0, len(photos), ALBUM):
@@ -123,16 +139,13 @@ async def show_history(update: Update, context: BotContext) -> None:
     """Send a case's whole timeline (the newest events that fit one message)."""
     query = update.callback_query
     button = CaseHistory.decode(query.data if query else None)
-    assert query is not None and button is not None and update.effective_user is not None
-    services = context.services
-    try:
-        async with services.sessions.begin() as session:
-            case, events = await case_history(
-                session, update.effective_user.id, button.case_id, services.clock.now()
-            )
-    except AccessDenied:
-        await refuse(update, context)
+    assert query is not None and button is not None
+    found = await read_for_tapper(
+        update, context, lambda s, i, t: case_history(s, i, button.case_id, t)
+    )
+    if found is None:
         return
+    case, events = found
     await query.answer()
     header = context.t("case-history", number=case.number)
     lines = [event_line(context, event, name) for event, name in reversed(events)]
